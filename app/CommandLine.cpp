@@ -1,0 +1,131 @@
+#include "CommandLine.h"
+
+#include "core/Error.h"
+#include "core/Parameters.h"
+
+#include <charconv>
+
+namespace plab {
+
+bool parseSeed(const std::string& text, std::uint64_t& seed)
+{
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), seed);
+    return !text.empty() && r.ec == std::errc() && r.ptr == text.data() + text.size();
+}
+
+std::string CommandLine::usage()
+{
+    return "Plasticity Lab: spiking networks that learn through local plasticity.\n"
+           "\n"
+           "Usage:\n"
+           "  plasticity-lab [--experiment NAME] [--seed N] [--screenshot FILE.png --after SECONDS]\n"
+           "      open the application (with --screenshot: run SECONDS of simulated time, save a\n"
+           "      picture of the main window and exit)\n"
+           "  plasticity-lab list\n"
+           "      the experiments and what they show\n"
+           "  plasticity-lab run EXPERIMENT [options]\n"
+           "      run headless and write DIR/summary.json and DIR/metrics.csv\n"
+           "      --seconds S       simulated seconds (default: the experiment's own)\n"
+           "      --seed N          random seed (default 1); a run is fixed by experiment,\n"
+           "                        parameters, seed and commands\n"
+           "      --out DIR         output folder (default out/EXPERIMENT-seedN)\n"
+           "      --set key=value   change a parameter (repeatable); see run EXPERIMENT --help\n"
+           "      --commands FILE   time-stamped commands, one per line: <time_s> <command> [args]\n"
+           "      --quiet           no progress on stderr\n"
+           "  plasticity-lab run EXPERIMENT --help\n"
+           "      the experiment's parameters, ranges, units and commands\n"
+           "\n"
+           "Exit status: 0 done, 2 bad input (one-line error on stderr), 130 interrupted.\n";
+}
+
+CommandLine CommandLine::parse(const std::vector<std::string>& args)
+{
+    CommandLine cl;
+    std::size_t i = 0;
+    const auto value = [&](const std::string& option) -> const std::string& {
+        if (i + 1 >= args.size())
+            throw InputError("option " + option + " needs a value");
+        return args[++i];
+    };
+    const auto number = [&](const std::string& option) {
+        const std::string& text = value(option);
+        double v = 0;
+        if (!parseNumber(text, v))
+            throw InputError("option " + option + " needs a number, got '" + text + "'");
+        return v;
+    };
+    const auto seed = [&](const std::string& option) {
+        const std::string& text = value(option);
+        std::uint64_t s = 0;
+        if (!parseSeed(text, s))
+            throw InputError("option " + option + " needs a non-negative whole number, got '" + text + "'");
+        return s;
+    };
+
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
+        cl.mode = Mode::Help;
+        return cl;
+    }
+    if (!args.empty() && args[0] == "list") {
+        if (args.size() > 1)
+            throw InputError("'list' takes no arguments, got '" + args[1] + "'");
+        cl.mode = Mode::List;
+        return cl;
+    }
+    if (!args.empty() && args[0] == "run") {
+        cl.mode = Mode::Run;
+        RunOptions& r = cl.run;
+        for (i = 1; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a == "--seconds") {
+                r.seconds = number(a);
+                if (*r.seconds <= 0)
+                    throw InputError("--seconds must be positive, got " + args[i]);
+            } else if (a == "--seed") {
+                r.seed = seed(a);
+            } else if (a == "--out") {
+                r.outDir = value(a);
+            } else if (a == "--set") {
+                r.assignments.push_back(value(a));
+            } else if (a.rfind("--set=", 0) == 0) {
+                r.assignments.push_back(a.substr(6));
+            } else if (a == "--commands") {
+                r.commandsFile = value(a);
+            } else if (a == "--quiet" || a == "-q") {
+                r.quiet = true;
+            } else if (a == "--help" || a == "-h") {
+                r.help = true;
+            } else if (a.rfind("-", 0) == 0) {
+                throw InputError("unknown option '" + a + "' for run (see plasticity-lab --help)");
+            } else if (r.experiment.empty()) {
+                r.experiment = a;
+            } else {
+                throw InputError("unexpected argument '" + a + "' (one experiment per run)");
+            }
+        }
+        if (r.experiment.empty())
+            throw InputError("run needs an experiment name (see plasticity-lab list)");
+        return cl;
+    }
+    cl.mode = Mode::Gui;
+    for (i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--experiment")
+            cl.gui.experiment = value(a);
+        else if (a == "--screenshot")
+            cl.gui.screenshot = value(a);
+        else if (a == "--after") {
+            cl.gui.after = number(a);
+            if (cl.gui.after < 0)
+                throw InputError("--after must not be negative");
+        } else if (a == "--seed")
+            cl.gui.seed = seed(a);
+        else if (a.rfind("-", 0) == 0)
+            throw InputError("unknown option '" + a + "' (see plasticity-lab --help)");
+        else
+            throw InputError("unknown command '" + a + "' (see plasticity-lab --help)");
+    }
+    return cl;
+}
+
+} // namespace plab

@@ -1,0 +1,45 @@
+#pragma once
+// The command-line contract (spec §3): parsing only, no running.
+//   plasticity-lab list
+//   plasticity-lab run EXPERIMENT [--seconds S] [--seed N] [--out DIR] [--set key=value]...
+//                      [--commands FILE] [--quiet]
+//   plasticity-lab [--experiment NAME] [--screenshot FILE.png --after SECONDS]
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plab {
+
+struct RunOptions {
+    std::string experiment;
+    std::optional<double> seconds;  // default: the experiment's own
+    std::uint64_t seed = 1;
+    std::string outDir;             // default: out/<experiment>-seed<N>
+    std::vector<std::string> assignments;
+    std::string commandsFile;
+    bool quiet = false;
+    bool help = false;              // run EXPERIMENT --help: list its parameters
+};
+
+struct GuiOptions {
+    std::string experiment;
+    std::string screenshot;
+    double after = 0;
+    std::uint64_t seed = 1;
+};
+
+struct CommandLine {
+    enum class Mode { Gui, List, Run, Help };
+    Mode mode = Mode::Gui;
+    RunOptions run;
+    GuiOptions gui;
+
+    /// Throws InputError with a one-line message for anything malformed.
+    static CommandLine parse(const std::vector<std::string>& args);
+    static std::string usage();
+};
+
+bool parseSeed(const std::string& text, std::uint64_t& seed);
+
+} // namespace plab

@@ -1,0 +1,167 @@
+#include "HeadlessRunner.h"
+
+#include "core/Error.h"
+#include "core/ExperimentRegistry.h"
+#include "core/Simulation.h"
+#include "io/RunOutput.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace plab {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+void onSignal(int)
+{
+    interrupted.store(true);
+}
+
+std::string kindText(const ParameterSpec& s)
+{
+    switch (s.kind) {
+    case ParameterSpec::Kind::Real:
+        return "[" + formatNumber(s.minimum) + ", " + formatNumber(s.maximum) + "]" + (s.unit.empty() ? "" : " " + s.unit);
+    case ParameterSpec::Kind::Integer:
+        return "integer [" + formatNumber(s.minimum) + ", " + formatNumber(s.maximum) + "]";
+    case ParameterSpec::Kind::Choice: {
+        std::string c;
+        for (const auto& x : s.choices)
+            c += (c.empty() ? "" : "|") + x;
+        return c;
+    }
+    case ParameterSpec::Kind::Text:
+        return "text";
+    }
+    return {};
+}
+
+void printParameters(const ExperimentInfo& info, std::ostream& out)
+{
+    out << info.name << ": " << info.title << "\n  " << info.paper << "\n  default duration "
+        << formatNumber(info.defaultSeconds) << " s\n\nParameters (--set key=value; * = live, also `set` command):\n";
+    const ParameterSet defaults(info.parameters());
+    for (const auto& s : defaults.specs()) {
+        out << "  " << (s.live ? "*" : " ") << s.name << " = " << defaults.formatted(s.name) << "   " << kindText(s)
+            << "\n      " << s.description << "\n";
+    }
+}
+
+class Progress {
+public:
+    Progress(bool quiet, double total, std::string name)
+        : quiet_(quiet), total_(total), name_(std::move(name)), tty_(::isatty(2)), start_(clock::now()), last_(start_)
+    {
+    }
+    void operator()(double t)
+    {
+        if (quiet_)
+            return;
+        const auto now = clock::now();
+        const double wall = std::chrono::duration<double>(now - start_).count();
+        const int percent = int(100.0 * t / total_);
+        if (tty_) {
+            if (now - last_ < std::chrono::milliseconds(200) && t < total_)
+                return;
+            std::fprintf(stderr, "\r%s: %.1f / %.1f s simulated (%3d%%), %.0fx real time   ", name_.c_str(), t, total_,
+                         percent, wall > 0 ? t / wall : 0.0);
+            if (t >= total_)
+                std::fputc('\n', stderr);
+        } else {
+            if (percent < nextPercent_)
+                return;
+            std::fprintf(stderr, "%s: %.1f / %.1f s simulated (%d%%), %.0fx real time\n", name_.c_str(), t, total_,
+                         percent, wall > 0 ? t / wall : 0.0);
+            nextPercent_ = percent - percent % 10 + 10;
+        }
+        last_ = now;
+    }
+
+private:
+    using clock = std::chrono::steady_clock;
+    bool quiet_;
+    double total_;
+    std::string name_;
+    bool tty_;
+    clock::time_point start_, last_;
+    int nextPercent_ = 10;
+};
+
+} // namespace
+
+int listExperiments(std::ostream& out)
+{
+    for (const auto& info : ExperimentRegistry::builtin().all())
+        out << info.name << "\t" << info.description << "\n";
+    return 0;
+}
+
+int runHeadless(const RunOptions& o)
+{
+    const ExperimentRegistry& registry = ExperimentRegistry::builtin();
+    const ExperimentInfo& info = registry.get(o.experiment);
+    if (o.help) {
+        printParameters(info, std::cout);
+        return 0;
+    }
+    ParameterSet params = registry.defaults(o.experiment);
+    for (const auto& a : o.assignments) {
+        try {
+            params.setAssignment(a);
+        } catch (const InputError& e) {
+            throw InputError(std::string("--set ") + a + ": " + e.what());
+        }
+    }
+    const double seconds = o.seconds.value_or(info.defaultSeconds);
+    const std::string outDir =
+        o.outDir.empty() ? "out/" + o.experiment + "-seed" + std::to_string(o.seed) : o.outDir;
+    {
+        std::error_code ec;
+        const auto status = std::filesystem::status(outDir, ec);
+        if (std::filesystem::exists(status) && !std::filesystem::is_directory(status))
+            throw InputError("--out " + outDir + ": exists and is not a folder");
+    }
+
+    Simulation sim(registry.create(o.experiment, params, o.seed));
+    if (!o.commandsFile.empty())
+        sim.schedule(readCommandsFile(o.commandsFile));
+
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const auto start = std::chrono::steady_clock::now();
+    Progress progress(o.quiet, seconds, o.experiment);
+    sim.runUntil(seconds, std::ref(progress), &interrupted);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    RunRecord record;
+    record.experiment = &sim.experiment();
+    record.simSeconds = sim.time();
+    record.wallSeconds = wall;
+    record.series = &sim.series();
+    record.metrics = sim.experiment().summary();
+
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec)
+        throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
+    writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.series()));
+    writeFileAtomically(outDir + "/summary.json", summaryJson(record));
+    if (!o.quiet)
+        std::fprintf(stderr, "%s: wrote %s/summary.json and metrics.csv (%.1f s simulated in %.2f s wall)\n",
+                     o.experiment.c_str(), outDir.c_str(), sim.time(), wall);
+    if (interrupted.load()) {
+        std::fprintf(stderr, "%s: interrupted at %.1f s; results so far were written\n", o.experiment.c_str(),
+                     sim.time());
+        return 130;
+    }
+    return 0;
+}
+
+} // namespace plab

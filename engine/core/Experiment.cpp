@@ -1,0 +1,69 @@
+#include "Experiment.h"
+
+#include "Error.h"
+
+#include <cmath>
+
+namespace plab {
+
+std::vector<ParameterSpec> commonParameters(double recordInterval)
+{
+    return {
+        ParameterSpec::real("dt", 0.001, 1e-5, 0.01, "s", "simulation time step"),
+        ParameterSpec::real("record_interval", recordInterval, 0.01, 36000, "s",
+                            "simulated time between two rows of metrics.csv"),
+    };
+}
+
+Experiment::Experiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
+    : params_(params), info_(info), streams_(seed), dt_(params.number("dt")),
+      recordSteps_(std::max<std::int64_t>(1, std::llround(params.number("record_interval") / dt_)))
+{
+}
+
+Experiment::~Experiment() = default;
+
+void Experiment::step()
+{
+    advance();
+    ++step_;
+}
+
+void Experiment::validate(const Command& c) const
+{
+    if (c.verb == "set") {
+        if (c.args.size() != 2)
+            throw InputError("'set' needs a parameter and a value: set NAME VALUE");
+        const ParameterSpec* spec = params_.find(c.args[0]);
+        if (!spec)
+            throw InputError("unknown parameter '" + c.args[0] + "' for " + info_.name);
+        if (!spec->live)
+            throw InputError("parameter '" + c.args[0] + "' cannot change during a run (use --set)");
+        params_.check(c.args[0], c.args[1]);
+        return;
+    }
+    validateCommand(c);
+}
+
+void Experiment::apply(const Command& c)
+{
+    validate(c);
+    if (c.verb == "set") {
+        params_.set(c.args[0], c.args[1]);
+        parameterChanged(c.args[0]);
+        return;
+    }
+    applyCommand(c);
+}
+
+void Experiment::validateCommand(const Command& c) const
+{
+    throw InputError("unknown command '" + c.verb + "' for " + info_.name);
+}
+
+void Experiment::applyCommand(const Command& c)
+{
+    validateCommand(c);
+}
+
+} // namespace plab

@@ -1,0 +1,96 @@
+#pragma once
+// An experiment: a network, its input, its plasticity and what it measures, advanced in
+// fixed steps. Subclasses implement advance() (simulate one step) and the recording; this
+// base owns time, parameters, random streams and the handling of `set` commands.
+#include "Command.h"
+#include "Metrics.h"
+#include "Parameters.h"
+#include "Random.h"
+#include "SpikeRecorder.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace plab {
+
+class Experiment;
+
+struct ExperimentInfo {
+    std::string name;         // command-line name, e.g. "em-mixture"
+    std::string title;        // "EM through STDP in a WTA circuit"
+    std::string description;  // one line for `plasticity-lab list`
+    std::string paper;        // reference
+    double defaultSeconds = 60.0;
+    std::function<std::vector<ParameterSpec>()> parameters;
+    /// Builds the experiment; `self` is this description as stored in the registry.
+    std::function<std::unique_ptr<Experiment>(const ExperimentInfo& self, const ParameterSet&, std::uint64_t seed)>
+        create;
+};
+
+class Experiment {
+public:
+    Experiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
+    virtual ~Experiment();
+    Experiment(const Experiment&) = delete;
+    Experiment& operator=(const Experiment&) = delete;
+
+    const ExperimentInfo& info() const { return info_; }
+    const ParameterSet& parameters() const { return params_; }
+    std::uint64_t seed() const { return streams_.seed(); }
+
+    double dt() const { return dt_; }
+    std::int64_t stepIndex() const { return step_; }
+    double time() const { return double(step_) * dt_; }
+    /// Steps between two rows of the metric series.
+    std::int64_t recordEverySteps() const { return recordSteps_; }
+
+    /// Simulates [time(), time() + dt).
+    void step();
+
+    /// Throws InputError if the command cannot apply to this experiment.
+    void validate(const Command& command) const;
+    void apply(const Command& command);
+
+    virtual std::vector<std::string> seriesNames() const = 0;
+    /// One row of the series, taken every recordEverySteps() steps.
+    virtual std::vector<double> sampleSeries() = 0;
+    /// Final figures for summary.json.
+    virtual MetricList summary() const = 0;
+
+    virtual std::vector<NeuronGroup> neuronGroups() const = 0;
+    SpikeRecorder& spikes() { return spikes_; }
+
+    /// Synaptic events so far (spike deliveries plus plastic updates), for benchmarks.
+    virtual std::int64_t synapticEvents() const { return 0; }
+
+    /// Commands this experiment understands besides `set`, for help texts: "lesion neuron K".
+    virtual std::vector<std::string> commandHelp() const { return {}; }
+
+protected:
+    virtual void advance() = 0;
+    /// Verbs other than `set`. Throw InputError for anything not understood.
+    virtual void validateCommand(const Command& command) const;
+    virtual void applyCommand(const Command& command);
+    /// Called after a live parameter changed through `set`.
+    virtual void parameterChanged(const std::string& name) { (void)name; }
+
+    RandomStream stream(std::string_view name) const { return streams_.stream(name); }
+
+    ParameterSet params_;
+    SpikeRecorder spikes_;
+
+private:
+    const ExperimentInfo& info_;
+    RandomStreams streams_;
+    double dt_;
+    std::int64_t step_ = 0;
+    std::int64_t recordSteps_;
+};
+
+/// The parameters every experiment has: step and recording interval.
+std::vector<ParameterSpec> commonParameters(double recordInterval);
+
+} // namespace plab

@@ -1,0 +1,114 @@
+#include "Random.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace plab {
+
+std::uint64_t splitMix64(std::uint64_t& x)
+{
+    std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+RandomStream::RandomStream(std::uint64_t seed)
+{
+    for (auto& word : s_)
+        word = splitMix64(seed);
+}
+
+double RandomStream::exponential(double rate)
+{
+    return -std::log(uniformPositive()) / rate;
+}
+
+double RandomStream::normal()
+{
+    const double u1 = uniformPositive();
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+}
+
+std::uint32_t RandomStream::poisson(double mean)
+{
+    if (mean <= 0.0)
+        return 0;
+    if (mean < 12.0) {
+        // Inversion by sequential search: exact, cheap for small means.
+        const double limit = std::exp(-mean);
+        double product = uniformPositive();
+        std::uint32_t k = 0;
+        while (product > limit) {
+            product *= uniformPositive();
+            ++k;
+        }
+        return k;
+    }
+    // PTRS: transformed rejection with squeeze (Hörmann 1993), exact for mean >= 10.
+    const double slam = std::sqrt(mean);
+    const double loglam = std::log(mean);
+    const double b = 0.931 + 2.53 * slam;
+    const double a = -0.059 + 0.02483 * b;
+    const double invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    const double vr = 0.9277 - 3.6224 / (b - 2.0);
+    for (;;) {
+        const double u = uniform() - 0.5;
+        const double v = uniformPositive();
+        const double us = 0.5 - std::fabs(u);
+        const double k = std::floor((2.0 * a / us + b) * u + mean + 0.43);
+        if (us >= 0.07 && v <= vr)
+            return std::uint32_t(k);
+        if (k < 0.0 || (us < 0.013 && v > us))
+            continue;
+        if (std::log(v) + std::log(invalpha) - std::log(a / (us * us) + b)
+            <= -mean + k * loglam - std::lgamma(k + 1.0))
+            return std::uint32_t(k);
+    }
+}
+
+std::uint64_t RandomStream::index(std::uint64_t n)
+{
+    // Lemire, "Fast random integer generation in an interval" (2019).
+    unsigned __int128 m = (unsigned __int128)(*this)() * n;
+    std::uint64_t low = std::uint64_t(m);
+    if (low < n) {
+        const std::uint64_t threshold = -n % n;
+        while (low < threshold) {
+            m = (unsigned __int128)(*this)() * n;
+            low = std::uint64_t(m);
+        }
+    }
+    return std::uint64_t(m >> 64);
+}
+
+std::size_t RandomStream::categorical(const double* weights, std::size_t n, double total)
+{
+    double target = uniform() * total;
+    for (std::size_t i = 0; i < n; ++i) {
+        target -= weights[i];
+        if (target < 0.0)
+            return i;
+    }
+    // Rounding left a sliver above the last bin: give it to the last positive weight.
+    for (std::size_t i = n; i-- > 0;)
+        if (weights[i] > 0.0)
+            return i;
+    return n - 1;
+}
+
+RandomStream RandomStreams::stream(std::string_view name) const
+{
+    // FNV-1a of the name, mixed with the seed: distinct names give unrelated streams.
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : name) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    std::uint64_t x = seed_ ^ h;
+    splitMix64(x);
+    return RandomStream(splitMix64(x) ^ h);
+}
+
+} // namespace plab

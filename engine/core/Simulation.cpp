@@ -1,0 +1,79 @@
+#include "Simulation.h"
+
+#include "Error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace plab {
+
+Simulation::Simulation(std::unique_ptr<Experiment> experiment) : experiment_(std::move(experiment))
+{
+    series_.names = experiment_->seriesNames();
+}
+
+std::int64_t Simulation::stepForTime(double t, double dt)
+{
+    // The tolerance keeps "0.3 s at 1 ms" on step 300 despite 0.3/0.001 = 299.99999999999994.
+    return std::int64_t(std::ceil(t / dt - 1e-6));
+}
+
+void Simulation::schedule(const Command& command)
+{
+    try {
+        // Validation against the current state catches unknown verbs and bad values early;
+        // state-dependent checks happen again when the command applies.
+        experiment_->validate(command);
+    } catch (const InputError& e) {
+        if (command.origin.empty())
+            throw;
+        throw InputError(command.origin + ": " + e.what());
+    }
+    const auto at = std::upper_bound(pending_.begin(), pending_.end(), command.time,
+                                     [](double t, const Command& c) { return t < c.time; });
+    pending_.insert(at, command);
+}
+
+void Simulation::schedule(const std::vector<Command>& commands)
+{
+    for (const auto& c : commands)
+        schedule(c);
+}
+
+void Simulation::step()
+{
+    Experiment& e = *experiment_;
+    const std::int64_t n = e.stepIndex();
+    while (!pending_.empty() && stepForTime(pending_.front().time, e.dt()) <= n) {
+        Command c = std::move(pending_.front());
+        pending_.pop_front();
+        c.time = e.time();
+        e.apply(c);
+        applied_.push_back(std::move(c));
+    }
+    e.step();
+    if (e.stepIndex() % e.recordEverySteps() == 0) {
+        series_.times.push_back(e.time());
+        series_.rows.push_back(e.sampleSeries());
+    }
+}
+
+void Simulation::runUntil(double t, const std::function<void(double)>& progress, const std::atomic<bool>* stop,
+                          std::int64_t progressEvery)
+{
+    const std::int64_t last = std::llround(t / experiment_->dt());
+    std::int64_t sinceProgress = 0;
+    while (experiment_->stepIndex() < last) {
+        if (stop && stop->load(std::memory_order_relaxed))
+            break;
+        step();
+        if (progress && ++sinceProgress >= progressEvery) {
+            sinceProgress = 0;
+            progress(experiment_->time());
+        }
+    }
+    if (progress)
+        progress(experiment_->time());
+}
+
+} // namespace plab

@@ -1,0 +1,13 @@
+// The one place that lists the engine's experiments: add a line here and the new experiment
+// appears in `plasticity-lab list`, in `run`, and in the GUI's chooser.
+#include "EmMixtureExperiment.h"
+#include "core/ExperimentRegistry.h"
+
+namespace plab {
+
+void registerBuiltinExperiments(ExperimentRegistry& registry)
+{
+    registry.add(EmMixtureExperiment::info());
+}
+
+} // namespace plab

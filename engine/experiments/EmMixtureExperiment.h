@@ -1,0 +1,115 @@
+#pragma once
+// em-mixture: EM through STDP in a WTA circuit (Nessler, Pfeiffer, Buesing & Maass 2013).
+//
+// Binary images are shown one after another (`presentation` s each), every pixel coded by
+// an "on" and an "off" input neuron that fire Poisson at `input_rate` when their value is
+// present and at `background_rate` otherwise. A stochastic WTA circuit of `neurons`
+// z-neurons fires at `wta_rate` in total; STDP on its input synapses and the bias rule
+// make it fit a mixture model to the images: each z-neuron's weights converge to
+// log p(input active | z fired) + log c, its receptive field becomes a prototype, and
+// which neuron wins tells which cluster (digit) is shown.
+#include "analysis/WtaMonitor.h"
+#include "core/Experiment.h"
+#include "data/BernoulliMixture.h"
+#include "data/ImageDataset.h"
+#include "neurons/EpspTraces.h"
+#include "neurons/PoissonInputPopulation.h"
+#include "neurons/WtaCircuit.h"
+#include "plasticity/StdpEmRule.h"
+
+#include <memory>
+
+namespace plab {
+
+class EmMixtureExperiment : public Experiment {
+public:
+    static ExperimentInfo info();
+
+    EmMixtureExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
+
+    std::vector<std::string> seriesNames() const override;
+    std::vector<double> sampleSeries() override;
+    MetricList summary() const override;
+    std::vector<NeuronGroup> neuronGroups() const override;
+    std::vector<std::string> commandHelp() const override;
+    /// Each input spike reaches K synapses; each circuit spike updates the winner's N synapses.
+    std::int64_t synapticEvents() const override
+    {
+        return inputSpikes_ * circuit_.size() + circuitSpikes_ * circuit_.inputs();
+    }
+
+    // Read by views and tests.
+    const WtaCircuit& circuit() const { return circuit_; }
+    int imageRows() const { return rows_; }
+    int imageCols() const { return cols_; }
+    const std::vector<std::uint8_t>& currentImage() const { return image_; }  // 0/1 per pixel
+    int currentLabel() const { return label_; }
+    const std::vector<std::string>& labelNames() const { return labelNames_; }
+    int lastWinner() const { return lastWinner_; }
+    double currentLearningRate() const { return schedule_.at(time()); }
+    double logC() const { return rule_.logC; }
+    std::int64_t circuitSpikes() const { return circuitSpikes_; }
+    std::int64_t inputSpikes() const { return inputSpikes_; }
+    /// Share of the circuit's spikes that each neuron fired in the measurement window.
+    Eigen::VectorXd firingShares() const;
+    /// For each neuron, the label it fires for most (−1 if it has not fired).
+    std::vector<int> preferredLabels() const;
+
+protected:
+    void advance() override;
+    void validateCommand(const Command& command) const override;
+    void applyCommand(const Command& command) override;
+    void parameterChanged(const std::string& name) override;
+
+private:
+    void present(std::int64_t step);
+    void setInputRates();
+    void circuitSpike(double t);
+    void learn(int winner, double t);
+
+    // Data
+    std::unique_ptr<BernoulliMixture> mixture_;   // data=synthetic
+    std::shared_ptr<const ImageDataset> dataset_; // data=mnist
+    std::vector<int> datasetIndices_;             // training images of the chosen digits
+    std::vector<int> digitToLabel_;               // digit -> label index
+    int threshold_ = 128;
+    std::vector<std::string> labelNames_;
+    int rows_ = 0, cols_ = 0;
+
+    // Network
+    PoissonInputPopulation inputs_;
+    EpspTraces traces_;
+    WtaCircuit circuit_;
+    StdpEmRule rule_;
+    BiasRule biasRule_;
+    LearningRateSchedule schedule_;
+    WtaCircuit::WeightMatrix trackS_, trackQ_;  // variance tracking of the weights (adaptive mode)
+    Eigen::VectorXd trackS0_, trackQ0_;    // ... and of the biases
+    std::vector<double> lastPost_;         // window-LTD: last spike of each z-neuron
+
+    // Presentation
+    std::int64_t presentationSteps_;
+    std::int64_t nextPresentation_ = 0;
+    std::int64_t onsetStep_ = 0;
+    double evalDelay_;
+    std::vector<std::uint8_t> image_;
+    int label_ = -1;
+    double nextCircuitSpike_;
+
+    // Randomness: one stream per concern, so changing one part never shifts another.
+    RandomStream dataRng_, inputRng_, circuitRng_;
+
+    // Scratch buffers reused every spike (no allocation in the step loop).
+    std::vector<std::int32_t> liveIds_;
+    std::vector<double> liveValues_;
+    std::vector<double> dense_;
+    Eigen::VectorXd u_;
+
+    // Measurement
+    WtaMonitor monitor_;
+    int lastWinner_ = -1;
+    std::int64_t circuitSpikes_ = 0, inputSpikes_ = 0;
+    double firstCondEntropy_;
+};
+
+} // namespace plab

@@ -1,0 +1,93 @@
+#include "RunOutput.h"
+
+#include "JsonWriter.h"
+#include "core/Error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+namespace plab {
+
+std::string summaryJson(const RunRecord& run)
+{
+    const Experiment& e = *run.experiment;
+    JsonWriter w;
+    w.beginObject();
+    w.key("experiment").value(e.info().name);
+    w.key("seed").value((unsigned long long)e.seed());
+    w.key("sim_seconds").value(run.simSeconds);
+    w.key("wall_seconds").value(run.wallSeconds);
+    w.key("parameters").beginObject();
+    for (const auto& spec : e.parameters().specs()) {
+        w.key(spec.name);
+        if (spec.isNumeric())
+            w.value(e.parameters().number(spec.name));
+        else
+            w.value(e.parameters().text(spec.name));
+    }
+    w.endObject();
+    w.key("metrics").beginObject();
+    for (const auto& [name, value] : run.metrics) {
+        w.key(name);
+        std::visit([&w](const auto& v) { w.value(v); }, value);
+    }
+    w.endObject();
+    w.endObject();
+    return w.str() + "\n";
+}
+
+std::string metricsCsv(const MetricSeries& series)
+{
+    // Appending piecewise (not "," + text) also sidesteps GCC 12's false -Wrestrict warning.
+    std::string out = "t";
+    for (const auto& n : series.names)
+        out.append(",").append(n);
+    out += '\n';
+    for (std::size_t r = 0; r < series.size(); ++r) {
+        out += formatNumber(series.times[r]);
+        for (double v : series.rows[r])
+            out.append(",").append(formatNumber(v));
+        out += '\n';
+    }
+    return out;
+}
+
+void writeFileAtomically(const std::string& path, const std::string& content)
+{
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path temp = target.parent_path() / (std::string(".") + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    const auto fail = [&](const std::string& what) {
+        const std::string reason = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return InputError(path + ": " + what + ": " + reason);
+    };
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw InputError(path + ": cannot create temporary file: " + std::strerror(errno));
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            ::close(fd);
+            throw fail("write failed");
+        }
+        written += std::size_t(n);
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        throw fail("fsync failed");
+    }
+    if (::close(fd) != 0)
+        throw fail("close failed");
+    if (::rename(temp.c_str(), target.c_str()) != 0)
+        throw fail("rename failed");
+}
+
+} // namespace plab

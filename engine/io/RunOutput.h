@@ -1,0 +1,26 @@
+#pragma once
+// The files a headless run leaves behind: summary.json and metrics.csv (spec §3), written
+// atomically so that a crash or a full disk never leaves a half-written file in place.
+#include "core/Experiment.h"
+#include "core/Metrics.h"
+
+#include <string>
+
+namespace plab {
+
+struct RunRecord {
+    const Experiment* experiment = nullptr;
+    double simSeconds = 0;
+    double wallSeconds = 0;
+    const MetricSeries* series = nullptr;
+    MetricList metrics;
+};
+
+std::string summaryJson(const RunRecord& run);
+std::string metricsCsv(const MetricSeries& series);
+
+/// Writes `content` to `path` through a temporary file in the same directory: write, flush,
+/// fsync, rename. Throws InputError if anything fails; the old file is then untouched.
+void writeFileAtomically(const std::string& path, const std::string& content);
+
+} // namespace plab

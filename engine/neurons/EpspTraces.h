@@ -1,0 +1,55 @@
+#pragma once
+// Presynaptic EPSP traces y_i(t), the input a z-neuron sees from input neuron i.
+//
+//  rectangular (Nessler 2013, theory case): y_i(t) = 1 if i spiked in (t − σ, t], else 0;
+//      overlapping spikes do not add. Default σ = 10 ms.
+//  double exponential (Kappel's code): y_i(t) = Σ_f (e^{−(t−t_f)/τf} − e^{−(t−t_f)/τr}),
+//      τr = 2 ms, τf = 20 ms (peak 0.70 at 5.1 ms, integral τf − τr).
+//
+// Traces are evaluated lazily, only when a z-neuron fires, and only for the inputs that
+// spiked recently enough to be non-zero (the "live" list), so silent inputs cost nothing.
+#include <cstdint>
+#include <vector>
+
+namespace plab {
+
+struct EpspKernel {
+    enum class Shape { Rectangular, DoubleExponential };
+    Shape shape = Shape::Rectangular;
+    double sigma = 0.010;    // s, rectangular window
+    double tauRise = 0.002;  // s
+    double tauFall = 0.020;  // s
+
+    /// Time after a spike beyond which the trace is treated as zero.
+    double support() const;
+    /// Kernel value s seconds after one spike.
+    double value(double s) const;
+};
+
+class EpspTraces {
+public:
+    EpspTraces(int size, EpspKernel kernel);
+
+    const EpspKernel& kernel() const { return kernel_; }
+    int size() const { return int(last_.size()); }
+
+    void onSpike(int i, double t);
+    double value(int i, double t) const;
+    double lastSpike(int i) const { return last_[std::size_t(i)]; }
+
+    /// Fills ids/values with every input whose trace is non-zero at t (values > 0).
+    /// Expired inputs are dropped from the live list on the way.
+    void collect(double t, std::vector<std::int32_t>& ids, std::vector<double>& values);
+    /// Forgets every spike (used when inputs are silenced).
+    void clear();
+
+private:
+    EpspKernel kernel_;
+    std::vector<double> last_;   // time of the last spike, −inf if none
+    std::vector<double> fall_;   // double exp: amplitude of the e^{−s/τf} part at last_
+    std::vector<double> rise_;   // double exp: amplitude of the e^{−s/τr} part at last_
+    std::vector<std::int32_t> live_;
+    std::vector<char> isLive_;
+};
+
+} // namespace plab

@@ -1,0 +1,41 @@
+#pragma once
+// Input neurons that fire Poisson spike trains at piecewise-constant rates.
+//
+// Rates change only when a new input is presented (or a `set` changes them), so all spikes of
+// a presentation are drawn at its onset, one exponential waiting time per spike, and filed
+// into per-step buckets. The step loop then reads the spikes of its step and never looks at
+// a silent neuron: cost is proportional to spikes, not to neurons × steps.
+#include "core/Random.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace plab {
+
+class PoissonInputPopulation {
+public:
+    PoissonInputPopulation(int size, double dt);
+
+    int size() const { return int(rates_.size()); }
+    std::vector<double>& rates() { return rates_; }  // Hz, one per neuron
+    const std::vector<double>& rates() const { return rates_; }
+
+    /// Draws every spike in steps [firstStep, firstStep + steps) for the current rates,
+    /// replacing whatever was drawn before.
+    void generate(std::int64_t firstStep, int steps, RandomStream& rng);
+    /// Spikes in step `step` (empty outside the generated window).
+    std::span<const std::int32_t> spikesAt(std::int64_t step) const;
+
+    /// Sum of rates (Hz): the expected number of spikes per second.
+    double totalRate() const;
+
+private:
+    double dt_;
+    std::vector<double> rates_;
+    std::int64_t firstStep_ = 0;
+    std::vector<std::vector<std::int32_t>> buckets_;  // one per step of the window, reused
+    int steps_ = 0;
+};
+
+} // namespace plab

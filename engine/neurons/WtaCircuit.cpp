@@ -1,0 +1,56 @@
+#include "WtaCircuit.h"
+
+#include <cmath>
+#include <limits>
+
+namespace plab {
+
+WtaCircuit::WtaCircuit(int neurons, int inputs, double totalRate)
+    : weights_(WeightMatrix::Zero(neurons, inputs)), bias_(Eigen::VectorXd::Zero(neurons)),
+      lesioned_(std::size_t(neurons), 0), rate_(totalRate), scratch_(neurons)
+{
+}
+
+int WtaCircuit::activeNeurons() const
+{
+    int n = 0;
+    for (char l : lesioned_)
+        n += l ? 0 : 1;
+    return n;
+}
+
+void WtaCircuit::potentials(const std::vector<std::int32_t>& ids, const std::vector<double>& values,
+                            Eigen::VectorXd& u) const
+{
+    u = bias_;
+    for (std::size_t j = 0; j < ids.size(); ++j)
+        u.noalias() += values[j] * weights_.col(ids[j]);
+}
+
+void WtaCircuit::winnerProbabilities(const Eigen::VectorXd& u, Eigen::VectorXd& q) const
+{
+    q.resize(u.size());
+    double maxU = -std::numeric_limits<double>::infinity();
+    for (int k = 0; k < u.size(); ++k)
+        if (!lesioned_[std::size_t(k)])
+            maxU = std::max(maxU, u[k]);
+    double sum = 0;
+    for (int k = 0; k < u.size(); ++k) {
+        // Subtracting the maximum keeps exp() in range (Kappel's wta_softmax does the same).
+        q[k] = lesioned_[std::size_t(k)] ? 0.0 : std::exp(u[k] - maxU);
+        sum += q[k];
+    }
+    if (sum > 0)
+        q /= sum;
+}
+
+int WtaCircuit::drawWinner(const Eigen::VectorXd& u, RandomStream& rng) const
+{
+    winnerProbabilities(u, scratch_);
+    const double total = scratch_.sum();
+    if (!(total > 0))
+        return -1;
+    return int(rng.categorical(scratch_.data(), std::size_t(scratch_.size()), total));
+}
+
+} // namespace plab

@@ -1,0 +1,25 @@
+#include "LearningRate.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace plab {
+
+LearningRateSchedule::Mode LearningRateSchedule::parseMode(const std::string& text)
+{
+    if (text == "constant")
+        return Mode::Constant;
+    if (text == "decaying")
+        return Mode::Decaying;
+    if (text == "adaptive")
+        return Mode::Adaptive;
+    throw std::invalid_argument("unknown learning-rate mode " + text);
+}
+
+double VarianceTracker::rate(double eta0, double s, double q)
+{
+    const double variance = std::max(0.0, q - s * s);
+    return eta0 * variance / (std::exp(-s) + 1.0);
+}
+
+} // namespace plab

@@ -1,0 +1,59 @@
+#include "StdpEmRule.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace plab {
+
+double StdpEmRule::delta(double w, double y, double eta) const
+{
+    const double ew = std::exp(w - logC);
+    return eta * (y - ew) / std::max(eta, ew);
+}
+
+double StdpEmRule::potentiation(double w, double y, double eta) const
+{
+    const double ew = std::exp(w - logC);
+    return eta * y / std::max(eta, ew);
+}
+
+void StdpEmRule::updateRow(double* w, const double* y, int n, double eta) const
+{
+    if (depression == Depression::Constant) {
+        for (int i = 0; i < n; ++i)
+            w[i] = clip(w[i] + delta(w[i], y[i], eta));
+    } else {
+        for (int i = 0; i < n; ++i)
+            if (y[i] > 0)
+                w[i] = clip(w[i] + potentiation(w[i], y[i], eta));
+    }
+}
+
+void StdpEmRule::updateRowAdaptive(double* w, const double* y, int n, double eta0, double* s, double* q) const
+{
+    for (int i = 0; i < n; ++i) {
+        const double eta = VarianceTracker::rate(eta0, s[i], q[i]);
+        if (depression == Depression::Constant)
+            w[i] = clip(w[i] + delta(w[i], y[i], eta));
+        else if (y[i] > 0)
+            w[i] = clip(w[i] + potentiation(w[i], y[i], eta));
+        VarianceTracker::track(s[i], q[i], w[i], eta);
+    }
+}
+
+double BiasRule::delta(double b, double z, double eta, double share) const
+{
+    switch (mode) {
+    case Mode::Fixed:
+        return 0.0;
+    case Mode::Learned: {
+        const double eb = std::exp(b);
+        return eta * (z - eb) / std::max(eta, eb);
+    }
+    case Mode::Homeostatic:
+        return eta * (share - z);
+    }
+    return 0.0;
+}
+
+} // namespace plab

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets up Plasticity Lab on Debian 12 and then starts it or tests it.
+#   ./setup.sh run    install what is missing, build (Release), start the application
+#   ./setup.sh test   install what is missing, build (Release), run the whole test suite
+# Packages are installed with apt (as root, or through sudo). The build goes to ./build.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-}
+case "$mode" in
+  run|test) ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libeigen3-dev
+  qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev libglx-dev libxkbcommon-dev
+  qt6-charts-dev qt6-datavisualization-dev qt6-declarative-dev qt6-svg-dev
+  qt6-qpa-plugins libgl1-mesa-dri fonts-dejavu-core
+  xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install packages" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build --parallel
+
+if [[ $mode == test ]]; then
+  ctest --test-dir build --output-on-failure --parallel 2
+else
+  if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
+    echo "setup: built build/bin/plasticity-lab, but there is no display to open it on." >&2
+    echo "setup: headless use: build/bin/plasticity-lab run em-mixture (see --help)" >&2
+    exit 1
+  fi
+  exec build/bin/plasticity-lab
+fi

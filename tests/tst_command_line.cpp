@@ -1,0 +1,185 @@
+// The command-line contract (spec §3), exercised on the real executable.
+#include <QtTest>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Result {
+    int exitCode;
+    QString out;
+    QString err;
+};
+
+Result runApp(const QStringList& args, const QString& cwd = {})
+{
+    QProcess p;
+    if (!cwd.isEmpty())
+        p.setWorkingDirectory(cwd);
+    p.start(PLAB_EXECUTABLE, args);
+    if (!p.waitForFinished(120000))
+        qFatal("plasticity-lab did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void writeFile(const QString& path, const QByteArray& content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+
+} // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private slots:
+    void listsExperiments()
+    {
+        const auto r = runApp({"list"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("em-mixture\t"));
+    }
+
+    void helpExplainsUsage()
+    {
+        const auto r = runApp({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("plasticity-lab run EXPERIMENT"));
+        const auto p = runApp({"run", "em-mixture", "--help"});
+        QCOMPARE(p.exitCode, 0);
+        QVERIFY(p.out.contains("learning_rate"));
+    }
+
+    void runWritesSummaryAndMetrics()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("run");
+        const auto r = runApp({"run", "em-mixture", "--seconds", "20", "--seed", "3", "--out", out, "--set",
+                               "record_interval=2", "--quiet"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const auto s = readJson(out + "/summary.json");
+        QCOMPARE(s["experiment"].toString(), QString("em-mixture"));
+        QCOMPARE(s["seed"].toInt(), 3);
+        QCOMPARE(s["sim_seconds"].toDouble(), 20.0);
+        QVERIFY(s["wall_seconds"].toDouble() >= 0);
+        QCOMPARE(s["parameters"].toObject()["record_interval"].toDouble(), 2.0);
+        const auto m = s["metrics"].toObject();
+        for (const char* key : {"equilibrium_error", "nmi", "cond_entropy"})
+            QVERIFY2(m[key].isDouble(), key);
+        QFile csv(out + "/metrics.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        QVERIFY(lines[0].startsWith("t,equilibrium_error,"));
+        QCOMPARE(lines.size(), 11);  // header + 20 s / 2 s
+        QVERIFY(lines.last().startsWith("20,"));
+    }
+
+    void sameSeedGivesIdenticalMetrics()
+    {
+        QTemporaryDir dir;
+        const QStringList base = {"run", "em-mixture", "--seconds", "30", "--seed", "5", "--quiet", "--out"};
+        QCOMPARE(runApp(base + QStringList{dir.filePath("a")}).exitCode, 0);
+        QCOMPARE(runApp(base + QStringList{dir.filePath("b")}).exitCode, 0);
+        const auto a = readJson(dir.filePath("a/summary.json"));
+        const auto b = readJson(dir.filePath("b/summary.json"));
+        QVERIFY(!a["metrics"].toObject().isEmpty());
+        QCOMPARE(QJsonDocument(a["metrics"].toObject()).toJson(), QJsonDocument(b["metrics"].toObject()).toJson());
+        QFile fa(dir.filePath("a/metrics.csv")), fb(dir.filePath("b/metrics.csv"));
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        QCOMPARE(fa.readAll(), fb.readAll());
+    }
+
+    void commandsFileIsApplied()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("cmds.txt"), "# freeze learning after 5 s\n5 set learning_rate 0\n");
+        const auto r = runApp({"run", "em-mixture", "--seconds", "10", "--quiet", "--set", "record_interval=1",
+                               "--commands", dir.filePath("cmds.txt"), "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 0);
+        QFile csv(dir.filePath("o/metrics.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        // learning_rate is the last column: non-zero before 5 s, zero after.
+        QVERIFY(lines[4].split(',').last().toDouble() > 0);
+        QCOMPARE(lines[6].split(',').last().toDouble(), 0.0);
+    }
+
+    void badInputExitsWithStatus2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown experiment") << QStringList{"run", "no-such"} << "unknown experiment 'no-such'";
+        QTest::newRow("unknown --set key") << QStringList{"run", "em-mixture", "--set", "bogus=1"}
+                                           << "--set bogus=1: unknown parameter 'bogus'";
+        QTest::newRow("value out of range") << QStringList{"run", "em-mixture", "--set", "wta_rate=-5"}
+                                            << "outside its range";
+        QTest::newRow("bad choice") << QStringList{"run", "em-mixture", "--set", "data=cifar"} << "must be one of";
+        QTest::newRow("bad seconds") << QStringList{"run", "em-mixture", "--seconds", "abc"} << "needs a number";
+        QTest::newRow("negative seconds") << QStringList{"run", "em-mixture", "--seconds", "-1"} << "must be positive";
+        QTest::newRow("bad seed") << QStringList{"run", "em-mixture", "--seed", "-3"} << "non-negative whole number";
+        QTest::newRow("unknown option") << QStringList{"run", "em-mixture", "--fast"} << "unknown option '--fast'";
+        QTest::newRow("missing commands file") << QStringList{"run", "em-mixture", "--commands", "/nonexistent/c.txt"}
+                                               << "/nonexistent/c.txt: cannot open";
+        QTest::newRow("bad digits") << QStringList{"run", "em-mixture", "--set", "data=mnist", "--set", "digits=x"}
+                                    << "parameter 'digits'";
+    }
+    void badInputExitsWithStatus2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const auto r = runApp(args + QStringList{"--out", dir.filePath("o")}, dir.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);  // one line
+        QVERIFY(!QFileInfo::exists(dir.filePath("o")));  // nothing half-written
+    }
+
+    void malformedCommandsFileNamesFileAndLine_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no time") << QByteArray("1 set learning_rate 0.01\nset wta_rate 50\n")
+                                 << ":2: a command line starts with its time";
+        QTest::newRow("unknown verb") << QByteArray("\n\n3 explode\n") << ":3: unknown command 'explode'";
+        QTest::newRow("unknown parameter") << QByteArray("1 set nonsense 3\n") << ":1: unknown parameter 'nonsense'";
+        QTest::newRow("not live") << QByteArray("1 set classes 3\n") << ":1: parameter 'classes' cannot change";
+        QTest::newRow("bad value") << QByteArray("1 set learning_rate much\n") << ":1: parameter 'learning_rate' needs a number";
+        QTest::newRow("bad lesion") << QByteArray("1 lesion neuron 99\n") << ":1: lesion neuron: K must be";
+    }
+    void malformedCommandsFileNamesFileAndLine()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("cmds.txt");
+        writeFile(file, content);
+        const auto r = runApp({"run", "em-mixture", "--seconds", "5", "--commands", file, "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(file + message), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("o")));
+    }
+
+    void unknownGuiOptionIsAnError()
+    {
+        const auto r = runApp({"--bogus"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown option '--bogus'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_command_line.moc"

@@ -1,0 +1,75 @@
+// EPSP traces: rectangular window, double exponential shape, and the live list.
+#include "neurons/EpspTraces.h"
+#include "neurons/PoissonInputPopulation.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace plab;
+
+class TestEpspTraces : public QObject {
+    Q_OBJECT
+private slots:
+    void rectangularWindow()
+    {
+        EpspTraces t(2, EpspKernel{EpspKernel::Shape::Rectangular, 0.010, 0.002, 0.02});
+        t.onSpike(0, 1.000);
+        QCOMPARE(t.value(0, 1.000), 1.0);
+        QCOMPARE(t.value(0, 1.0099), 1.0);
+        QCOMPARE(t.value(0, 1.0101), 0.0);
+        QCOMPARE(t.value(1, 1.000), 0.0);
+        // Overlapping spikes do not add; the window restarts.
+        t.onSpike(0, 1.005);
+        QCOMPARE(t.value(0, 1.012), 1.0);
+    }
+
+    void doubleExponentialShape()
+    {
+        const EpspKernel k{EpspKernel::Shape::DoubleExponential, 0.01, 0.002, 0.020};
+        // Peak at τrτf/(τf−τr) ln(τf/τr) = 5.117 ms, value 0.697 (notes, §1.2).
+        const double peak = 0.002 * 0.020 / 0.018 * std::log(10.0);
+        QVERIFY(std::fabs(peak - 0.005117) < 1e-5);
+        QVERIFY(std::fabs(k.value(peak) - 0.6971) < 1e-3);
+        EpspTraces t(1, k);
+        t.onSpike(0, 0.0);
+        t.onSpike(0, 0.003);
+        const double s = 0.010;
+        QVERIFY(std::fabs(t.value(0, s) - (k.value(s) + k.value(s - 0.003))) < 1e-12);
+    }
+
+    void collectReturnsOnlyLiveInputs()
+    {
+        EpspTraces t(5, EpspKernel{EpspKernel::Shape::Rectangular, 0.010, 0.002, 0.02});
+        t.onSpike(1, 0.0);
+        t.onSpike(3, 0.008);
+        std::vector<std::int32_t> ids;
+        std::vector<double> values;
+        t.collect(0.009, ids, values);
+        QCOMPARE(ids.size(), std::size_t(2));
+        t.collect(0.012, ids, values);
+        QCOMPARE(ids, std::vector<std::int32_t>{3});
+        t.collect(0.030, ids, values);
+        QVERIFY(ids.empty());
+    }
+
+    void poissonRatesAreRight()
+    {
+        PoissonInputPopulation p(3, 0.001);
+        p.rates() = {0.0, 10.0, 100.0};
+        RandomStream rng(8);
+        std::vector<int> counts(3, 0);
+        for (int chunk = 0; chunk < 100; ++chunk) {
+            p.generate(chunk * 1000, 1000, rng);
+            for (int s = 0; s < 1000; ++s)
+                for (auto i : p.spikesAt(chunk * 1000 + s))
+                    ++counts[i];
+        }
+        QCOMPARE(counts[0], 0);
+        QVERIFY(std::abs(counts[1] - 1000) < 5 * std::sqrt(1000.0));
+        QVERIFY(std::abs(counts[2] - 10000) < 5 * std::sqrt(10000.0));
+        QVERIFY(p.spikesAt(-1).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEpspTraces)
+#include "tst_epsp_traces.moc"

@@ -1,0 +1,126 @@
+// Random streams: reproducible per seed, independent per name, correct distributions.
+#include "core/Random.h"
+
+#include <QtTest>
+#include <cmath>
+#include <vector>
+
+using namespace plab;
+
+class TestRandom : public QObject {
+    Q_OBJECT
+private slots:
+    void sameSeedSameSequence()
+    {
+        RandomStreams a(42), b(42);
+        RandomStream x = a.stream("input"), y = b.stream("input");
+        for (int i = 0; i < 1000; ++i)
+            QCOMPARE(x(), y());
+    }
+
+    void streamsAreIndependent()
+    {
+        RandomStreams s(42);
+        RandomStream x = s.stream("input"), y = s.stream("circuit");
+        int equal = 0;
+        for (int i = 0; i < 1000; ++i)
+            equal += x() == y();
+        QCOMPARE(equal, 0);
+        // Another seed changes a stream.
+        RandomStream z = RandomStreams(43).stream("input");
+        RandomStream x2 = RandomStreams(42).stream("input");
+        QVERIFY(z() != x2());
+    }
+
+    void stateRoundTrips()
+    {
+        RandomStream a(7);
+        for (int i = 0; i < 10; ++i)
+            a();
+        RandomStream b(0);
+        b.setState(a.state());
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(a(), b());
+    }
+
+    void uniformMoments()
+    {
+        RandomStream r(1);
+        const int n = 200000;
+        double sum = 0, sq = 0;
+        for (int i = 0; i < n; ++i) {
+            const double u = r.uniform();
+            QVERIFY(u >= 0 && u < 1);
+            sum += u;
+            sq += u * u;
+        }
+        QVERIFY(std::fabs(sum / n - 0.5) < 0.005);
+        QVERIFY(std::fabs(sq / n - 1.0 / 3) < 0.005);
+    }
+
+    void normalMoments()
+    {
+        RandomStream r(2);
+        const int n = 200000;
+        double sum = 0, sq = 0;
+        for (int i = 0; i < n; ++i) {
+            const double x = r.normal();
+            sum += x;
+            sq += x * x;
+        }
+        QVERIFY(std::fabs(sum / n) < 0.01);
+        QVERIFY(std::fabs(sq / n - 1.0) < 0.015);
+    }
+
+    void exponentialMean()
+    {
+        RandomStream r(3);
+        const int n = 200000;
+        double sum = 0;
+        for (int i = 0; i < n; ++i)
+            sum += r.exponential(40.0);
+        QVERIFY(std::fabs(sum / n - 1.0 / 40) < 0.0003);
+    }
+
+    void poissonMeanAndVariance_data()
+    {
+        QTest::addColumn<double>("mean");
+        QTest::newRow("small") << 0.7;
+        QTest::newRow("medium") << 8.0;
+        QTest::newRow("ptrs") << 30.0;
+        QTest::newRow("large") << 1000.0;
+    }
+    void poissonMeanAndVariance()
+    {
+        QFETCH(double, mean);
+        RandomStream r(4);
+        const int n = 100000;
+        double sum = 0, sq = 0;
+        for (int i = 0; i < n; ++i) {
+            const double k = r.poisson(mean);
+            sum += k;
+            sq += k * k;
+        }
+        const double m = sum / n, v = sq / n - m * m;
+        // Standard error of the mean is sqrt(mean/n); allow 5 of them.
+        QVERIFY2(std::fabs(m - mean) < 5 * std::sqrt(mean / n), qPrintable(QString::number(m)));
+        QVERIFY2(std::fabs(v / mean - 1.0) < 0.03, qPrintable(QString::number(v)));
+    }
+
+    void indexIsUniform()
+    {
+        // Chi-square over 10 bins, 9 degrees of freedom: 27.9 is the 0.1 % critical value.
+        RandomStream r(5);
+        std::vector<int> counts(10, 0);
+        const int n = 100000;
+        for (int i = 0; i < n; ++i)
+            ++counts[r.index(10)];
+        double chi2 = 0;
+        for (int c : counts)
+            chi2 += (c - n / 10.0) * (c - n / 10.0) / (n / 10.0);
+        QVERIFY2(chi2 < 27.9, qPrintable(QString::number(chi2)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRandom)
+#include "tst_random.moc"
