@@ -24,6 +24,8 @@ struct ExperimentInfo {
     std::string description;  // one line for `plasticity-lab list`
     std::string paper;        // reference
     double defaultSeconds = 60.0;
+    /// Series a chart shows at first (the others can be switched on); empty = all.
+    std::vector<std::string> headlineSeries;
     std::function<std::vector<ParameterSpec>()> parameters;
     /// Builds the experiment; `self` is this description as stored in the registry.
     std::function<std::unique_ptr<Experiment>(const ExperimentInfo& self, const ParameterSet&, std::uint64_t seed)>

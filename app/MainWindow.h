@@ -1,0 +1,78 @@
+#pragma once
+// The main window: experiment chooser and parameters on the left, the experiment's panel,
+// the spike raster and the metric chart in the middle, transport controls in the toolbar.
+// Sixty times a second it takes the latest snapshot from the controller and hands each
+// view its part; every user action becomes a control call or a time-stamped command.
+#include "SimulationController.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QSplitter;
+class QTimer;
+class QVBoxLayout;
+
+namespace plab {
+
+class ExperimentPanel;
+class LiveSlider;
+class MetricChartView;
+class ParameterPanel;
+class SpikeRaster;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    SimulationController& controller() { return controller_; }
+    SpikeRaster* raster() const { return raster_; }
+    MetricChartView* chart() const { return chart_; }
+    LiveSlider* learningRateSlider() const { return learningRate_; }
+    LiveSlider* temperatureSlider() const { return temperature_; }
+    ExperimentPanel* panel() const { return panel_; }
+    QAction* playAction() const { return playAction_; }
+
+    /// Switches to an experiment with its default parameters (returns false on error).
+    bool selectExperiment(const QString& name, std::uint64_t seed = 1);
+    /// Resets with the parameters in the panel.
+    bool resetRun();
+    void setSpeed(double factor);
+    /// Takes the pending snapshot and updates every view now (the frame timer calls it).
+    void refresh();
+
+private:
+    void buildActions();
+    void buildDock();
+    void bindLiveSliders();
+    void togglePlay();
+    void showAbout();
+    void updateStatus(const SimulationSnapshot& s);
+    void sendSet(const QString& name, double value);
+
+    SimulationController controller_;
+    QComboBox* experiments_ = nullptr;
+    QLabel* description_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    ParameterPanel* parameters_ = nullptr;
+    QPushButton* applyButton_ = nullptr;
+    LiveSlider* learningRate_ = nullptr;
+    LiveSlider* temperature_ = nullptr;
+    QSplitter* splitter_ = nullptr;
+    ExperimentPanel* panel_ = nullptr;
+    SpikeRaster* raster_ = nullptr;
+    MetricChartView* chart_ = nullptr;
+    QLabel* statusTime_ = nullptr;
+    QLabel* statusSpeed_ = nullptr;
+    QLabel* statusState_ = nullptr;
+    QAction* playAction_ = nullptr;
+    QActionGroup* speedGroup_ = nullptr;
+    QTimer* frameTimer_ = nullptr;
+};
+
+} // namespace plab

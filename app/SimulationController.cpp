@@ -1,0 +1,97 @@
+#include "SimulationController.h"
+
+#include "ExperimentPanels.h"
+#include "core/ExperimentRegistry.h"
+
+namespace plab {
+
+SimulationController::SimulationController(QObject* parent) : QObject(parent), worker_(mailbox_)
+{
+    worker_.setSpeed(speed_);
+    worker_.start();
+}
+
+SimulationController::~SimulationController()
+{
+    worker_.stop();
+}
+
+void SimulationController::reset(const std::string& experiment, const ParameterSet& params, std::uint64_t seed)
+{
+    // Build first: if the parameters are impossible this throws and the old run goes on.
+    auto sim = std::make_unique<Simulation>(ExperimentRegistry::builtin().create(experiment, params, seed));
+    pause();
+    ++generation_;
+    experiment_ = experiment;
+    params_ = std::make_unique<ParameterSet>(params);
+    seed_ = seed;
+    dt_ = sim->experiment().dt();
+    lastTime_ = 0;
+    log_.clear();
+    mailbox_.clear(generation_);
+    worker_.load(std::move(sim), panelCaptureFor(experiment), generation_);
+    emit resetDone();
+}
+
+void SimulationController::play()
+{
+    if (running_)
+        return;
+    running_ = true;
+    worker_.setRunning(true);
+    emit runningChanged(true);
+}
+
+void SimulationController::pause()
+{
+    if (!running_)
+        return;
+    running_ = false;
+    worker_.setRunning(false);
+    emit runningChanged(false);
+}
+
+void SimulationController::runUntil(double t)
+{
+    running_ = true;
+    worker_.runUntil(t);
+    emit runningChanged(true);
+}
+
+void SimulationController::step(std::int64_t steps)
+{
+    pause();
+    worker_.requestSteps(steps);
+}
+
+void SimulationController::setSpeed(double factor)
+{
+    speed_ = factor;
+    worker_.setSpeed(factor);
+}
+
+void SimulationController::setSpikeWindow(double seconds)
+{
+    worker_.setSpikeWindow(seconds);
+}
+
+void SimulationController::send(const std::string& commandText)
+{
+    worker_.post(Command::fromText(-1.0, commandText));
+}
+
+SimulationSnapshot SimulationController::takeSnapshot()
+{
+    SimulationSnapshot s = mailbox_.take();
+    if (s.generation == generation_) {
+        lastTime_ = s.time;
+        if (s.reachedStop && running_) {
+            running_ = false;
+            emit runningChanged(false);
+        }
+        log_.insert(log_.end(), s.applied.begin(), s.applied.end());
+    }
+    return s;
+}
+
+} // namespace plab

@@ -1,0 +1,66 @@
+#pragma once
+// The GUI's handle on the simulation thread: builds experiments, forwards controls and
+// commands, and hands snapshots to the views. Nothing here waits for the engine.
+#include "SimulationWorker.h"
+#include "SnapshotMailbox.h"
+#include "core/Parameters.h"
+
+#include <QObject>
+#include <memory>
+#include <string>
+
+namespace plab {
+
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    /// Builds a new run (throws InputError on bad parameters) and pauses it at t = 0.
+    void reset(const std::string& experiment, const ParameterSet& params, std::uint64_t seed);
+    const std::string& experimentName() const { return experiment_; }
+    const ParameterSet& parameters() const { return *params_; }
+    std::uint64_t seed() const { return seed_; }
+    std::uint64_t generation() const { return generation_; }
+    double dt() const { return dt_; }
+
+    void play();
+    void pause();
+    bool isRunning() const { return running_; }
+    void step(std::int64_t steps = 1);
+    /// Runs until simulated time t and pauses there (runningChanged(false) follows).
+    void runUntil(double t);
+    /// Simulated seconds per wall second; 0 = as fast as possible.
+    void setSpeed(double factor);
+    double speed() const { return speed_; }
+    void setSpikeWindow(double seconds);
+
+    /// Sends a command to apply at the next step ("set learning_rate 0.01").
+    void send(const std::string& commandText);
+
+    /// Everything that happened since the last call. Also keeps the log of applied commands.
+    SimulationSnapshot takeSnapshot();
+    const std::vector<Command>& commandLog() const { return log_; }
+    /// Latest simulated time seen in a snapshot.
+    double time() const { return lastTime_; }
+
+signals:
+    void runningChanged(bool running);
+    void resetDone();
+
+private:
+    SnapshotMailbox mailbox_;
+    SimulationWorker worker_;
+    std::string experiment_;
+    std::unique_ptr<ParameterSet> params_;
+    std::uint64_t seed_ = 1;
+    std::uint64_t generation_ = 0;
+    double dt_ = 0.001;
+    bool running_ = false;
+    double speed_ = 1.0;
+    double lastTime_ = 0;
+    std::vector<Command> log_;
+};
+
+} // namespace plab

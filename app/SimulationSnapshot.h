@@ -1,0 +1,27 @@
+#pragma once
+// One hand-over from the simulation thread to the GUI: everything that happened since the
+// GUI last looked. Immutable once taken.
+#include "PanelState.h"
+#include "core/Command.h"
+#include "core/SpikeRecorder.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace plab {
+
+struct SimulationSnapshot {
+    std::uint64_t generation = 0;      // bumps at every reset: stale data is recognisable
+    double time = 0;                   // simulated seconds
+    double speed = 0;                  // simulated seconds per wall second, recent
+    bool running = false;
+    bool reachedStop = false;          // the run paused itself at the time given to runUntil()
+    std::vector<SpikeEvent> spikes;    // only the last `spikeWindow` seconds are kept
+    std::vector<double> seriesTimes;   // new rows of the metric series
+    std::vector<std::vector<double>> seriesRows;
+    std::vector<Command> applied;      // commands the engine applied, stamped with their time
+    PanelStatePtr panel;               // latest panel state, if one was captured
+    std::string error;                 // a command the engine refused, for the status bar
+};
+
+} // namespace plab

@@ -1,0 +1,249 @@
+#include "SimulationWorker.h"
+
+#include "core/Error.h"
+
+#include <QMutexLocker>
+#include <cmath>
+
+namespace plab {
+
+namespace {
+
+constexpr double kChunkWall = 0.015;     // s of wall time per chunk: GUI sees news at ~60 Hz
+constexpr double kCaptureEvery = 0.040;  // s of wall time between panel captures
+
+} // namespace
+
+SimulationWorker::SimulationWorker(SnapshotMailbox& mailbox) : mailbox_(mailbox)
+{
+    clock_.start();
+}
+
+SimulationWorker::~SimulationWorker()
+{
+    stop();
+}
+
+void SimulationWorker::stop()
+{
+    {
+        QMutexLocker lock(&mutex_);
+        controls_.quit = true;
+        wake_.wakeOne();
+    }
+    wait();
+}
+
+void SimulationWorker::load(std::unique_ptr<Simulation> simulation, PanelCapture capture, std::uint64_t generation)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.incoming = std::move(simulation);
+    controls_.incomingCapture = std::move(capture);
+    controls_.incomingGeneration = generation;
+    controls_.commands.clear();
+    controls_.steps = 0;
+    controls_.capture = true;
+    wake_.wakeOne();
+}
+
+void SimulationWorker::setRunning(bool running)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.running = running;
+    controls_.pacingChanged = true;
+    controls_.capture = true;
+    wake_.wakeOne();
+}
+
+void SimulationWorker::runUntil(double t)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.stopAt = t;
+    controls_.running = true;
+    controls_.pacingChanged = true;
+    wake_.wakeOne();
+}
+
+void SimulationWorker::requestSteps(std::int64_t steps)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.steps += steps;
+    controls_.capture = true;
+    wake_.wakeOne();
+}
+
+void SimulationWorker::setSpeed(double factor)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.speed = factor;
+    controls_.pacingChanged = true;
+    wake_.wakeOne();
+}
+
+void SimulationWorker::post(Command command)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.commands.push_back(std::move(command));
+    wake_.wakeOne();
+}
+
+void SimulationWorker::setSpikeWindow(double seconds)
+{
+    QMutexLocker lock(&mutex_);
+    controls_.spikeWindow = seconds;
+}
+
+void SimulationWorker::requestCapture()
+{
+    QMutexLocker lock(&mutex_);
+    controls_.capture = true;
+    wake_.wakeOne();
+}
+
+bool SimulationWorker::hasRequests() const
+{
+    const Controls& c = controls_;
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.steps > 0 || c.pacingChanged;
+}
+
+bool SimulationWorker::hasWork() const
+{
+    const Controls& c = controls_;
+    return c.quit || c.incoming || !c.commands.empty() || c.capture
+           || ((sim_ || c.incoming) && (c.running || c.steps > 0));
+}
+
+void SimulationWorker::run()
+{
+    for (;;) {
+        Controls c;
+        {
+            QMutexLocker lock(&mutex_);
+            while (!hasWork())
+                wake_.wait(&mutex_);
+            if (controls_.quit)
+                return;
+            // Take the requests; keep the standing settings.
+            c.incoming = std::move(controls_.incoming);
+            c.incomingCapture = std::move(controls_.incomingCapture);
+            c.incomingGeneration = controls_.incomingGeneration;
+            c.commands.swap(controls_.commands);
+            c.steps = controls_.steps;
+            controls_.steps = 0;
+            c.capture = controls_.capture;
+            controls_.capture = false;
+            c.pacingChanged = controls_.pacingChanged;
+            controls_.pacingChanged = false;
+            c.running = controls_.running;
+            c.speed = controls_.speed;
+            c.stopAt = controls_.stopAt;
+            c.spikeWindow = controls_.spikeWindow;
+        }
+        if (c.incoming) {
+            sim_ = std::move(c.incoming);
+            capture_ = std::move(c.incomingCapture);
+            generation_ = c.incomingGeneration;
+            publishedRows_ = publishedCommands_ = 0;
+            speedEstimate_ = 0;
+            c.pacingChanged = true;
+            sim_->experiment().spikes().setEnabled(true);
+        }
+        if (!sim_)
+            continue;
+        runChunk(c);
+
+        // Paced and ahead of the clock: sleep until there is simulated time to catch up on,
+        // or until a control call wakes us.
+        if (c.running && c.speed > 0) {
+            const double wall = clock_.nsecsElapsed() * 1e-9;
+            const double ahead = sim_->time() - (paceSim_ + c.speed * (wall - paceWall_));
+            if (ahead > 0) {
+                QMutexLocker lock(&mutex_);
+                if (!hasRequests())
+                    wake_.wait(&mutex_, QDeadlineTimer(std::max<qint64>(1, qint64(ahead / c.speed * 1000))));
+            }
+        }
+    }
+}
+
+void SimulationWorker::runChunk(Controls& c)
+{
+    Simulation& sim = *sim_;
+    Experiment& e = sim.experiment();
+    SimulationSnapshot piece;
+    piece.generation = generation_;
+
+    for (auto& command : c.commands) {
+        if (command.time < 0)
+            command.time = sim.time();
+        try {
+            sim.schedule(command);
+        } catch (const InputError& error) {
+            piece.error = command.text() + ": " + error.what();
+        }
+    }
+
+    const double startWall = clock_.nsecsElapsed() * 1e-9;
+    if (c.pacingChanged) {
+        paceWall_ = startWall;
+        paceSim_ = sim.time();
+    }
+    const double startSim = sim.time();
+
+    // How far this chunk may go in simulated time.
+    double target = sim.time();
+    if (c.steps > 0)
+        target = sim.time() + double(c.steps) * e.dt();
+    if (c.running) {
+        const double paced = c.speed > 0 ? paceSim_ + c.speed * (startWall + kChunkWall - paceWall_)
+                                         : std::numeric_limits<double>::infinity();
+        target = std::max(target, paced);
+        target = std::min(target, c.stopAt);
+    }
+    // Recording every spike at thousands of times real time would cost more than simulating
+    // them; only the last window before the expected end of the chunk can be shown.
+    const double expectedEnd = std::min(target, startSim + std::max(speedEstimate_, 1.0) * kChunkWall);
+    const double recordFrom = expectedEnd - c.spikeWindow;
+
+    const std::int64_t lastStep = std::isfinite(target) ? std::llround(target / e.dt()) : INT64_MAX;
+    std::int64_t n = 0;
+    while (e.stepIndex() < lastStep) {
+        e.spikes().setEnabled(e.time() >= recordFrom);
+        sim.step();
+        // Look at the clock every 32 steps only: it costs more than a step of a small network.
+        if ((++n & 31) == 0 && c.running && clock_.nsecsElapsed() * 1e-9 - startWall > kChunkWall)
+            break;
+    }
+    const double endWall = clock_.nsecsElapsed() * 1e-9;
+    if (n > 0 && endWall > startWall) {
+        const double rate = (sim.time() - startSim) / (endWall - startWall);
+        speedEstimate_ = speedEstimate_ > 0 ? 0.8 * speedEstimate_ + 0.2 * rate : rate;
+    }
+
+    if (c.running && sim.time() >= c.stopAt - 0.5 * e.dt()) {
+        QMutexLocker lock(&mutex_);
+        controls_.running = false;
+        controls_.stopAt = std::numeric_limits<double>::infinity();
+        c.running = false;
+        piece.reachedStop = true;
+    }
+    piece.time = sim.time();
+    piece.speed = c.running ? speedEstimate_ : 0.0;
+    piece.running = c.running;
+    piece.spikes = e.spikes().take();
+    const auto& series = sim.series();
+    for (; publishedRows_ < series.size(); ++publishedRows_) {
+        piece.seriesTimes.push_back(series.times[publishedRows_]);
+        piece.seriesRows.push_back(series.rows[publishedRows_]);
+    }
+    const auto& applied = sim.appliedCommands();
+    piece.applied.assign(applied.begin() + std::ptrdiff_t(publishedCommands_), applied.end());
+    publishedCommands_ = applied.size();
+    if (capture_ && (c.capture || !c.running || endWall - lastCaptureWall_ >= kCaptureEvery)) {
+        piece.panel = capture_(e);
+        lastCaptureWall_ = endWall;
+    }
+    mailbox_.post(std::move(piece));
+}
+
+} // namespace plab

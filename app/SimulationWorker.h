@@ -1,0 +1,83 @@
+#pragma once
+// The simulation thread. It owns the Simulation, runs it in chunks of about 15 ms of wall
+// time, applies the commands the GUI posted between chunks, paces simulated time to the
+// chosen speed, and posts what happened to the mailbox. Every control call returns at once:
+// it only changes a few fields under a mutex and wakes the thread (the pattern of Qt's
+// Mandelbrot example).
+#include "PanelState.h"
+#include "SnapshotMailbox.h"
+#include "core/Simulation.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+#include <functional>
+#include <limits>
+#include <memory>
+
+namespace plab {
+
+class SimulationWorker : public QThread {
+public:
+    explicit SimulationWorker(SnapshotMailbox& mailbox);
+    ~SimulationWorker() override;
+
+    /// Replaces the running simulation (a reset); data of older generations is dropped.
+    void load(std::unique_ptr<Simulation> simulation, PanelCapture capture, std::uint64_t generation);
+    void setRunning(bool running);
+    /// Runs until simulated time t, then pauses by itself (reported as reachedStop).
+    void runUntil(double t);
+    /// Advances `steps` steps, then stops (single step while paused).
+    void requestSteps(std::int64_t steps);
+    /// Simulated seconds per wall second; 0 = as fast as possible.
+    void setSpeed(double factor);
+    /// Queues a command; time < 0 means "at the next step".
+    void post(Command command);
+    /// How many seconds of spikes the raster shows (older ones need not be recorded).
+    void setSpikeWindow(double seconds);
+    /// Asks for a fresh panel capture even while paused.
+    void requestCapture();
+    void stop();
+
+protected:
+    void run() override;
+
+private:
+    struct Controls {
+        std::unique_ptr<Simulation> incoming;
+        PanelCapture incomingCapture;
+        std::uint64_t incomingGeneration = 0;
+        bool running = false;
+        std::int64_t steps = 0;
+        double speed = 1.0;
+        double stopAt = std::numeric_limits<double>::infinity();
+        double spikeWindow = 2.0;
+        std::vector<Command> commands;
+        bool capture = false;
+        bool quit = false;
+        bool pacingChanged = false;
+    };
+
+    bool hasWork() const;      // anything to do at all (else sleep until woken)
+    bool hasRequests() const;  // a control call arrived since the last chunk
+    void runChunk(Controls& c);
+
+    SnapshotMailbox& mailbox_;
+    mutable QMutex mutex_;
+    QWaitCondition wake_;
+    Controls controls_;
+
+    // Owned by the simulation thread only.
+    std::unique_ptr<Simulation> sim_;
+    PanelCapture capture_;
+    std::uint64_t generation_ = 0;
+    std::size_t publishedRows_ = 0;
+    std::size_t publishedCommands_ = 0;
+    QElapsedTimer clock_;
+    double paceWall_ = 0, paceSim_ = 0;
+    double speedEstimate_ = 0;
+    double lastCaptureWall_ = -1;
+};
+
+} // namespace plab

@@ -1,0 +1,67 @@
+#include "SnapshotMailbox.h"
+
+#include <QMutexLocker>
+#include <algorithm>
+
+namespace plab {
+
+void SnapshotMailbox::post(SimulationSnapshot&& piece)
+{
+    QMutexLocker lock(&mutex_);
+    if (piece.generation != pending_.generation)
+        return;  // produced before a reset: belongs to the old run
+    pending_.time = piece.time;
+    pending_.speed = piece.speed;
+    pending_.running = piece.running;
+    pending_.reachedStop = pending_.reachedStop || piece.reachedStop;
+    auto& spikes = pending_.spikes;
+    spikes.insert(spikes.end(), piece.spikes.begin(), piece.spikes.end());
+    // Keep only what the raster can still show, and never more than maxSpikes_.
+    const double oldest = piece.time - spikeWindow_;
+    auto first = std::lower_bound(spikes.begin(), spikes.end(), oldest,
+                                  [](const SpikeEvent& s, double t) { return s.t < t; });
+    if (std::size_t(spikes.end() - first) > maxSpikes_)
+        first = spikes.end() - std::ptrdiff_t(maxSpikes_);
+    spikes.erase(spikes.begin(), first);
+    pending_.seriesTimes.insert(pending_.seriesTimes.end(), piece.seriesTimes.begin(), piece.seriesTimes.end());
+    for (auto& row : piece.seriesRows)
+        pending_.seriesRows.push_back(std::move(row));
+    if (pending_.seriesRows.size() > maxRows_) {
+        const auto drop = std::ptrdiff_t(pending_.seriesRows.size() - maxRows_);
+        pending_.seriesRows.erase(pending_.seriesRows.begin(), pending_.seriesRows.begin() + drop);
+        pending_.seriesTimes.erase(pending_.seriesTimes.begin(), pending_.seriesTimes.begin() + drop);
+    }
+    for (auto& c : piece.applied)
+        pending_.applied.push_back(std::move(c));
+    if (piece.panel)
+        pending_.panel = std::move(piece.panel);
+    if (!piece.error.empty())
+        pending_.error = std::move(piece.error);
+}
+
+SimulationSnapshot SnapshotMailbox::take()
+{
+    QMutexLocker lock(&mutex_);
+    SimulationSnapshot out;
+    out.generation = pending_.generation;
+    out.time = pending_.time;
+    out.speed = pending_.speed;
+    out.running = pending_.running;
+    std::swap(out, pending_);
+    return out;
+}
+
+void SnapshotMailbox::clear(std::uint64_t generation)
+{
+    QMutexLocker lock(&mutex_);
+    pending_ = SimulationSnapshot{};
+    pending_.generation = generation;
+}
+
+std::size_t SnapshotMailbox::pendingSpikes() const
+{
+    QMutexLocker lock(&mutex_);
+    return pending_.spikes.size();
+}
+
+} // namespace plab

@@ -1,0 +1,97 @@
+#include "LiveSlider.h"
+
+#include "ParameterPanel.h"
+#include "core/Parameters.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QTimer>
+#include <cmath>
+
+namespace plab {
+
+LiveSlider::LiveSlider(const QString& title, QWidget* parent) : QWidget(parent)
+{
+    title_ = new QLabel(title);
+    slider_ = new QSlider(Qt::Horizontal);
+    slider_->setRange(0, kSteps);
+    valueLabel_ = new QLabel;
+    valueLabel_->setMinimumWidth(70);
+    valueLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title_);
+    layout->addWidget(slider_, 1);
+    layout->addWidget(valueLabel_);
+    commit_ = new QTimer(this);
+    commit_->setSingleShot(true);
+    commit_->setInterval(60);
+    connect(commit_, &QTimer::timeout, this, [this] { emit valueCommitted(value_); });
+    connect(slider_, &QSlider::valueChanged, this, [this](int position) {
+        if (updating_)
+            return;
+        value_ = fromPosition(position);
+        showValue();
+        commit_->start();
+    });
+}
+
+void LiveSlider::bind(const ParameterSpec* spec, double value, const QString& whyDisabled)
+{
+    commit_->stop();
+    setEnabled(spec != nullptr);
+    if (!spec) {
+        setToolTip(whyDisabled);
+        valueLabel_->setText("—");
+        return;
+    }
+    lo_ = spec->minimum;
+    hi_ = spec->maximum;
+    unit_ = QString::fromStdString(spec->unit);
+    // A range that spans decades (0 .. 1 for a learning rate) is easier on a log scale; its
+    // lowest position means exactly zero.
+    log_ = hi_ > 0 && (lo_ <= 0 ? hi_ / 1e-5 : hi_ / lo_) >= 100;
+    setToolTip(describe(*spec));
+    setValue(value);
+}
+
+void LiveSlider::setValue(double value)
+{
+    value_ = value;
+    updating_ = true;
+    slider_->setValue(toPosition(value));
+    updating_ = false;
+    showValue();
+}
+
+double LiveSlider::fromPosition(int position) const
+{
+    const double f = double(position) / kSteps;
+    if (!log_)
+        return lo_ + f * (hi_ - lo_);
+    if (position == 0 && lo_ <= 0)
+        return lo_;
+    const double a = std::log10(lo_ > 0 ? lo_ : hi_ * 1e-5), b = std::log10(hi_);
+    // Round to 3 significant digits: the command log then reads "0.00251", not 0.0025118864.
+    const double v = std::pow(10.0, a + f * (b - a));
+    const double scale = std::pow(10.0, std::floor(std::log10(v)) - 2);
+    return std::round(v / scale) * scale;
+}
+
+int LiveSlider::toPosition(double value) const
+{
+    if (!log_)
+        return int(std::lround((value - lo_) / (hi_ - lo_) * kSteps));
+    const double a = std::log10(lo_ > 0 ? lo_ : hi_ * 1e-5), b = std::log10(hi_);
+    if (value <= 0)
+        return 0;
+    return std::clamp(int(std::lround((std::log10(value) - a) / (b - a) * kSteps)), 0, kSteps);
+}
+
+void LiveSlider::showValue()
+{
+    valueLabel_->setText(QString::number(value_, 'g', 3) + (unit_.isEmpty() ? "" : " " + unit_));
+}
+
+} // namespace plab

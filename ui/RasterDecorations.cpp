@@ -1,0 +1,53 @@
+#include "RasterDecorations.h"
+
+#include <QPainter>
+#include <cmath>
+
+namespace plab {
+
+RasterBandLabels::RasterBandLabels(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
+{
+    setFixedWidth(96);
+}
+
+void RasterBandLabels::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    const int h = height();
+    for (const auto& band : model_.bands()) {
+        const int top = int((1.0f - band.top) * float(h));
+        const int bottom = int((1.0f - band.bottom) * float(h));
+        p.fillRect(QRect(width() - 5, top, 3, bottom - top), QColor(120, 120, 120));
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(QRect(2, top, width() - 12, bottom - top), Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap,
+                   QString("%1\n%2 neurons").arg(band.name).arg(band.count));
+    }
+}
+
+RasterTimeAxis::RasterTimeAxis(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
+{
+    setFixedHeight(fontMetrics().height() + 8);
+}
+
+void RasterTimeAxis::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawLine(0, 0, width(), 0);
+    // A round step that gives about five ticks across the window.
+    const double window = model_.window();
+    const double raw = window / 5;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+    const double t1 = model_.now(), t0 = t1 - window;
+    for (double t = std::max(0.0, std::ceil(t0 / step) * step); t <= t1 + 1e-9; t += step) {
+        const int x = int((t - t0) / window * width());
+        p.drawLine(x, 0, x, 4);
+        // Labels at the ends are pushed inside rather than cut in half.
+        const int left = std::clamp(x - 40, 0, std::max(0, width() - 80));
+        p.drawText(QRect(left, 4, 80, height() - 4), Qt::AlignHCenter | Qt::AlignTop,
+                   QString::number(t, 'f', step < 1 ? 1 : 0) + " s");
+    }
+}
+
+} // namespace plab

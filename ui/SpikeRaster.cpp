@@ -1,0 +1,108 @@
+#include "SpikeRaster.h"
+
+#include "GlRasterCanvas.h"
+#include "PainterRasterCanvas.h"
+#include "RasterDecorations.h"
+
+#include <QGuiApplication>
+#include <QOffscreenSurface>
+#include <QOpenGLContext>
+#include <QPainter>
+#include <QGridLayout>
+#include <cmath>
+
+namespace plab {
+
+bool SpikeRaster::openGlAvailable()
+{
+    static const bool available = [] {
+        if (qEnvironmentVariableIsSet("PLASTICITY_LAB_NO_GL"))
+            return false;
+        const QString platform = QGuiApplication::platformName();
+        // A QOpenGLWidget in a window on the offscreen platform crashes Qt 6.4.
+        if (platform == "offscreen" || platform == "minimal")
+            return false;
+        QSurfaceFormat format;
+        format.setVersion(3, 3);
+        format.setProfile(QSurfaceFormat::CoreProfile);
+        QOpenGLContext context;
+        context.setFormat(format);
+        if (!context.create())
+            return false;
+        QOffscreenSurface surface;
+        surface.setFormat(context.format());
+        surface.create();
+        if (!context.makeCurrent(&surface))
+            return false;
+        const auto version = context.format().version();
+        context.doneCurrent();
+        return version >= qMakePair(3, 3);
+    }();
+    return available;
+}
+
+SpikeRaster::SpikeRaster(Backend backend, QWidget* parent) : QWidget(parent)
+{
+    usesGl_ = backend == Backend::OpenGL || (backend == Backend::Auto && openGlAvailable());
+    if (usesGl_)
+        canvas_ = new GlRasterCanvas(model_, this);
+    else
+        canvas_ = new PainterRasterCanvas(model_, this);
+    gutter_ = new RasterBandLabels(model_);
+    axis_ = new RasterTimeAxis(model_);
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(gutter_, 0, 0);
+    layout->addWidget(canvas_, 0, 1);
+    layout->addWidget(axis_, 1, 1);
+    layout->setColumnStretch(1, 1);
+    layout->setRowStretch(0, 1);
+    setMinimumHeight(160);
+    setToolTip(tr("Spike raster: one dot per spike, one row per neuron, time running to the right.\n"
+                  "Bottom band: input neurons; top band: the network's neurons, coloured by the\n"
+                  "label they prefer. The window scrolls with simulated time."));
+}
+
+void SpikeRaster::setLayout(const std::vector<NeuronGroup>& groups)
+{
+    model_.setLayout(groups);
+    canvas_->update();
+    gutter_->update();
+}
+
+void SpikeRaster::setNeuronColors(const std::vector<int>& colors)
+{
+    model_.setNeuronColors(colors);
+}
+
+void SpikeRaster::setWindow(double seconds)
+{
+    model_.setWindow(seconds);
+    canvas_->update();
+    axis_->update();
+}
+
+void SpikeRaster::clear()
+{
+    model_.clear();
+    canvas_->update();
+    axis_->update();
+}
+
+void SpikeRaster::addSpikes(const std::vector<SpikeEvent>& spikes, double now)
+{
+    model_.add(spikes);
+    model_.setTime(now);
+    canvas_->update();
+    axis_->update();
+}
+
+std::uint64_t SpikeRaster::framesDrawn() const
+{
+    if (usesGl_)
+        return static_cast<const GlRasterCanvas*>(canvas_)->frames();
+    return static_cast<const PainterRasterCanvas*>(canvas_)->frames();
+}
+
+} // namespace plab
