@@ -252,10 +252,8 @@ bool MainWindow::resetRun()
     parameters_->setParameters(controller_.parameters());
 
     // Panel, raster layout and chart series follow the experiment.
-    if (panel_) {
-        panel_->deleteLater();
-        panel_ = nullptr;
-    }
+    delete panel_;  // at once: a panel still in the splitter would skew its sizes
+    panel_ = nullptr;
     panel_ = createPanelFor(name);
     if (panel_)
         splitter_->insertWidget(0, panel_);
@@ -264,6 +262,8 @@ bool MainWindow::resetRun()
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
     raster_->setLayout(probe->neuronGroups());
     chart_->setSeries(probe->seriesNames(), ExperimentRegistry::builtin().get(name).headlineSeries);
+    pendingTimes_.clear();
+    pendingRows_.clear();
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));
     bindLiveSliders();
     statusState_->setText(tr("paused"));
@@ -300,7 +300,17 @@ void MainWindow::refresh()
     if (s.generation != controller_.generation())
         return;
     raster_->addSpikes(s.spikes, s.time);
-    chart_->append(s.seriesTimes, s.seriesRows);
+    // Curves change slowly: redrawing them ten times a second is plenty, and stroking a
+    // chart costs more than drawing thousands of spikes.
+    pendingTimes_.insert(pendingTimes_.end(), s.seriesTimes.begin(), s.seriesTimes.end());
+    for (auto& row : s.seriesRows)
+        pendingRows_.push_back(std::move(row));
+    if (!pendingTimes_.empty() && (!chartClock_.isValid() || chartClock_.elapsed() >= 100 || !s.running)) {
+        chart_->append(pendingTimes_, pendingRows_);
+        pendingTimes_.clear();
+        pendingRows_.clear();
+        chartClock_.start();
+    }
     if (s.panel) {
         if (!s.panel->rasterColors.empty())
             raster_->setNeuronColors(s.panel->rasterColors);

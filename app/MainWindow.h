@@ -5,6 +5,7 @@
 // view its part; every user action becomes a control call or a time-stamped command.
 #include "SimulationController.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QAction;
@@ -73,6 +74,9 @@ private:
     QAction* playAction_ = nullptr;
     QActionGroup* speedGroup_ = nullptr;
     QTimer* frameTimer_ = nullptr;
+    std::vector<double> pendingTimes_;  // series rows waiting for the next chart update
+    std::vector<std::vector<double>> pendingRows_;
+    QElapsedTimer chartClock_;
 };
 
 } // namespace plab

@@ -85,6 +85,7 @@ SimulationSnapshot SimulationController::takeSnapshot()
     SimulationSnapshot s = mailbox_.take();
     if (s.generation == generation_) {
         lastTime_ = s.time;
+        engineRunning_ = s.running;
         if (s.reachedStop && running_) {
             running_ = false;
             emit runningChanged(false);

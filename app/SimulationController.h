@@ -44,6 +44,9 @@ public:
     const std::vector<Command>& commandLog() const { return log_; }
     /// Latest simulated time seen in a snapshot.
     double time() const { return lastTime_; }
+    /// Whether the engine was running when it produced the latest snapshot (lags play/pause
+    /// by one chunk: this is the engine's own acknowledgement).
+    bool engineRunning() const { return engineRunning_; }
 
 signals:
     void runningChanged(bool running);
@@ -60,6 +63,7 @@ private:
     bool running_ = false;
     double speed_ = 1.0;
     double lastTime_ = 0;
+    bool engineRunning_ = false;
     std::vector<Command> log_;
 };
 

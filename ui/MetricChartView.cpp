@@ -176,10 +176,13 @@ void MetricChartView::refresh()
     }
     const double pad = 0.05 * (hi - lo);
     // Non-negative metrics (errors, information) are read against zero.
-    y_->setRange(lo >= 0 ? 0.0 : lo - pad, hi + pad);
-    y_->setTickInterval(niceStep(hi + pad - (lo >= 0 ? 0.0 : lo - pad)));
-    x_->setRange(0, tMax_);
+    // The tick interval goes first: a wide range with the old, fine interval would make the
+    // axis build hundreds of thousands of ticks.
+    const double yLo = lo >= 0 ? 0.0 : lo - pad;
+    y_->setTickInterval(niceStep(hi + pad - yLo));
+    y_->setRange(yLo, hi + pad);
     x_->setTickInterval(niceStep(tMax_));
+    x_->setRange(0, tMax_);
 }
 
 } // namespace plab
