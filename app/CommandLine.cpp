@@ -18,7 +18,8 @@ std::string CommandLine::usage()
     return "Plasticity Lab: spiking networks that learn through local plasticity.\n"
            "\n"
            "Usage:\n"
-           "  plasticity-lab [--experiment NAME] [--seed N] [--screenshot FILE.png --after SECONDS]\n"
+           "  plasticity-lab [--experiment NAME] [--seed N] [--set key=value]...\n"
+           "                 [--screenshot FILE.png --after SECONDS]\n"
            "      open the application (with --screenshot: run SECONDS of simulated time, save a\n"
            "      picture of the main window and exit)\n"
            "  plasticity-lab list\n"
@@ -120,6 +121,8 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                 throw InputError("--after must not be negative");
         } else if (a == "--seed")
             cl.gui.seed = seed(a);
+        else if (a == "--set")
+            cl.gui.assignments.push_back(value(a));
         else if (a.rfind("-", 0) == 0)
             throw InputError("unknown option '" + a + "' (see plasticity-lab --help)");
         else

@@ -24,6 +24,7 @@ struct RunOptions {
 
 struct GuiOptions {
     std::string experiment;
+    std::vector<std::string> assignments;  // --set key=value for the first run
     std::string screenshot;
     double after = 0;
     std::uint64_t seed = 1;

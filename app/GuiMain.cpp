@@ -13,9 +13,18 @@ namespace plab {
 
 int runGui(const GuiOptions& options, int argc, char** argv)
 {
-    // Check what does not need a window before opening one.
-    if (!options.experiment.empty())
-        ExperimentRegistry::builtin().get(options.experiment);
+    // Check what does not need a window before opening one: a bad name or value is a
+    // one-line error and exit status 2, as on the headless path.
+    const std::string experiment =
+        options.experiment.empty() ? ExperimentRegistry::builtin().all().front().name : options.experiment;
+    ParameterSet params = ExperimentRegistry::builtin().defaults(experiment);
+    for (const auto& a : options.assignments) {
+        try {
+            params.setAssignment(a);
+        } catch (const InputError& e) {
+            throw InputError(std::string("--set ") + a + ": " + e.what());
+        }
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName("Plasticity Lab");
@@ -23,11 +32,9 @@ int runGui(const GuiOptions& options, int argc, char** argv)
     QApplication::setApplicationVersion(PLAB_VERSION);
 
     MainWindow window;
-    if (!options.experiment.empty() || options.seed != 1)
-        window.selectExperiment(QString::fromStdString(
-                                    options.experiment.empty() ? ExperimentRegistry::builtin().all().front().name
-                                                               : options.experiment),
-                                options.seed);
+    if (!options.experiment.empty() || options.seed != 1 || !options.assignments.empty())
+        if (!window.selectExperiment(QString::fromStdString(experiment), params, options.seed))
+            return 2;
     window.show();
 
     if (options.screenshot.empty())

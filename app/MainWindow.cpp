@@ -227,6 +227,13 @@ void MainWindow::togglePlay()
 bool MainWindow::selectExperiment(const QString& name, std::uint64_t seed)
 {
     const auto* info = ExperimentRegistry::builtin().find(name.toStdString());
+    return info ? selectExperiment(name, ExperimentRegistry::builtin().defaults(info->name), seed)
+                : selectExperiment(name, ParameterSet({}), seed);
+}
+
+bool MainWindow::selectExperiment(const QString& name, const ParameterSet& params, std::uint64_t seed)
+{
+    const auto* info = ExperimentRegistry::builtin().find(name.toStdString());
     if (!info) {
         QMessageBox::warning(this, tr("Unknown experiment"), tr("There is no experiment named '%1'.").arg(name));
         return false;
@@ -235,7 +242,7 @@ bool MainWindow::selectExperiment(const QString& name, std::uint64_t seed)
     description_->setText(QString("<b>%1</b><br>%2<br><i>%3</i>")
                               .arg(QString::fromStdString(info->title), QString::fromStdString(info->description),
                                    QString::fromStdString(info->paper)));
-    parameters_->setParameters(ExperimentRegistry::builtin().defaults(info->name));
+    parameters_->setParameters(params);
     seed_->setValue(int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))));
     return resetRun();
 }

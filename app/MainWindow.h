@@ -41,6 +41,8 @@ public:
 
     /// Switches to an experiment with its default parameters (returns false on error).
     bool selectExperiment(const QString& name, std::uint64_t seed = 1);
+    /// The same with the given parameters.
+    bool selectExperiment(const QString& name, const ParameterSet& params, std::uint64_t seed);
     /// Resets with the parameters in the panel.
     bool resetRun();
     void setSpeed(double factor);

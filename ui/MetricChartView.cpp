@@ -13,10 +13,10 @@ namespace plab {
 
 namespace {
 
-/// 1, 2 or 5 times a power of ten, giving about five ticks over `span`.
-double niceStep(double span)
+/// 1, 2 or 5 times a power of ten, giving about `ticks` ticks over `span`.
+double niceStep(double span, double ticks = 5)
 {
-    const double raw = std::max(span, 1e-12) / 5;
+    const double raw = std::max(span, 1e-12) / ticks;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double f = raw / magnitude;
     return (f < 2 ? 1 : f < 5 ? 2 : 5) * magnitude;
@@ -33,7 +33,7 @@ MetricChartView::MetricChartView(QWidget* parent) : QChartView(parent)
     x_->setTitleText(tr("simulated time (s)"));
     x_->setLabelFormat("%g");
     y_ = new QValueAxis;
-    y_->setLabelFormat("%g");
+    y_->setLabelFormat("%.3g");
     for (QValueAxis* axis : {x_, y_}) {
         axis->setTickType(QValueAxis::TicksDynamic);
         axis->setTickAnchor(0);
@@ -178,9 +178,13 @@ void MetricChartView::refresh()
     // Non-negative metrics (errors, information) are read against zero.
     // The tick interval goes first: a wide range with the old, fine interval would make the
     // axis build hundreds of thousands of ticks.
-    const double yLo = lo >= 0 ? 0.0 : lo - pad;
-    y_->setTickInterval(niceStep(hi + pad - yLo));
-    y_->setRange(yLo, hi + pad);
+    // Few ticks, and the range ends on whole ticks: Qt Charts elides every label ("...")
+    // when the labels of a short chart would crowd each other.
+    const double step = niceStep(hi + pad - (lo >= 0 ? 0.0 : lo - pad), 3.5);
+    const double yLo = lo >= 0 ? 0.0 : std::floor((lo - pad) / step) * step;
+    const double yHi = std::ceil((hi + pad) / step) * step;
+    y_->setTickInterval(step);
+    y_->setRange(yLo, yHi);
     x_->setTickInterval(niceStep(tMax_));
     x_->setRange(0, tMax_);
 }
