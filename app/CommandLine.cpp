@@ -32,6 +32,8 @@ std::string CommandLine::usage()
            "      --out DIR         output folder (default out/EXPERIMENT-seedN)\n"
            "      --set key=value   change a parameter (repeatable); see run EXPERIMENT --help\n"
            "      --commands FILE   time-stamped commands, one per line: <time_s> <command> [args]\n"
+           "      --network FILE    bayesnet: a Bayesian network in BIF format (--set network=FILE)\n"
+           "      --evidence V=x,.. bayesnet: evidence clamped while sampling (--set evidence=...)\n"
            "      --quiet           no progress on stderr\n"
            "  plasticity-lab run EXPERIMENT --help\n"
            "      the experiment's parameters, ranges, units and commands\n"
@@ -90,6 +92,10 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                 r.assignments.push_back(value(a));
             } else if (a.rfind("--set=", 0) == 0) {
                 r.assignments.push_back(a.substr(6));
+            } else if (a == "--network") {
+                r.assignments.push_back("network=" + value(a));
+            } else if (a == "--evidence") {
+                r.assignments.push_back("evidence=" + value(a));
             } else if (a == "--commands") {
                 r.commandsFile = value(a);
             } else if (a == "--quiet" || a == "-q") {

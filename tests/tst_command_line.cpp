@@ -1,5 +1,6 @@
 // The command-line contract (spec §3), exercised on the real executable.
 #include <QtTest>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -50,6 +51,7 @@ private slots:
         const auto r = runApp({"list"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("em-mixture\t"));
+        QVERIFY(r.out.contains("\nbayesnet\t"));
     }
 
     void helpExplainsUsage()
@@ -171,6 +173,42 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(file + message), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(dir.filePath("o")));
+    }
+
+    void bayesnetWritesVariablesMarginalsAndJoint()
+    {
+        QTemporaryDir dir;
+        const auto r = runApp({"run", "bayesnet", "--seconds", "20", "--set", "learning_seconds=10", "--evidence",
+                               "Z3=1", "--quiet", "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 0);
+        const auto s = readJson(dir.filePath("o/summary.json"));
+        QCOMPARE(s["metrics"].toObject()["kl_module"].toArray().size(), 4);
+        QCOMPARE(s["variables"].toArray().size(), 4);
+        QCOMPARE(s["variables"].toArray()[0].toObject()["name"].toString(), QString("Z1"));
+        QCOMPARE(s["marginals"].toArray().size(), 4);
+        QCOMPARE(s["joint"].toArray().size(), 16);
+        QCOMPARE(s["evidence"].toObject()["Z3"].toString(), QString("1"));
+        double total = 0;
+        for (const auto& p : s["joint"].toArray())
+            total += p.toDouble();
+        QVERIFY(std::fabs(total - 1.0) < 1e-9);
+        QFile csv(dir.filePath("o/metrics.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readLine().startsWith("t,kl_Z1,kl_Z2,kl_Z3,kl_Z4,"));
+    }
+
+    void malformedNetworkFileExitsWithStatus2()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("bad.bif");
+        writeFile(file, "variable A {\n  type discrete [ 2 ] { x, y };\n}\nprobability ( A ) {\n  table 0.5, 0.6;\n}\n");
+        const auto r = runApp({"run", "bayesnet", "--network", file, "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(file + ":5: row 1 of the table of 'A' sums to 1.1, not 1"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("o")));
+        const auto e = runApp({"run", "bayesnet", "--evidence", "Z9=1", "--out", dir.filePath("o")});
+        QCOMPARE(e.exitCode, 2);
+        QVERIFY2(e.err.contains("'Z9', which is not a variable"), qPrintable(e.err));
     }
 
     void unknownGuiOptionIsAnError()

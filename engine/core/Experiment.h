@@ -17,6 +17,7 @@
 namespace plab {
 
 class Experiment;
+class JsonWriter;
 
 struct ExperimentInfo {
     std::string name;         // command-line name, e.g. "em-mixture"
@@ -24,6 +25,9 @@ struct ExperimentInfo {
     std::string description;  // one line for `plasticity-lab list`
     std::string paper;        // reference
     double defaultSeconds = 60.0;
+    /// Record a row of the series at t = 0 too (the untrained state), not only after the
+    /// first interval.
+    bool recordAtStart = false;
     /// Series a chart shows at first (the others can be switched on); empty = all.
     std::vector<std::string> headlineSeries;
     std::function<std::vector<ParameterSpec>()> parameters;
@@ -61,6 +65,8 @@ public:
     virtual std::vector<double> sampleSeries() = 0;
     /// Final figures for summary.json.
     virtual MetricList summary() const = 0;
+    /// Further top-level entries of summary.json (written after "metrics"), if any.
+    virtual void writeSummaryExtras(JsonWriter& json) const { (void)json; }
 
     virtual std::vector<NeuronGroup> neuronGroups() const = 0;
     SpikeRecorder& spikes() { return spikes_; }

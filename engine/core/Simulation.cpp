@@ -10,6 +10,10 @@ namespace plab {
 Simulation::Simulation(std::unique_ptr<Experiment> experiment) : experiment_(std::move(experiment))
 {
     series_.names = experiment_->seriesNames();
+    if (experiment_->info().recordAtStart && experiment_->stepIndex() == 0) {
+        series_.times.push_back(0.0);
+        series_.rows.push_back(experiment_->sampleSeries());
+    }
 }
 
 std::int64_t Simulation::stepForTime(double t, double dt)

@@ -1,5 +1,6 @@
 // The one place that lists the engine's experiments: add a line here and the new experiment
 // appears in `plasticity-lab list`, in `run`, and in the GUI's chooser.
+#include "BayesNetExperiment.h"
 #include "EmMixtureExperiment.h"
 #include "core/ExperimentRegistry.h"
 
@@ -8,6 +9,7 @@ namespace plab {
 void registerBuiltinExperiments(ExperimentRegistry& registry)
 {
     registry.add(EmMixtureExperiment::info());
+    registry.add(BayesNetExperiment::info());
 }
 
 } // namespace plab

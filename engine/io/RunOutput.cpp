@@ -36,6 +36,7 @@ std::string summaryJson(const RunRecord& run)
         std::visit([&w](const auto& v) { w.value(v); }, value);
     }
     w.endObject();
+    e.writeSummaryExtras(w);
     w.endObject();
     return w.str() + "\n";
 }

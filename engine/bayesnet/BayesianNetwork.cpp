@@ -1,0 +1,166 @@
+#include "BayesianNetwork.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace plab {
+
+int BayesianNetwork::find(const std::string& variableName) const
+{
+    for (int i = 0; i < size(); ++i)
+        if (variables[std::size_t(i)].name == variableName)
+            return i;
+    return -1;
+}
+
+int BayesianNetwork::findValue(int variable, const std::string& value) const
+{
+    const auto& values = variables[std::size_t(variable)].values;
+    for (std::size_t k = 0; k < values.size(); ++k)
+        if (values[k] == value)
+            return int(k);
+    // A 1-based number names the value at that position ("Z3=1" is the first value).
+    if (!value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })
+        && value.size() < 6) {
+        const int k = std::stoi(value);
+        if (k >= 1 && k <= int(values.size()))
+            return k - 1;
+    }
+    return -1;
+}
+
+std::size_t BayesianNetwork::parentConfiguration(int variable, const std::vector<int>& state) const
+{
+    std::size_t config = 0;
+    for (int p : variables[std::size_t(variable)].parents)
+        config = config * std::size_t(variables[std::size_t(p)].cardinality()) + std::size_t(state[std::size_t(p)]);
+    return config;
+}
+
+double BayesianNetwork::conditional(int variable, const std::vector<int>& state) const
+{
+    const BnVariable& v = variables[std::size_t(variable)];
+    return v.cpt[parentConfiguration(variable, state) * std::size_t(v.cardinality()) + std::size_t(state[std::size_t(variable)])];
+}
+
+std::vector<std::vector<int>> BayesianNetwork::children() const
+{
+    std::vector<std::vector<int>> c(variables.size());
+    for (int i = 0; i < size(); ++i)
+        for (int p : variables[std::size_t(i)].parents)
+            c[std::size_t(p)].push_back(i);
+    return c;
+}
+
+std::vector<int> BayesianNetwork::markovBlanket(int variable) const
+{
+    std::vector<int> mb = variables[std::size_t(variable)].parents;
+    const auto kids = children();  // a local: a range-for over children()[v] would dangle
+    for (int child : kids[std::size_t(variable)]) {
+        mb.push_back(child);
+        for (int p : variables[std::size_t(child)].parents)
+            if (p != variable)
+                mb.push_back(p);
+    }
+    std::sort(mb.begin(), mb.end());
+    mb.erase(std::unique(mb.begin(), mb.end()), mb.end());
+    return mb;
+}
+
+std::vector<int> BayesianNetwork::topologicalOrder() const
+{
+    // Depth-first search with colours: grey = on the current path, so meeting one is a cycle.
+    std::vector<int> colour(variables.size(), 0), order;
+    std::vector<std::pair<int, std::size_t>> stack;
+    for (int start = 0; start < size(); ++start) {
+        if (colour[std::size_t(start)])
+            continue;
+        stack.push_back({start, 0});
+        colour[std::size_t(start)] = 1;
+        while (!stack.empty()) {
+            auto& [v, next] = stack.back();
+            const auto& parents = variables[std::size_t(v)].parents;
+            if (next < parents.size()) {
+                const int p = parents[next++];
+                if (colour[std::size_t(p)] == 1)
+                    throw std::invalid_argument(variables[std::size_t(p)].name);
+                if (colour[std::size_t(p)] == 0) {
+                    colour[std::size_t(p)] = 1;
+                    stack.push_back({p, 0});
+                }
+            } else {
+                colour[std::size_t(v)] = 2;
+                order.push_back(v);
+                stack.pop_back();
+            }
+        }
+    }
+    return order;
+}
+
+void BayesianNetwork::sample(RandomStream& rng, const std::vector<int>& order, std::vector<int>& state) const
+{
+    state.assign(variables.size(), 0);
+    for (int v : order) {
+        const BnVariable& var = variables[std::size_t(v)];
+        const double* row = var.cpt.data() + parentConfiguration(v, state) * std::size_t(var.cardinality());
+        state[std::size_t(v)] = int(rng.categorical(row, std::size_t(var.cardinality()), 1.0));
+    }
+}
+
+void BayesianNetwork::conditionalGivenOthers(int variable, std::vector<int> state, std::vector<double>& out) const
+{
+    const BnVariable& v = variables[std::size_t(variable)];
+    const auto kids = children()[std::size_t(variable)];
+    out.assign(std::size_t(v.cardinality()), 0.0);
+    double total = 0;
+    for (int k = 0; k < v.cardinality(); ++k) {
+        state[std::size_t(variable)] = k;
+        double p = conditional(variable, state);
+        for (int c : kids)
+            p *= conditional(c, state);
+        out[std::size_t(k)] = p;
+        total += p;
+    }
+    for (double& p : out)
+        p = total > 0 ? p / total : 1.0 / double(out.size());
+}
+
+double BayesianNetwork::jointProbability(const std::vector<int>& state) const
+{
+    double p = 1;
+    for (int i = 0; i < size(); ++i)
+        p *= conditional(i, state);
+    return p;
+}
+
+std::uint64_t BayesianNetwork::jointStates() const
+{
+    std::uint64_t n = 1;
+    for (const auto& v : variables) {
+        if (n > UINT64_MAX / std::uint64_t(v.cardinality()))
+            return UINT64_MAX;
+        n *= std::uint64_t(v.cardinality());
+    }
+    return n;
+}
+
+void decodeState(const BayesianNetwork& net, std::uint64_t index, std::vector<int>& state)
+{
+    state.assign(std::size_t(net.size()), 0);
+    for (int i = net.size() - 1; i >= 0; --i) {
+        const auto m = std::uint64_t(net.variables[std::size_t(i)].cardinality());
+        state[std::size_t(i)] = int(index % m);
+        index /= m;
+    }
+}
+
+std::uint64_t encodeState(const BayesianNetwork& net, const std::vector<int>& state)
+{
+    std::uint64_t index = 0;
+    for (int i = 0; i < net.size(); ++i)
+        index = index * std::uint64_t(net.variables[std::size_t(i)].cardinality()) + std::uint64_t(state[std::size_t(i)]);
+    return index;
+}
+
+} // namespace plab

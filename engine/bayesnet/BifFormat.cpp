@@ -1,0 +1,483 @@
+#include "BifFormat.h"
+
+#include "core/Error.h"
+#include "core/Parameters.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace plab {
+
+namespace {
+
+struct Token {
+    enum Kind { Word, Quoted, Punct, End } kind;
+    std::string text;
+    long line;
+};
+
+class Lexer {
+public:
+    Lexer(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+    Token next()
+    {
+        skipSpaceAndComments();
+        if (pos_ >= text_.size())
+            return {Token::End, "", line_};
+        const char c = text_[pos_];
+        if (std::string_view("{}()[],;|=").find(c) != std::string_view::npos) {
+            ++pos_;
+            return {Token::Punct, std::string(1, c), line_};
+        }
+        if (c == '"') {
+            const long startLine = line_;
+            std::string s;
+            ++pos_;
+            while (pos_ < text_.size() && text_[pos_] != '"') {
+                if (text_[pos_] == '\n')
+                    ++line_;
+                s += text_[pos_++];
+            }
+            if (pos_ >= text_.size())
+                throw fileError(file_, startLine, "unterminated quoted string");
+            ++pos_;
+            return {Token::Quoted, s, startLine};
+        }
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && !std::isspace((unsigned char)text_[pos_])
+               && std::string_view("{}()[],;|=\"").find(text_[pos_]) == std::string_view::npos) {
+            if (text_[pos_] == '/' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '/' || text_[pos_ + 1] == '*'))
+                break;
+            if ((unsigned char)text_[pos_] < 0x20)
+                throw fileError(file_, line_, "unexpected control character in a BIF file");
+            ++pos_;
+        }
+        return {Token::Word, std::string(text_.substr(start, pos_ - start)), line_};
+    }
+
+private:
+    void skipSpaceAndComments()
+    {
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_];
+            if (c == '\n') {
+                ++line_;
+                ++pos_;
+            } else if (std::isspace((unsigned char)c)) {
+                ++pos_;
+            } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '/') {
+                while (pos_ < text_.size() && text_[pos_] != '\n')
+                    ++pos_;
+            } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '*') {
+                const long startLine = line_;
+                pos_ += 2;
+                while (pos_ + 1 < text_.size() && !(text_[pos_] == '*' && text_[pos_ + 1] == '/')) {
+                    if (text_[pos_] == '\n')
+                        ++line_;
+                    ++pos_;
+                }
+                if (pos_ + 1 >= text_.size())
+                    throw fileError(file_, startLine, "unterminated /* comment");
+                pos_ += 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    std::size_t pos_ = 0;
+    long line_ = 1;
+};
+
+class Parser {
+public:
+    Parser(std::string_view text, const std::string& file) : lexer_(text, file), file_(file) { advance(); }
+
+    BayesianNetwork parse()
+    {
+        while (tok_.kind != Token::End) {
+            if (isWord("network"))
+                parseNetwork();
+            else if (isWord("variable"))
+                parseVariable();
+            else if (isWord("probability"))
+                parseProbability();
+            else
+                fail("expected 'network', 'variable' or 'probability', got " + describe(tok_));
+        }
+        finish();
+        return std::move(net_);
+    }
+
+private:
+    void advance() { tok_ = lexer_.next(); }
+    bool isWord(const char* w) const { return tok_.kind == Token::Word && tok_.text == w; }
+    bool isPunct(char c) const { return tok_.kind == Token::Punct && tok_.text[0] == c; }
+    [[noreturn]] void fail(const std::string& message) const { throw fileError(file_, tok_.line, message); }
+    [[noreturn]] void failAt(long line, const std::string& message) const { throw fileError(file_, line, message); }
+
+    static std::string describe(const Token& t)
+    {
+        switch (t.kind) {
+        case Token::End: return "the end of the file";
+        case Token::Quoted: return "\"" + t.text + "\"";
+        default: return "'" + t.text + "'";
+        }
+    }
+
+    void expectPunct(char c)
+    {
+        if (!isPunct(c))
+            fail(std::string("expected '") + c + "', got " + describe(tok_));
+        advance();
+    }
+
+    std::string expectName(const char* what)
+    {
+        if (tok_.kind != Token::Word && tok_.kind != Token::Quoted)
+            fail(std::string("expected ") + what + ", got " + describe(tok_));
+        std::string s = tok_.text;
+        advance();
+        return s;
+    }
+
+    double expectProbability()
+    {
+        double v = 0;
+        if (tok_.kind != Token::Word || !parseNumber(tok_.text, v))
+            fail("expected a probability, got " + describe(tok_));
+        if (v < 0 || v > 1)
+            fail("probability " + tok_.text + " is outside [0, 1]");
+        advance();
+        return v;
+    }
+
+    /// property ... ; (returns its tokens)
+    std::vector<Token> parseProperty()
+    {
+        advance();  // 'property'
+        std::vector<Token> tokens;
+        while (!isPunct(';')) {
+            if (tok_.kind == Token::End || isPunct('}'))
+                fail("property without its closing ';'");
+            tokens.push_back(tok_);
+            advance();
+        }
+        advance();
+        return tokens;
+    }
+
+    void parseNetwork()
+    {
+        advance();
+        if (!isPunct('{'))
+            net_.name = expectName("a network name");
+        while (!isPunct('{')) {  // names with spaces: "network unknown {"
+            if (tok_.kind == Token::End)
+                fail("network without '{'");
+            net_.name += " " + tok_.text;
+            advance();
+        }
+        advance();
+        while (!isPunct('}')) {
+            if (isWord("property"))
+                parseProperty();
+            else
+                fail("expected 'property' or '}' in the network block, got " + describe(tok_));
+        }
+        advance();
+    }
+
+    void parseVariable()
+    {
+        advance();
+        const long line = tok_.line;
+        BnVariable v;
+        v.name = expectName("a variable name");
+        if (net_.find(v.name) >= 0)
+            failAt(line, "variable '" + v.name + "' is declared twice");
+        expectPunct('{');
+        bool typed = false;
+        while (!isPunct('}')) {
+            if (isWord("property")) {
+                const auto p = parseProperty();
+                // property label = "text" ;  (or  property "label = text" ;)
+                if (p.size() >= 3 && p[0].text == "label" && p[1].text == "=")
+                    v.label = p[2].text;
+                else if (p.size() == 1 && p[0].kind == Token::Quoted && p[0].text.rfind("label = ", 0) == 0)
+                    v.label = p[0].text.substr(8);
+            } else if (isWord("type")) {
+                advance();
+                if (!isWord("discrete"))
+                    fail("only discrete variables are supported, got type " + describe(tok_));
+                advance();
+                expectPunct('[');
+                double n = 0;
+                const long nLine = tok_.line;
+                if (tok_.kind != Token::Word || !parseNumber(tok_.text, n) || n != std::floor(n) || n < 1 || n > 1000)
+                    fail("expected the number of values, got " + describe(tok_));
+                advance();
+                expectPunct(']');
+                expectPunct('{');
+                std::set<std::string> seen;
+                while (true) {
+                    const long valueLine = tok_.line;
+                    std::string value = expectName("a value name");
+                    if (!seen.insert(value).second)
+                        failAt(valueLine, "value '" + value + "' of '" + v.name + "' appears twice");
+                    v.values.push_back(value);
+                    if (isPunct(','))
+                        advance();
+                    else
+                        break;
+                }
+                expectPunct('}');
+                expectPunct(';');
+                if (int(v.values.size()) != int(n))
+                    failAt(nLine, "variable '" + v.name + "' declares " + std::to_string(int(n)) + " values but lists "
+                                      + std::to_string(v.values.size()));
+                if (v.values.size() < 2)
+                    failAt(nLine, "variable '" + v.name + "' needs at least two values");
+                typed = true;
+            } else {
+                fail("expected 'type', 'property' or '}' in variable '" + v.name + "', got " + describe(tok_));
+            }
+        }
+        advance();
+        if (!typed)
+            failAt(line, "variable '" + v.name + "' has no type declaration");
+        declaredAt_[v.name] = line;
+        net_.variables.push_back(std::move(v));
+    }
+
+    int variableIndex(const std::string& name, long line) const
+    {
+        const int i = net_.find(name);
+        if (i < 0)
+            failAt(line, "variable '" + name + "' is not declared (declare it before its probability block)");
+        return i;
+    }
+
+    void parseProbability()
+    {
+        advance();
+        const long blockLine = tok_.line;
+        expectPunct('(');
+        const long childLine = tok_.line;
+        const int child = variableIndex(expectName("a variable name"), childLine);
+        BnVariable& var = net_.variables[std::size_t(child)];
+        if (defined_.count(child))
+            failAt(childLine, "a second probability block for '" + var.name + "'");
+        std::vector<int> parents;
+        if (isPunct('|')) {
+            advance();
+            while (true) {
+                const long line = tok_.line;
+                const int p = variableIndex(expectName("a parent name"), line);
+                if (p == child)
+                    failAt(line, "'" + var.name + "' cannot be its own parent");
+                if (std::find(parents.begin(), parents.end(), p) != parents.end())
+                    failAt(line, "parent '" + net_.variables[std::size_t(p)].name + "' is listed twice");
+                parents.push_back(p);
+                if (isPunct(','))
+                    advance();
+                else
+                    break;
+            }
+        }
+        expectPunct(')');
+        expectPunct('{');
+
+        const std::size_t m = var.values.size();
+        std::size_t configs = 1;
+        for (int p : parents)
+            configs *= net_.variables[std::size_t(p)].values.size();
+        if (configs > 10'000'000)
+            failAt(blockLine, "the table of '" + var.name + "' is too large");
+        std::vector<double> cpt(configs * m, 0.0);
+        std::vector<char> given(configs, 0);
+
+        const auto readValues = [&](std::vector<double>& row, std::size_t count, const std::string& what, long line) {
+            row.clear();
+            while (true) {
+                row.push_back(expectProbability());
+                if (isPunct(','))
+                    advance();
+                else
+                    break;
+            }
+            if (row.size() != count)
+                failAt(line, what + " has " + std::to_string(row.size()) + " entries, expected " + std::to_string(count));
+            expectPunct(';');
+        };
+        const auto checkSum = [&](const double* row, long line, const std::string& what) {
+            double sum = 0;
+            for (std::size_t k = 0; k < m; ++k)
+                sum += row[k];
+            if (std::fabs(sum - 1.0) > 1e-6)
+                failAt(line, what + " sums to " + formatNumber(sum) + ", not 1");
+        };
+
+        std::vector<double> row;
+        while (!isPunct('}')) {
+            const long line = tok_.line;
+            if (isWord("property")) {
+                parseProperty();
+            } else if (isWord("table")) {
+                advance();
+                readValues(row, configs * m, "the table of '" + var.name + "'", line);
+                for (std::size_t c = 0; c < configs; ++c) {
+                    if (given[c])
+                        failAt(line, "the table of '" + var.name + "' repeats rows given before");
+                    checkSum(row.data() + c * m, line, "row " + std::to_string(c + 1) + " of the table of '" + var.name + "'");
+                    given[c] = 1;
+                }
+                std::copy(row.begin(), row.end(), cpt.begin());
+            } else if (isWord("default")) {
+                fail("'default' entries are not supported; list every row");
+            } else if (isPunct('(')) {
+                advance();
+                std::size_t config = 0;
+                std::string label;
+                for (std::size_t j = 0; j < parents.size(); ++j) {
+                    const BnVariable& pv = net_.variables[std::size_t(parents[j])];
+                    const std::string value = expectName("a parent value");
+                    const auto it = std::find(pv.values.begin(), pv.values.end(), value);
+                    if (it == pv.values.end())
+                        failAt(line, "'" + value + "' is not a value of '" + pv.name + "'");
+                    config = config * pv.values.size() + std::size_t(it - pv.values.begin());
+                    label += (j ? ", " : "") + value;
+                    if (j + 1 < parents.size())
+                        expectPunct(',');
+                }
+                if (parents.empty())
+                    fail("a row in parentheses needs parents; '" + var.name + "' has none (use 'table')");
+                if (!isPunct(')'))
+                    fail("row (" + label + ") of '" + var.name + "' has more values than '" + var.name + "' has parents");
+                advance();
+                readValues(row, m, "row (" + label + ") of '" + var.name + "'", line);
+                if (given[config])
+                    failAt(line, "row (" + label + ") of '" + var.name + "' is given twice");
+                checkSum(row.data(), line, "row (" + label + ") of '" + var.name + "'");
+                std::copy(row.begin(), row.end(), cpt.begin() + std::ptrdiff_t(config * m));
+                given[config] = 1;
+            } else {
+                fail("expected a row '(…)', 'table' or '}' in the probability block of '" + var.name + "', got "
+                     + describe(tok_));
+            }
+        }
+        const long closeLine = tok_.line;
+        advance();
+        for (std::size_t c = 0; c < configs; ++c)
+            if (!given[c])
+                failAt(closeLine, "the probability block of '" + var.name + "' misses row " + std::to_string(c + 1)
+                                      + " of " + std::to_string(configs));
+        var.parents = parents;
+        var.cpt = std::move(cpt);
+        defined_[child] = blockLine;
+    }
+
+    void finish()
+    {
+        if (net_.variables.empty())
+            failAt(1, "no variables in this BIF file");
+        for (int i = 0; i < net_.size(); ++i)
+            if (!defined_.count(i))
+                failAt(declaredAt_[net_.variables[std::size_t(i)].name],
+                       "variable '" + net_.variables[std::size_t(i)].name + "' has no probability block");
+        try {
+            net_.topologicalOrder();
+        } catch (const std::invalid_argument& e) {
+            const int v = net_.find(e.what());
+            failAt(defined_[v], "the network has a cycle through '" + std::string(e.what()) + "'");
+        }
+    }
+
+    Lexer lexer_;
+    const std::string& file_;
+    Token tok_{Token::End, "", 1};
+    BayesianNetwork net_;
+    std::map<int, long> defined_;
+    std::map<std::string, long> declaredAt_;
+};
+
+std::string quoteIfNeeded(const std::string& s)
+{
+    for (char c : s)
+        if (std::isspace((unsigned char)c) || std::string_view("{}()[],;|=\"/").find(c) != std::string_view::npos)
+            return "\"" + s + "\"";
+    return s;
+}
+
+} // namespace
+
+BayesianNetwork parseBif(std::string_view text, const std::string& sourceName)
+{
+    if (text.find('\0') != std::string_view::npos)
+        throw fileError(sourceName, 1, "binary data: not a BIF file");
+    return Parser(text, sourceName).parse();
+}
+
+BayesianNetwork readBifFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError(path + ": cannot open network file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parseBif(buffer.str(), path);
+}
+
+std::string writeBif(const BayesianNetwork& net)
+{
+    std::string out = "network " + quoteIfNeeded(net.name.empty() ? "unknown" : net.name) + " {\n}\n";
+    for (const auto& v : net.variables) {
+        out += "variable " + quoteIfNeeded(v.name) + " {\n  type discrete [ " + std::to_string(v.values.size()) + " ] { ";
+        for (std::size_t k = 0; k < v.values.size(); ++k)
+            out += (k ? ", " : "") + quoteIfNeeded(v.values[k]);
+        out += " };\n";
+        if (!v.label.empty())
+            out += "  property label = \"" + v.label + "\" ;\n";
+        out += "}\n";
+    }
+    for (const auto& v : net.variables) {
+        out += "probability ( " + quoteIfNeeded(v.name);
+        for (std::size_t j = 0; j < v.parents.size(); ++j)
+            out += (j ? ", " : " | ") + quoteIfNeeded(net.variables[std::size_t(v.parents[j])].name);
+        out += " ) {\n";
+        const std::size_t m = v.values.size();
+        const std::size_t configs = v.cpt.size() / m;
+        for (std::size_t c = 0; c < configs; ++c) {
+            if (v.parents.empty()) {
+                out += "  table ";
+            } else {
+                // Decode the configuration, last parent fastest.
+                std::vector<std::string> labels(v.parents.size());
+                std::size_t rest = c;
+                for (std::size_t j = v.parents.size(); j-- > 0;) {
+                    const auto& pv = net.variables[std::size_t(v.parents[j])];
+                    labels[j] = quoteIfNeeded(pv.values[rest % pv.values.size()]);
+                    rest /= pv.values.size();
+                }
+                out += "  (";
+                for (std::size_t j = 0; j < labels.size(); ++j)
+                    out += (j ? ", " : "") + labels[j];
+                out += ") ";
+            }
+            for (std::size_t k = 0; k < m; ++k)
+                out += (k ? ", " : "") + formatNumber(v.cpt[c * m + k]);
+            out += ";\n";
+        }
+        out += "}\n";
+    }
+    return out;
+}
+
+} // namespace plab

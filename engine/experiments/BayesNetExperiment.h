@@ -1,0 +1,112 @@
+#pragma once
+// bayesnet: spiking modules learn a Bayesian network, then sample from it (Pecevski & Maass
+// 2016). One SpikingModule per random variable. While learning, joint samples of p* are shown
+// for `presentation` s each by clamping every module's output to its variable's value (and
+// silencing the hidden neurons of the other values); STDP and the bias rule fit each module's
+// mixture to p*(x | Markov blanket). After `learning_seconds` plasticity stops, clamping
+// ends (except for evidence) and the network of modules runs freely: every hidden spike is a
+// Gibbs update of its variable, and the histogram of network states is the learned joint.
+#include "bayesnet/BayesianNetwork.h"
+#include "bayesnet/ExactInference.h"
+#include "bayesnet/SpikingModule.h"
+#include "core/Experiment.h"
+#include "plasticity/LearningRate.h"
+#include "plasticity/StdpEmRule.h"
+
+#include <memory>
+
+namespace plab {
+
+class BayesNetExperiment : public Experiment {
+public:
+    static ExperimentInfo info();
+    BayesNetExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
+
+    std::vector<std::string> seriesNames() const override;
+    std::vector<double> sampleSeries() override;
+    MetricList summary() const override;
+    void writeSummaryExtras(JsonWriter& json) const override;
+    std::vector<NeuronGroup> neuronGroups() const override;
+    std::vector<std::string> commandHelp() const override;
+    std::int64_t synapticEvents() const override { return synapticEvents_; }
+
+    // Read by views and tests.
+    const BayesianNetwork& network() const { return net_; }
+    const std::vector<SpikingModule>& modules() const { return modules_; }
+    bool learning() const { return learning_; }
+    const std::vector<int>& evidence() const { return evidence_; }
+    /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits.
+    double moduleKl(int variable) const;
+    std::vector<std::vector<double>> sampledMarginals() const;
+    std::vector<std::vector<double>> exactMarginals() const;  // under the current evidence
+    /// Sampled joint (normalised) and exact joint under the evidence; empty if not enumerable.
+    std::vector<double> sampledJoint() const;
+    const std::vector<double>& exactJoint() const { return exactConditioned_; }
+    double jointKl() const;
+    /// The distribution the modules' conditionals define: the stationary distribution of
+    /// random-scan Gibbs sampling with them (power iteration; empty if not enumerable). Its KL
+    /// from p* separates what learning got wrong from what sampling adds.
+    std::vector<double> modelJoint() const;
+    double modelKl() const;
+    double posteriorError() const;
+    std::int64_t samples() const { return validSamples_; }
+
+    /// Parses "VAR=value,VAR=value" against a network; throws InputError naming the problem.
+    static std::vector<int> parseEvidence(const BayesianNetwork& net, const std::string& text);
+
+protected:
+    void advance() override;
+    void validateCommand(const Command& command) const override;
+    void applyCommand(const Command& command) override;
+    void parameterChanged(const std::string& name) override;
+
+private:
+    void present(double t);
+    void enterSampling(double t);
+    void outputSpike(int variable, int value, double t);
+    void hiddenSpike(int variable, double t);
+    void setEvidence(std::vector<int> evidence);
+    void resetSamples();
+    void buildTargets();
+
+    BayesianNetwork net_;
+    std::vector<int> order_;
+    std::vector<SpikingModule> modules_;
+    std::unique_ptr<EnumeratedJoint> joint_;      // null if the network is too large
+    std::vector<std::vector<double>> targetJoint_;  // per module: p*(x, mb configuration)
+
+    // Network state.
+    std::vector<int> lastValue_;      // value of the last output spike of each module
+    std::vector<double> lastSpike_;   // its time
+    std::vector<int> clampValue_;     // −1 = free
+    std::vector<double> nextOut_, nextHidden_;
+    std::vector<int> outBase_, hiddenBase_;
+    double rate_, tau_, biasRate_;
+    bool learning_ = true;
+    double learningSeconds_;
+    std::int64_t presentationSteps_;
+    std::int64_t nextPresentation_ = 0;
+    std::vector<int> sample_;
+    std::vector<int> evidence_;
+
+    StdpEmRule rule_;
+    BiasRule biasRule_;
+    LearningRateSchedule schedule_;
+    RandomStream dataRng_, spikeRng_, winnerRng_;
+
+    // Scratch (no allocation per spike).
+    Eigen::VectorXd u_;
+    std::vector<double> dense_;
+    std::vector<int> activeInputs_;
+
+    // Sampling-phase histograms.
+    std::vector<double> jointCounts_;
+    std::vector<std::vector<double>> marginalCounts_;
+    std::vector<double> marginalTotals_;
+    std::int64_t validSamples_ = 0, sampledSteps_ = 0;
+    std::vector<double> exactConditioned_;
+    std::vector<std::vector<double>> exactMarginals_;
+    std::int64_t synapticEvents_ = 0;
+};
+
+} // namespace plab
