@@ -262,8 +262,11 @@ bool MainWindow::resetRun()
     delete panel_;  // at once: a panel still in the splitter would skew its sizes
     panel_ = nullptr;
     panel_ = createPanelFor(name);
-    if (panel_)
+    if (panel_) {
         splitter_->insertWidget(0, panel_);
+        connect(panel_, &ExperimentPanel::commandRequested, this,
+                [this](const QString& command) { controller_.send(command.toStdString()); });
+    }
     splitter_->setSizes(panel_ ? QList<int>{360, 300, 240} : QList<int>{500, 300});
 
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());

@@ -1,6 +1,8 @@
 // The live application under Xvfb: play, slider → time-stamped `set` command, spikes reach
 // the OpenGL raster, pause stops simulated time, the screenshot option writes a picture.
+#include "BayesNetPanel.h"
 #include "EmMixturePanel.h"
+#include "core/ExperimentRegistry.h"
 #include "LiveSlider.h"
 #include "MainWindow.h"
 #include "MetricChartView.h"
@@ -91,6 +93,29 @@ private slots:
         // Single step advances exactly one step.
         w.controller().step(1);
         QTRY_COMPARE_WITH_TIMEOUT(w.controller().time(), paused + 0.001, 2000);
+    }
+
+    void bayesnetGraphClickSetsEvidence()
+    {
+        MainWindow w;
+        ParameterSet p = ExperimentRegistry::builtin().defaults("bayesnet");
+        p.set("learning_seconds", "5");
+        QVERIFY(w.selectExperiment("bayesnet", p, 1));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setSpeed(0);
+        w.controller().runUntil(10);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 10000);
+        auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state() && !panel->state()->learning, 5000);
+        // Click node Z4 once: evidence Z4 = its first value.
+        QTest::mouseClick(panel->graph(), Qt::LeftButton, {}, panel->graph()->nodeCenter(3).toPoint());
+        w.controller().step(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().commandLog().empty(), 5000);
+        QCOMPARE(QString::fromStdString(w.controller().commandLog().back().text()), QString("evidence Z4=1"));
+        QVERIFY(w.controller().commandLog().back().time >= 10.0);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state()->variables[3].evidence == 0, 5000);
     }
 
     void badParametersKeepTheRunningExperiment()

@@ -11,6 +11,11 @@ class ExperimentPanel : public QWidget {
 public:
     using QWidget::QWidget;
     virtual void showState(const PanelStatePtr& state) = 0;
+
+signals:
+    /// The panel asks for a command ("evidence Z3=1", "lesion zv-digit 2"); the main window
+    /// sends it to the engine, stamped with the simulated time at which it applies.
+    void commandRequested(const QString& command);
 };
 
 } // namespace plab

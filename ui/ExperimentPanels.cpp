@@ -1,5 +1,6 @@
 #include "ExperimentPanels.h"
 
+#include "BayesNetPanel.h"
 #include "EmMixturePanel.h"
 
 namespace plab {
@@ -8,6 +9,8 @@ PanelCapture panelCaptureFor(const std::string& experiment)
 {
     if (experiment == "em-mixture")
         return EmMixturePanel::capture;
+    if (experiment == "bayesnet")
+        return BayesNetPanel::capture;
     return {};
 }
 
@@ -15,6 +18,8 @@ ExperimentPanel* createPanelFor(const std::string& experiment, QWidget* parent)
 {
     if (experiment == "em-mixture")
         return new EmMixturePanel(parent);
+    if (experiment == "bayesnet")
+        return new BayesNetPanel(parent);
     return nullptr;
 }
 

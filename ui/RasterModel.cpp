@@ -34,7 +34,8 @@ void RasterModel::setLayout(const std::vector<NeuronGroup>& groups)
         bands_.push_back({QString::fromStdString(g.name), bottom, bottom + height, g.first, g.count});
         for (int i = 0; i < g.count; ++i) {
             neuronY_[std::size_t(g.first + i)] = bottom + height * (float(i) + 0.5f) / float(g.count);
-            groupColor_[std::size_t(g.first + i)] = b == 0 && groups.size() > 1 ? palette::kInput : palette::kNetwork;
+            groupColor_[std::size_t(g.first + i)] =
+                g.color >= 0 ? g.color : (b == 0 && groups.size() > 1 ? palette::kInput : palette::kNetwork);
         }
         bottom += height + gap;
     }

@@ -17,6 +17,7 @@ struct NeuronGroup {
     std::string name;
     int first = 0;
     int count = 0;
+    int color = -1;  // colour index for views (ui/Palette.h: 0–9 labels, 10 input, 11 network); −1 = by role
 };
 
 class SpikeRecorder {

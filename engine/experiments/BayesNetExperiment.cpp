@@ -217,8 +217,9 @@ std::vector<NeuronGroup> BayesNetExperiment::neuronGroups() const
     std::vector<NeuronGroup> groups;
     for (std::size_t v = 0; v < modules_.size(); ++v) {
         const std::string& name = net_.variables[v].name;
-        groups.push_back({name + " output", outBase_[v], modules_[v].values});
-        groups.push_back({name + " hidden", hiddenBase_[v], modules_[v].hiddenSize()});
+        // Both layers of a module share its colour, so a module's activity reads as one band.
+        groups.push_back({name + " output", outBase_[v], modules_[v].values, int(v % 10)});
+        groups.push_back({name + " hidden", hiddenBase_[v], modules_[v].hiddenSize(), int(v % 10)});
     }
     return groups;
 }

@@ -1,0 +1,314 @@
+#include "BayesNetPanel.h"
+
+#include "Palette.h"
+#include "experiments/BayesNetExperiment.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace plab {
+
+namespace {
+
+constexpr std::size_t kMaxJointBars = 64;
+const QColor kTrue(30, 30, 30);
+const QColor kLearned(46, 160, 67);
+
+} // namespace
+
+PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
+{
+    const auto& e = static_cast<const BayesNetExperiment&>(experiment);
+    auto s = std::make_shared<BayesNetState>();
+    s->time = e.time();
+    const auto& net = e.network();
+    for (int v = 0; v < net.size(); ++v) {
+        const auto& var = net.variables[std::size_t(v)];
+        s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)], e.moduleKl(v)});
+    }
+    s->learning = e.learning();
+    s->learningSeconds = e.parameters().number("learning_seconds");
+    s->samples = e.samples();
+    bool anyEvidence = false;
+    for (int ev : e.evidence())
+        anyEvidence = anyEvidence || ev >= 0;
+    const auto& exact = e.exactJoint();
+    // While learning, "learned" is the distribution the modules define; while sampling, the
+    // histogram of the network's states.
+    std::vector<double> learned;
+    if (!exact.empty() && exact.size() <= 1024)
+        learned = e.learning() || e.samples() == 0 ? e.modelJoint() : e.sampledJoint();
+    if (!anyEvidence && !learned.empty() && exact.size() <= kMaxJointBars) {
+        s->trueJoint = exact;
+        s->learnedJoint = learned;
+    } else if (!exact.empty()) {
+        s->trueMarginals = e.exactMarginals();
+        if (e.learning() || e.samples() == 0) {
+            // Marginals of the modules' own distribution.
+            std::vector<std::vector<double>> m(std::size_t(net.size()));
+            std::vector<int> state;
+            for (int v = 0; v < net.size(); ++v)
+                m[std::size_t(v)].assign(std::size_t(net.variables[std::size_t(v)].cardinality()), 0.0);
+            for (std::size_t i = 0; i < learned.size(); ++i) {
+                decodeState(net, i, state);
+                for (int v = 0; v < net.size(); ++v)
+                    m[std::size_t(v)][std::size_t(state[std::size_t(v)])] += learned[i];
+            }
+            s->learnedMarginals = learned.empty() ? std::vector<std::vector<double>>{} : m;
+        } else {
+            s->learnedMarginals = e.sampledMarginals();
+        }
+    }
+    return s;
+}
+
+BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
+{
+    graph_ = new NetworkGraphView;
+    phase_ = new QLabel;
+    phase_->setWordWrap(true);
+    auto* left = new QVBoxLayout;
+    left->addWidget(graph_, 1);
+    left->addWidget(phase_);
+
+    auto* chart = new QChart;
+    truth_ = new QBarSet(tr("true p*"));
+    truth_->setColor(kTrue);
+    learned_ = new QBarSet(tr("learned"));
+    learned_->setColor(kLearned);
+    series_ = new QBarSeries;
+    series_->append(truth_);
+    series_->append(learned_);
+    chart->addSeries(series_);
+    categories_ = new QBarCategoryAxis;
+    categories_->setLabelsAngle(-90);  // "1211" under each of 16 bars would not fit flat
+    probability_ = new QValueAxis;
+    probability_->setLabelFormat("%.2g");
+    probability_->setTitleText(tr("probability"));
+    chart->addAxis(categories_, Qt::AlignBottom);
+    chart->addAxis(probability_, Qt::AlignLeft);
+    series_->attachAxis(categories_);
+    series_->attachAxis(probability_);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    bars_ = new QChartView(chart);
+    bars_->setRenderHint(QPainter::Antialiasing);
+    bars_->setToolTip(tr("Black: the true distribution p* of the Bayesian network. Green: what the spiking network "
+                         "has learned —\nwhile learning, the distribution its modules' conditionals define; while "
+                         "sampling, the histogram of\nthe states it visits (a variable's state is the value whose "
+                         "output neuron fired within tau).\nUnder evidence: each variable's posterior marginals, "
+                         "sampled against exact."));
+
+    auto* layout = new QHBoxLayout(this);
+    layout->addLayout(left, 2);
+    layout->addWidget(bars_, 3);
+    setMinimumHeight(260);
+    connect(graph_, &NetworkGraphView::evidenceRequested, this,
+            [this](const QString& evidence) { emit commandRequested("evidence " + evidence); });
+}
+
+void BayesNetPanel::showState(const PanelStatePtr& state)
+{
+    auto s = std::dynamic_pointer_cast<const BayesNetState>(state);
+    if (!s)
+        return;
+    state_ = s;
+    graph_->setState(s);
+    if (s->learning)
+        phase_->setText(tr("<b>Learning</b> until t = %1 s: joint samples of p* are shown one after another, each "
+                           "module clamped to its variable's value; STDP fits each module's hidden neurons to "
+                           "p*(x | Markov blanket).")
+                            .arg(s->learningSeconds));
+    else
+        phase_->setText(tr("<b>Sampling</b>: plasticity off, the network runs freely; %1 states read so far. "
+                           "Click a node to set evidence.")
+                            .arg(s->samples));
+    updateBars();
+}
+
+void BayesNetPanel::updateBars()
+{
+    const BayesNetState& s = *state_;
+    QStringList names;
+    QList<qreal> truth, learned;
+    if (!s.trueJoint.empty()) {
+        bars_->chart()->setTitle(s.learning ? tr("Joint distribution: true (black) and learned by the modules (green)")
+                                            : tr("Joint distribution: true (black) and sampled by the network (green)"));
+        for (std::size_t i = 0; i < s.trueJoint.size(); ++i) {
+            // State label "1211": each variable's value number, first variable first.
+            QString label;
+            std::size_t rest = i;
+            for (std::size_t v = s.variables.size(); v-- > 0;) {
+                const std::size_t m = s.variables[v].values.size();
+                label.prepend(QString::number(rest % m + 1));
+                rest /= m;
+            }
+            names << label;
+            truth << s.trueJoint[i];
+            learned << (i < s.learnedJoint.size() ? s.learnedJoint[i] : 0.0);
+        }
+    } else {
+        bars_->chart()->setTitle(tr("Marginals: exact posterior (black) and learned (green)"));
+        for (std::size_t v = 0; v < s.trueMarginals.size(); ++v) {
+            if (s.variables[v].evidence >= 0)
+                continue;
+            for (std::size_t k = 0; k < s.trueMarginals[v].size(); ++k) {
+                names << QString::fromStdString(s.variables[v].name + "=" + s.variables[v].values[k]);
+                truth << s.trueMarginals[v][k];
+                const double l = v < s.learnedMarginals.size() ? s.learnedMarginals[v][k] : 0.0;
+                learned << (std::isfinite(l) ? l : 0.0);
+            }
+        }
+    }
+    if (names != shownCategories_) {
+        categories_->clear();
+        categories_->append(names);
+        shownCategories_ = names;
+    }
+    truth_->remove(0, truth_->count());
+    learned_->remove(0, learned_->count());
+    truth_->append(truth);
+    learned_->append(learned);
+    double top = 0.05;
+    for (qreal x : truth + learned)
+        top = std::max<double>(top, x);
+    probability_->setRange(0, std::ceil(top * 10.0 + 0.5) / 10.0);
+}
+
+NetworkGraphView::NetworkGraphView(QWidget* parent) : QWidget(parent)
+{
+    setMinimumSize(220, 180);
+    setToolTip(tr("The Bayesian network. Each node is a random variable, learned by one spiking module; the number "
+                  "is that module's KL divergence\nKL(p*(x | Markov blanket) ‖ module) in bits. Click a node to set "
+                  "its evidence (cycles through its values, then clears)."));
+}
+
+void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
+{
+    const bool relayout = !state_ || state_->variables.size() != state->variables.size();
+    state_ = std::move(state);
+    if (relayout)
+        layoutNodes();
+    update();
+}
+
+QPointF NetworkGraphView::nodeCenter(int v) const
+{
+    return centers_[std::size_t(v)];
+}
+
+void NetworkGraphView::resizeEvent(QResizeEvent*)
+{
+    layoutNodes();
+}
+
+void NetworkGraphView::layoutNodes()
+{
+    if (!state_)
+        return;
+    const auto& vars = state_->variables;
+    // Depth = longest path from a root; nodes of one depth share a row.
+    std::vector<int> depth(vars.size(), 0);
+    for (std::size_t round = 0; round < vars.size(); ++round)
+        for (std::size_t v = 0; v < vars.size(); ++v)
+            for (int p : vars[v].parents)
+                depth[v] = std::max(depth[v], depth[std::size_t(p)] + 1);
+    const int rows = *std::max_element(depth.begin(), depth.end()) + 1;
+    std::vector<std::vector<std::size_t>> byRow(static_cast<std::size_t>(rows));
+    for (std::size_t v = 0; v < vars.size(); ++v)
+        byRow[std::size_t(depth[v])].push_back(v);
+    centers_.assign(vars.size(), QPointF());
+    int widest = 1;
+    for (const auto& r : byRow)
+        widest = std::max(widest, int(r.size()));
+    radius_ = std::clamp(std::min(width() / (2.6 * widest), height() / (2.8 * rows)), 10.0, 34.0);
+    for (int r = 0; r < rows; ++r) {
+        const auto& row = byRow[std::size_t(r)];
+        for (std::size_t i = 0; i < row.size(); ++i)
+            centers_[row[i]] = QPointF(width() * (i + 0.5) / row.size(), height() * (r + 0.5) / rows);
+    }
+}
+
+void NetworkGraphView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (!state_)
+        return;
+    const auto& vars = state_->variables;
+    // Edges with arrow heads, ending at the child's circle.
+    p.setPen(QPen(QColor(90, 90, 90), 1.5));
+    p.setBrush(QColor(90, 90, 90));
+    for (std::size_t v = 0; v < vars.size(); ++v)
+        for (int parent : vars[v].parents) {
+            const QPointF a = centers_[std::size_t(parent)], b = centers_[v];
+            const QPointF d = b - a;
+            const double len = std::hypot(d.x(), d.y());
+            if (len < 1)
+                continue;
+            const QPointF u = d / len;
+            const QPointF start = a + u * radius_, end = b - u * radius_;
+            p.drawLine(start, end);
+            const QPointF n(-u.y(), u.x());
+            QPainterPath head;
+            head.moveTo(end);
+            head.lineTo(end - u * 9 + n * 4.5);
+            head.lineTo(end - u * 9 - n * 4.5);
+            head.closeSubpath();
+            p.drawPath(head);
+        }
+    QFont bold = font();
+    bold.setBold(true);
+    for (std::size_t v = 0; v < vars.size(); ++v) {
+        const auto& var = vars[v];
+        const QPointF c = centers_[v];
+        const bool observed = var.evidence >= 0;
+        p.setPen(QPen(observed ? QColor(200, 80, 0) : QColor(60, 60, 60), observed ? 3 : 1.5));
+        p.setBrush(observed ? QColor(255, 225, 190) : QColor(235, 242, 250));
+        p.drawEllipse(c, radius_, radius_);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.setFont(bold);
+        const QRectF box(c.x() - radius_, c.y() - radius_, 2 * radius_, 2 * radius_);
+        const QString value = observed ? "= " + QString::fromStdString(var.values[std::size_t(var.evidence)]) : QString();
+        p.drawText(box.adjusted(0, 0, 0, -radius_ * 0.5), Qt::AlignCenter, QString::fromStdString(var.name));
+        p.setFont(font());
+        p.drawText(box.adjusted(0, radius_ * 0.6, 0, 0), Qt::AlignCenter,
+                   observed ? value : QString("%1").arg(var.kl, 0, 'f', 3));
+    }
+}
+
+void NetworkGraphView::mousePressEvent(QMouseEvent* event)
+{
+    if (!state_)
+        return;
+    const auto& vars = state_->variables;
+    for (std::size_t v = 0; v < vars.size(); ++v) {
+        const QPointF d = event->position() - centers_[v];
+        if (std::hypot(d.x(), d.y()) > radius_)
+            continue;
+        // Cycle this node: none -> value 1 -> ... -> value m -> none.
+        QStringList items;
+        for (std::size_t j = 0; j < vars.size(); ++j) {
+            int e = vars[j].evidence;
+            if (j == v)
+                e = e + 1 < int(vars[j].values.size()) ? e + 1 : -1;
+            if (e >= 0)
+                items << QString::fromStdString(vars[j].name + "=" + vars[j].values[std::size_t(e)]);
+        }
+        emit evidenceRequested(items.isEmpty() ? "clear" : items.join(','));
+        return;
+    }
+}
+
+} // namespace plab

@@ -1,0 +1,88 @@
+#pragma once
+// bayesnet panel: the network graph (click a node to cycle its evidence through its values
+// and back to none), and bars of the learned distribution (green) against the true one
+// (black): the joint over all states, or each variable's marginals for larger networks and
+// under evidence (then sampled posterior against the exact posterior).
+#include "ExperimentPanel.h"
+
+#include <string>
+#include <vector>
+
+class QBarSeries;
+class QBarSet;
+class QBarCategoryAxis;
+class QChartView;
+class QLabel;
+class QValueAxis;
+
+namespace plab {
+
+struct BayesNetState : PanelState {
+    struct Variable {
+        std::string name, label;
+        std::vector<std::string> values;
+        std::vector<int> parents;
+        int evidence = -1;
+        double kl = 0;
+    };
+    std::vector<Variable> variables;
+    bool learning = true;
+    double learningSeconds = 0;
+    std::vector<double> trueJoint, learnedJoint;          // empty if not shown
+    std::vector<std::vector<double>> trueMarginals, learnedMarginals;
+    std::int64_t samples = 0;
+};
+
+class NetworkGraphView;
+
+class BayesNetPanel : public ExperimentPanel {
+    Q_OBJECT
+public:
+    explicit BayesNetPanel(QWidget* parent = nullptr);
+    void showState(const PanelStatePtr& state) override;
+    static PanelStatePtr capture(const Experiment& experiment);
+    const BayesNetState* state() const { return state_.get(); }
+    NetworkGraphView* graph() const { return graph_; }
+
+private:
+    void updateBars();
+
+    std::shared_ptr<const BayesNetState> state_;
+    NetworkGraphView* graph_ = nullptr;
+    QLabel* phase_ = nullptr;
+    QChartView* bars_ = nullptr;
+    QBarSeries* series_ = nullptr;
+    QBarSet* truth_ = nullptr;
+    QBarSet* learned_ = nullptr;
+    QBarCategoryAxis* categories_ = nullptr;
+    QValueAxis* probability_ = nullptr;
+    QStringList shownCategories_;
+};
+
+/// The graph: nodes in layers by depth (parents above children), arrows for edges; a node
+/// shows its name, its module's KL and its evidence. Clicking a node emits the evidence text
+/// for the whole network with that node's value cycled.
+class NetworkGraphView : public QWidget {
+    Q_OBJECT
+public:
+    explicit NetworkGraphView(QWidget* parent = nullptr);
+    void setState(std::shared_ptr<const BayesNetState> state);
+    /// Centre of variable v's node (for tests that click it).
+    QPointF nodeCenter(int v) const;
+
+signals:
+    void evidenceRequested(const QString& evidence);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent*) override;
+
+private:
+    void layoutNodes();
+    std::shared_ptr<const BayesNetState> state_;
+    std::vector<QPointF> centers_;
+    double radius_ = 28;
+};
+
+} // namespace plab
