@@ -2,6 +2,7 @@
 #include "core/Random.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -70,6 +71,35 @@ private slots:
         }
         QVERIFY(std::fabs(sum / n) < 0.01);
         QVERIFY(std::fabs(sq / n - 1.0) < 0.015);
+    }
+
+    void zigguratIsStandardNormal()
+    {
+        // Moments and the KS distance to N(0, 1), including the tails beyond 3.44.
+        RandomStream r(12);
+        const int n = 400000;
+        std::vector<double> x(n);
+        r.fillNormal(x.data(), x.size());
+        double sum = 0, sq = 0, fourth = 0;
+        int tail = 0;
+        for (double v : x) {
+            sum += v;
+            sq += v * v;
+            fourth += v * v * v * v;
+            tail += std::fabs(v) > 3.442619855899;
+        }
+        QVERIFY(std::fabs(sum / n) < 0.006);
+        QVERIFY(std::fabs(sq / n - 1) < 0.01);
+        QVERIFY(std::fabs(fourth / n - 3) < 0.06);
+        // P(|Z| > 3.4426) = 5.76e-4
+        QVERIFY(std::fabs(tail / double(n) - 5.76e-4) < 1.5e-4);
+        std::sort(x.begin(), x.end());
+        double d = 0;
+        for (int i = 0; i < n; i += 7) {
+            const double f = 0.5 * std::erfc(-x[std::size_t(i)] / std::sqrt(2.0));
+            d = std::max(d, std::fabs(f - double(i) / n));
+        }
+        QVERIFY2(d < 0.003, qPrintable(QString::number(d)));
     }
 
     void exponentialMean()

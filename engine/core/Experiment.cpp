@@ -6,10 +6,10 @@
 
 namespace plab {
 
-std::vector<ParameterSpec> commonParameters(double recordInterval)
+std::vector<ParameterSpec> commonParameters(double recordInterval, double dt)
 {
     return {
-        ParameterSpec::real("dt", 0.001, 1e-5, 0.01, "s", "simulation time step"),
+        ParameterSpec::real("dt", dt, 1e-5, 0.05, "s", "simulation time step"),
         ParameterSpec::real("record_interval", recordInterval, 0.01, 36000, "s",
                             "simulated time between two rows of metrics.csv"),
     };

@@ -99,6 +99,6 @@ private:
 };
 
 /// The parameters every experiment has: step and recording interval.
-std::vector<ParameterSpec> commonParameters(double recordInterval);
+std::vector<ParameterSpec> commonParameters(double recordInterval, double dt = 0.001);
 
 } // namespace plab

@@ -10,6 +10,7 @@
 // Distributions are written here rather than taken from <random>: the standard leaves
 // their algorithms to the library, and a run must be the same bit for bit on one build.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -49,6 +50,11 @@ public:
     /// Standard normal (Box–Muller, no cached second value so the state stays 4 integers).
     double normal();
     double normal(double mean, double sd) { return mean + sd * normal(); }
+    /// Standard normal by the ziggurat method (Marsaglia & Tsang 2000): a table look-up and a
+    /// multiply for 98.8 % of draws, several times faster than Box–Muller.
+    double normalFast();
+    /// n standard normals (ziggurat): the OU step of thousands of synapses needs one each.
+    void fillNormal(double* out, std::size_t n);
     /// Poisson count with the given mean (inversion below 12, PTRS above).
     std::uint32_t poisson(double mean);
     /// Uniform integer in [0, n), unbiased (Lemire's multiply-and-reject).

@@ -2,6 +2,8 @@
 // appears in `plasticity-lab list`, in `run`, and in the GUI's chooser.
 #include "BayesNetExperiment.h"
 #include "EmMixtureExperiment.h"
+#include "FokkerPlanckExperiment.h"
+#include "SynapticSamplingExperiment.h"
 #include "core/ExperimentRegistry.h"
 
 namespace plab {
@@ -10,6 +12,8 @@ void registerBuiltinExperiments(ExperimentRegistry& registry)
 {
     registry.add(EmMixtureExperiment::info());
     registry.add(BayesNetExperiment::info());
+    registry.add(SynapticSamplingExperiment::info());
+    registry.add(FokkerPlanckExperiment::info());
 }
 
 } // namespace plab

@@ -1,0 +1,421 @@
+#include "SynapticSamplingExperiment.h"
+
+#include "analysis/InformationMeasures.h"
+#include "analysis/Statistics.h"
+#include "core/Error.h"
+#include "io/JsonWriter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace plab {
+
+namespace {
+
+using Spec = ParameterSpec;
+
+std::vector<ParameterSpec> samplingParameters()
+{
+    auto p = commonParameters(60.0);
+    const std::vector<ParameterSpec> own = {
+        Spec::choice("inputs", {"clusters", "silent"}, "clusters",
+                     "clusters: 200 ms experiences from a mixture of Gaussian clusters; silent: no activity at all, "
+                     "so theta is a pure Ornstein-Uhlenbeck process"),
+        Spec::integer("input_neurons", 1000, 1, 20000, "input neurons with Gaussian tuning curves"),
+        Spec::integer("neurons", 10, 1, 500, "neurons of the WTA circuit"),
+        Spec::integer("clusters", 7, 1, 50, "Gaussian clusters the experiences come from"),
+        Spec::integer("input_dimensions", 3, 1, 10, "dimensions of the sensory space"),
+        Spec::real("cluster_sd", 0.05, 0.0, 1.0, "", "spread of the experiences around their cluster mean"),
+        Spec::real("tuning_width", 0.3, 0.01, 10.0, "", "width of the input tuning curves"),
+        Spec::real("input_peak", 80.0, 0.0, 1000.0, "Hz", "peak rate of a tuning curve"),
+        Spec::real("background_rate", 2.0, 0.0, 100.0, "Hz", "background rate of every input"),
+        Spec::real("presentation", 0.2, 0.01, 100.0, "s", "how long each experience lasts"),
+        Spec::real("wta_rate", 100.0, 0.0, 2000.0, "Hz", "total firing rate of the WTA circuit"),
+        Spec::real("temperature", 1.0, 0.0, 10.0, "", "T: scales the variance of the parameter noise", true),
+        Spec::real("learning_rate", 1e-4, 0.0, 1.0, "1/s", "b: speed of the parameter dynamics", true),
+        Spec::real("prior_mean", 0.5, -5.0, 5.0, "", "mu of the Gaussian prior on theta", true),
+        Spec::real("prior_sigma", 1.0, 0.01, 10.0, "", "sigma of the Gaussian prior on theta", true),
+        Spec::real("likelihood_n", 100.0, 0.0, 1e6, "", "N: weight of the likelihood (STDP) term against the prior",
+                   true),
+        Spec::real("theta0", 3.0, -10.0, 10.0, "", "weight offset: w = exp(theta - theta0)", true),
+        Spec::real("alpha", 0.1353352832366127, 0.0, 10.0, "", "alpha in the likelihood term y - alpha e^w", true),
+        Spec::real("w_d_max", 5.0, 0.0, 1e3, "", "clip of alpha e^w"),
+        Spec::real("homeostasis", 0.005, 0.0, 1.0, "",
+                   "rate of the homeostatic biases that give every neuron an equal share of the spikes"),
+        Spec::real("sweep_interval", 1.0, 0.001, 3600.0, "s", "every synapse is brought up to date at least this often"),
+        Spec::real("survival_from", 3600.0, 0.0, 1e7, "s", "start of the window whose newly formed synapses are followed"),
+        Spec::real("survival_to", 5400.0, 0.0, 1e7, "s", "end of that window"),
+        Spec::real("eval_delay", 0.03, 0.0, 10.0, "s", "circuit spikes this soon after an onset are left out of cond_entropy"),
+        Spec::real("measure_window", 600.0, 0.01, 1e7, "s", "window of the conditional entropy"),
+    };
+    p.insert(p.end(), own.begin(), own.end());
+    return p;
+}
+
+SamplingParameters samplingFrom(const ParameterSet& p)
+{
+    SamplingParameters s;
+    s.temperature = p.number("temperature");
+    s.rate = p.number("learning_rate");
+    s.mu = p.number("prior_mean");
+    s.sigma = p.number("prior_sigma");
+    s.n = p.number("likelihood_n");
+    s.theta0 = p.number("theta0");
+    s.alpha = p.number("alpha");
+    s.wdMax = p.number("w_d_max");
+    return s;
+}
+
+RandomStream initStream(std::uint64_t seed)
+{
+    return RandomStreams(seed).stream("init");
+}
+
+} // namespace
+
+ExperimentInfo SynapticSamplingExperiment::info()
+{
+    ExperimentInfo i;
+    i.name = "synaptic-sampling";
+    i.title = "Synaptic sampling with rewiring";
+    i.description = "every potential synapse follows an SDE: the network keeps rewiring while it learns";
+    i.paper = "Kappel, Habenschuss, Legenstein & Maass (2015) PLoS Comput Biol 11(11): e1004485";
+    i.defaultSeconds = 14400;
+    i.recordAtStart = true;
+    i.headlineSeries = {"active_fraction", "cond_entropy", "survival"};
+    i.parameters = samplingParameters;
+    i.create = [](const ExperimentInfo& self, const ParameterSet& p, std::uint64_t seed) -> std::unique_ptr<Experiment> {
+        return std::make_unique<SynapticSamplingExperiment>(self, p, seed);
+    };
+    return i;
+}
+
+SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& info, const ParameterSet& params,
+                                                       std::uint64_t seed)
+    : Experiment(info, params, seed), silent_(params.text("inputs") == "silent"),
+      population_(params.integer("input_neurons"), params.number("dt")),
+      traces_(params.integer("input_neurons"), EpspKernel{EpspKernel::Shape::DoubleExponential, 0.01, 0.002, 0.02}),
+      sampler_([&] {
+          RandomStream init = initStream(seed);
+          return SynapticSampler(params.integer("neurons"), params.integer("input_neurons"), samplingFrom(params), init);
+      }()),
+      bias_(Eigen::VectorXd::Zero(params.integer("neurons"))),
+      lesionedNeuron_(std::size_t(params.integer("neurons")), 0),
+      wtaRate_(silent_ ? 0.0 : params.number("wta_rate")), homeostasis_(params.number("homeostasis")),
+      presentationSteps_(std::max<std::int64_t>(1, std::llround(params.number("presentation") / params.number("dt")))),
+      sweepSteps_(std::max<std::int64_t>(1, std::llround(params.number("sweep_interval") / params.number("dt")))),
+      evalDelay_(params.number("eval_delay")), dataRng_(stream("data")), inputRng_(stream("input")),
+      circuitRng_(stream("circuit")), noiseRng_(stream("noise")), lesionRng_(stream("lesion")),
+      refStart_(params.number("survival_from")), refEnd_(params.number("survival_to")),
+      monitor_(params.integer("neurons"), 1, params.integer("clusters"),
+               std::max(1, int(std::lround(params.number("measure_window") / params.number("record_interval"))))),
+      firstCondEntropy_(std::numeric_limits<double>::quiet_NaN())
+{
+    if (refEnd_ < refStart_)
+        throw InputError("survival_to must not be earlier than survival_from");
+    RandomStream truth = stream("truth");
+    inputs_ = std::make_unique<GaussianMixtureInputs>(GaussianMixtureInputs::random(
+        params_.integer("input_neurons"), params_.integer("clusters"), params_.integer("input_dimensions"), 0.3, truth));
+    inputs_->clusterSd = params_.number("cluster_sd");
+    inputs_->width = params_.number("tuning_width");
+    inputs_->peak = params_.number("input_peak");
+    inputs_->background = params_.number("background_rate");
+    const std::size_t synapses = std::size_t(sampler_.rows()) * std::size_t(sampler_.cols());
+    exists_.resize(synapses);
+    for (int r = 0; r < sampler_.rows(); ++r)
+        for (int c = 0; c < sampler_.cols(); ++c)
+            exists_[std::size_t(r) * std::size_t(sampler_.cols()) + std::size_t(c)] = sampler_.theta()(r, c) > 0;
+    formedAt_.assign(synapses, -1.0);
+    diedAt_.assign(synapses, std::numeric_limits<double>::infinity());
+    dense_.assign(std::size_t(sampler_.cols()), 0.0);
+    u_.resize(sampler_.rows());
+    nextCircuitSpike_ = wtaRate_ > 0 ? circuitRng_.exponential(wtaRate_) : std::numeric_limits<double>::infinity();
+}
+
+std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
+{
+    return {{"input", 0, sampler_.cols()}, {"z", sampler_.cols(), sampler_.rows()}};
+}
+
+std::vector<std::string> SynapticSamplingExperiment::commandHelp() const
+{
+    return {"set temperature|learning_rate|prior_mean|prior_sigma|likelihood_n|theta0|alpha VALUE",
+            "lesion neuron K", "lesion synapses FRACTION  (removes that fraction of potential synapses for good)"};
+}
+
+void SynapticSamplingExperiment::present(std::int64_t step)
+{
+    cluster_ = inputs_->sample(dataRng_, experience_);
+    inputs_->rates(experience_, rates_);
+    population_.rates() = rates_;
+    population_.generate(step, int(presentationSteps_), inputRng_);
+    onsetStep_ = step;
+    nextPresentation_ = step + presentationSteps_;
+}
+
+void SynapticSamplingExperiment::advance()
+{
+    const std::int64_t n = stepIndex();
+    const double t = time();
+    if (!silent_) {
+        if (n == nextPresentation_)
+            present(n);
+        for (const std::int32_t i : population_.spikesAt(n)) {
+            traces_.onSpike(i, t);
+            spikes_.record(t, i);
+            synapticEvents_ += sampler_.rows();
+        }
+        const double end = t + dt();
+        while (nextCircuitSpike_ < end) {
+            circuitSpike(std::max(nextCircuitSpike_, t));
+            nextCircuitSpike_ += circuitRng_.exponential(wtaRate_);
+        }
+    }
+    if ((n + 1) % sweepSteps_ == 0)
+        sampler_.advanceAll(t + dt(), noiseRng_);
+}
+
+void SynapticSamplingExperiment::circuitSpike(double t)
+{
+    traces_.collect(t, liveIds_, liveValues_);
+    const auto& w = sampler_.weights();
+    u_ = bias_;
+    for (std::size_t j = 0; j < liveIds_.size(); ++j)
+        u_.noalias() += liveValues_[j] * w.col(liveIds_[j]);
+    // Softmax winner among the neurons that are still there.
+    double maxU = -std::numeric_limits<double>::infinity();
+    for (int k = 0; k < u_.size(); ++k)
+        if (!lesionedNeuron_[std::size_t(k)])
+            maxU = std::max(maxU, u_[k]);
+    if (!std::isfinite(maxU))
+        return;
+    double total = 0;
+    for (int k = 0; k < u_.size(); ++k) {
+        u_[k] = lesionedNeuron_[std::size_t(k)] ? 0.0 : std::exp(u_[k] - maxU);
+        total += u_[k];
+    }
+    const int k = int(circuitRng_.categorical(u_.data(), std::size_t(u_.size()), total));
+    spikes_.record(t, sampler_.cols() + k);
+    for (std::size_t j = 0; j < liveIds_.size(); ++j)
+        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
+    sampler_.postSpike(k, dense_.data());
+    for (const std::int32_t i : liveIds_)
+        dense_[std::size_t(i)] = 0.0;
+    synapticEvents_ += sampler_.cols();
+    // Homeostatic biases: every neuron that can fire gets the same share of the spikes.
+    int alive = 0;
+    for (char l : lesionedNeuron_)
+        alive += l ? 0 : 1;
+    for (int j = 0; j < bias_.size(); ++j)
+        if (!lesionedNeuron_[std::size_t(j)])
+            bias_[j] += homeostasis_ * (1.0 / alive - (j == k ? 1.0 : 0.0));
+    if (cluster_ >= 0 && t - double(onsetStep_) * dt() >= evalDelay_ - 1e-12)
+        monitor_.recordLabel(cluster_, k);
+}
+
+void SynapticSamplingExperiment::snapshot(double t)
+{
+    sampler_.advanceAll(t, noiseRng_);
+    const int cols = sampler_.cols();
+    std::int64_t formed = 0, eliminated = 0;
+    for (int r = 0; r < sampler_.rows(); ++r)
+        for (int c = 0; c < cols; ++c) {
+            const std::size_t i = std::size_t(r) * std::size_t(cols) + std::size_t(c);
+            const bool now = sampler_.theta()(r, c) > 0;
+            if (now && !exists_[i]) {
+                ++formed;
+                if (t > refStart_ && t <= refEnd_ + 1e-9)
+                    formedAt_[i] = t;
+            } else if (!now && exists_[i]) {
+                ++eliminated;
+                if (formedAt_[i] >= 0 && std::isinf(diedAt_[i]))
+                    diedAt_[i] = t;
+            }
+            exists_[i] = now;
+        }
+    const double interval = t - lastSnapshot_;
+    if (interval > 0) {
+        const double potential = double(sampler_.rows()) * cols;
+        lastFormationRate_ = double(formed) / potential / (interval / 3600.0);
+        lastEliminationRate_ = double(eliminated) / potential / (interval / 3600.0);
+        formationSum_ += lastFormationRate_;
+        eliminationSum_ += lastEliminationRate_;
+        ++rateSamples_;
+    }
+    lastSnapshot_ = t;
+}
+
+std::int64_t SynapticSamplingExperiment::formedInWindow() const
+{
+    std::int64_t n = 0;
+    for (double f : formedAt_)
+        n += f >= 0;
+    return n;
+}
+
+void SynapticSamplingExperiment::survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const
+{
+    ages.clear();
+    fractions.clear();
+    const double interval = params_.number("record_interval");
+    const std::int64_t total = formedInWindow();
+    if (total == 0 || lastSnapshot_ <= refEnd_)
+        return;
+    // Every tracked synapse formed by refEnd, so ages up to lastSnapshot − refEnd are seen for all.
+    for (double age = interval; age <= lastSnapshot_ - refEnd_ + 1e-9; age += interval) {
+        std::int64_t alive = 0;
+        for (std::size_t i = 0; i < formedAt_.size(); ++i)
+            if (formedAt_[i] >= 0 && diedAt_[i] - formedAt_[i] > age - 1e-9)
+                ++alive;
+        ages.push_back(age);
+        fractions.push_back(double(alive) / double(total));
+    }
+}
+
+double SynapticSamplingExperiment::survivalSlope() const
+{
+    std::vector<double> ages, fractions, lx, ly;
+    survivalCurve(ages, fractions);
+    for (std::size_t i = 0; i < ages.size(); ++i)
+        if (fractions[i] > 0) {
+            lx.push_back(std::log10(ages[i]));
+            ly.push_back(std::log10(fractions[i]));
+        }
+    return lx.size() >= 2 ? leastSquaresSlope(lx, ly) : std::numeric_limits<double>::quiet_NaN();
+}
+
+double SynapticSamplingExperiment::activeFraction() const
+{
+    const double potential = double(sampler_.rows()) * sampler_.cols();
+    return double(sampler_.existing()) / potential;
+}
+
+double SynapticSamplingExperiment::stationaryError() const
+{
+    std::vector<double> sample;
+    sample.reserve(std::size_t(sampler_.rows()) * std::size_t(sampler_.cols()));
+    for (int r = 0; r < sampler_.rows(); ++r)
+        for (int c = 0; c < sampler_.cols(); ++c)
+            if (!sampler_.removed(r, c))
+                sample.push_back(sampler_.theta()(r, c));
+    const auto& p = sampler_.parameters();
+    return ksDistanceToNormal(std::move(sample), p.mu, std::sqrt(p.temperature) * p.sigma);
+}
+
+void SynapticSamplingExperiment::validateCommand(const Command& c) const
+{
+    if (c.verb == "lesion") {
+        double x = 0;
+        if (c.args.size() != 2 || !parseNumber(c.args[1], x))
+            throw InputError("synaptic-sampling understands 'lesion neuron K' and 'lesion synapses FRACTION'");
+        if (c.args[0] == "neuron") {
+            if (x != std::floor(x) || x < 1 || x > sampler_.rows())
+                throw InputError("lesion neuron: K must be from 1 to " + std::to_string(sampler_.rows()));
+            return;
+        }
+        if (c.args[0] == "synapses") {
+            if (x < 0 || x > 1)
+                throw InputError("lesion synapses: FRACTION must be between 0 and 1");
+            return;
+        }
+        throw InputError("synaptic-sampling understands 'lesion neuron K' and 'lesion synapses FRACTION'");
+    }
+    Experiment::validateCommand(c);
+}
+
+void SynapticSamplingExperiment::applyCommand(const Command& c)
+{
+    double x = 0;
+    parseNumber(c.args[1], x);
+    if (c.args[0] == "neuron") {
+        lesionedNeuron_[std::size_t(x) - 1] = 1;
+    } else {
+        for (int r = 0; r < sampler_.rows(); ++r)
+            for (int col = 0; col < sampler_.cols(); ++col)
+                if (lesionRng_.bernoulli(x))
+                    sampler_.remove(r, col);
+    }
+}
+
+void SynapticSamplingExperiment::parameterChanged(const std::string& name)
+{
+    // The OU step since each row's last update ran under the old values: finish it first.
+    sampler_.advanceAll(time(), noiseRng_);
+    SamplingParameters& p = sampler_.parameters();
+    const SamplingParameters next = samplingFrom(params_);
+    p.temperature = next.temperature;
+    p.rate = next.rate;
+    p.mu = next.mu;
+    p.sigma = next.sigma;
+    p.n = next.n;
+    p.theta0 = next.theta0;
+    p.alpha = next.alpha;
+    (void)name;
+}
+
+std::vector<std::string> SynapticSamplingExperiment::seriesNames() const
+{
+    return {"active_fraction", "formation_per_hour", "elimination_per_hour", "survival",
+            "cond_entropy",    "spine_volume",       "theta_tracked",        "theta_mean",
+            "theta_sd"};
+}
+
+std::vector<double> SynapticSamplingExperiment::sampleSeries()
+{
+    const double t = time();
+    if (stepIndex() > 0)
+        snapshot(t);
+    monitor_.closeBlock();
+    const double ce = conditionalEntropyRatio(monitor_.window().labels);
+    if (std::isnan(firstCondEntropy_) && !std::isnan(ce))
+        firstCondEntropy_ = ce;
+    double survival = std::numeric_limits<double>::quiet_NaN();
+    if (t > refEnd_) {
+        const std::int64_t total = formedInWindow();
+        std::int64_t alive = 0;
+        for (std::size_t i = 0; i < formedAt_.size(); ++i)
+            alive += formedAt_[i] >= 0 && std::isinf(diedAt_[i]);
+        survival = total ? double(alive) / double(total) : std::numeric_limits<double>::quiet_NaN();
+    }
+    const auto& theta = sampler_.theta();
+    const double mean = theta.mean();
+    const double sd = std::sqrt((theta.array() - mean).square().mean());
+    const double tracked = theta(trackedRow_, trackedCol_);
+    return {activeFraction(),
+            stepIndex() > 0 ? lastFormationRate_ : std::numeric_limits<double>::quiet_NaN(),
+            stepIndex() > 0 ? lastEliminationRate_ : std::numeric_limits<double>::quiet_NaN(),
+            survival,
+            ce,
+            tracked > 0 ? std::exp(tracked - sampler_.parameters().theta0) : 0.0,
+            tracked,
+            mean,
+            sd};
+}
+
+MetricList SynapticSamplingExperiment::summary() const
+{
+    const auto w = monitor_.window();
+    return {
+        {"active_fraction", activeFraction()},
+        {"stationary_error", stationaryError()},
+        {"survival_loglog_slope", survivalSlope()},
+        {"cond_entropy", conditionalEntropyRatio(w.labels)},
+        {"cond_entropy_first", firstCondEntropy_},
+        {"formation_per_hour", rateSamples_ ? formationSum_ / rateSamples_ : std::numeric_limits<double>::quiet_NaN()},
+        {"elimination_per_hour", rateSamples_ ? eliminationSum_ / rateSamples_ : std::numeric_limits<double>::quiet_NaN()},
+        {"formed_in_window", double(formedInWindow())},
+    };
+}
+
+void SynapticSamplingExperiment::writeSummaryExtras(JsonWriter& json) const
+{
+    std::vector<double> ages, fractions;
+    survivalCurve(ages, fractions);
+    json.key("survival_curve").beginObject();
+    json.key("age_seconds").value(ages);
+    json.key("fraction").value(fractions);
+    json.endObject();
+}
+
+} // namespace plab

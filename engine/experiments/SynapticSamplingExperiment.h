@@ -1,0 +1,94 @@
+#pragma once
+// synaptic-sampling: a WTA circuit whose every potential input synapse is sampled
+// (Kappel et al. 2015). The network keeps rewiring while it learns: synapses form and vanish,
+// new synapses survive with a heavy-tailed (power-law-like) survival curve, and without any
+// activity θ is exactly an Ornstein–Uhlenbeck process whose stationary distribution is the
+// prior N(μ, Tσ²). Input as in Kappel's experiment 4: 1000 Gaussian-tuned inputs, 200 ms
+// experiences drawn from a mixture of Gaussian clusters.
+#include "analysis/WtaMonitor.h"
+#include "core/Experiment.h"
+#include "data/GaussianMixtureInputs.h"
+#include "neurons/EpspTraces.h"
+#include "neurons/PoissonInputPopulation.h"
+#include "plasticity/SynapticSampler.h"
+
+#include <memory>
+
+namespace plab {
+
+class SynapticSamplingExperiment : public Experiment {
+public:
+    static ExperimentInfo info();
+    SynapticSamplingExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
+
+    std::vector<std::string> seriesNames() const override;
+    std::vector<double> sampleSeries() override;
+    MetricList summary() const override;
+    void writeSummaryExtras(JsonWriter& json) const override;
+    std::vector<NeuronGroup> neuronGroups() const override;
+    std::vector<std::string> commandHelp() const override;
+    std::int64_t synapticEvents() const override { return synapticEvents_; }
+
+    // Read by views and tests.
+    const SynapticSampler& sampler() const { return sampler_; }
+    SynapticSampler& sampler() { return sampler_; }
+    int currentCluster() const { return cluster_; }
+    double activeFraction() const;
+    double stationaryError() const;
+    /// Survival of the synapses formed in the reference window: ages (s) and fractions.
+    void survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const;
+    double survivalSlope() const;
+    std::int64_t formedInWindow() const;
+
+protected:
+    void advance() override;
+    void validateCommand(const Command& command) const override;
+    void applyCommand(const Command& command) override;
+    void parameterChanged(const std::string& name) override;
+
+private:
+    void present(std::int64_t step);
+    void circuitSpike(double t);
+    void snapshot(double t);
+
+    bool silent_;
+    std::unique_ptr<GaussianMixtureInputs> inputs_;
+    PoissonInputPopulation population_;
+    EpspTraces traces_;
+    SynapticSampler sampler_;
+    Eigen::VectorXd bias_;
+    std::vector<char> lesionedNeuron_;
+    double wtaRate_;
+    double homeostasis_;
+    std::int64_t presentationSteps_, nextPresentation_ = 0, onsetStep_ = 0;
+    std::int64_t sweepSteps_;
+    double evalDelay_;
+    double nextCircuitSpike_;
+    int cluster_ = -1;
+    Eigen::VectorXd experience_;
+    std::vector<double> rates_;
+
+    RandomStream dataRng_, inputRng_, circuitRng_, noiseRng_, lesionRng_;
+
+    // Scratch.
+    std::vector<std::int32_t> liveIds_;
+    std::vector<double> liveValues_, dense_;
+    Eigen::VectorXd u_;
+
+    // Rewiring statistics, from snapshots of θ > 0 at every recording.
+    std::vector<std::uint8_t> exists_;
+    std::vector<double> formedAt_;  // reference-window synapses: snapshot time they appeared (−1: not tracked)
+    std::vector<double> diedAt_;    // ... and disappeared (inf: still there)
+    double refStart_, refEnd_;
+    double lastFormationRate_ = 0, lastEliminationRate_ = 0;
+    double formationSum_ = 0, eliminationSum_ = 0;
+    int rateSamples_ = 0;
+    double lastSnapshot_ = 0;
+    int trackedRow_ = 0, trackedCol_ = 0;
+
+    WtaMonitor monitor_;
+    double firstCondEntropy_;
+    std::int64_t synapticEvents_ = 0;
+};
+
+} // namespace plab
