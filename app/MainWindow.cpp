@@ -267,10 +267,14 @@ bool MainWindow::resetRun()
         connect(panel_, &ExperimentPanel::commandRequested, this,
                 [this](const QString& command) { controller_.send(command.toStdString()); });
     }
-    splitter_->setSizes(panel_ ? QList<int>{360, 300, 240} : QList<int>{500, 300});
-
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
-    raster_->setLayout(probe->neuronGroups());
+    const auto groups = probe->neuronGroups();
+    raster_->setLayout(groups);
+    raster_->setVisible(!groups.empty());  // fokker-planck has particles, not neurons
+    if (groups.empty())
+        splitter_->setSizes({560, 0, 260});
+    else
+        splitter_->setSizes(panel_ ? QList<int>{panel_->minimumHeight(), 220, 200} : QList<int>{500, 300});
     chart_->setSeries(probe->seriesNames(), ExperimentRegistry::builtin().get(name).headlineSeries);
     pendingTimes_.clear();
     pendingRows_.clear();

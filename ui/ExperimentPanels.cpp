@@ -2,6 +2,8 @@
 
 #include "BayesNetPanel.h"
 #include "EmMixturePanel.h"
+#include "FokkerPlanckPanel.h"
+#include "SynapticSamplingPanel.h"
 
 namespace plab {
 
@@ -11,6 +13,10 @@ PanelCapture panelCaptureFor(const std::string& experiment)
         return EmMixturePanel::capture;
     if (experiment == "bayesnet")
         return BayesNetPanel::capture;
+    if (experiment == "synaptic-sampling")
+        return SynapticSamplingPanel::capture;
+    if (experiment == "fokker-planck")
+        return FokkerPlanckPanel::capture;
     return {};
 }
 
@@ -20,6 +26,10 @@ ExperimentPanel* createPanelFor(const std::string& experiment, QWidget* parent)
         return new EmMixturePanel(parent);
     if (experiment == "bayesnet")
         return new BayesNetPanel(parent);
+    if (experiment == "synaptic-sampling")
+        return new SynapticSamplingPanel(parent);
+    if (experiment == "fokker-planck")
+        return new FokkerPlanckPanel(parent);
     return nullptr;
 }
 

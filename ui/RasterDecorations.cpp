@@ -1,6 +1,7 @@
 #include "RasterDecorations.h"
 
 #include <QPainter>
+#include <algorithm>
 #include <cmath>
 
 namespace plab {
@@ -34,11 +35,14 @@ void RasterTimeAxis::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.setPen(palette().color(QPalette::WindowText));
     p.drawLine(0, 0, width(), 0);
-    // A round step that gives about five ticks across the window.
+    // A round step that gives as many ticks as fit: each label needs its width plus a gap.
     const double window = model_.window();
-    const double raw = window / 5;
+    const int labelWidth = fontMetrics().horizontalAdvance(QString::number(model_.now(), 'f', 1) + " s") + 24;
+    const double raw = window / std::clamp(width() / std::max(1, labelWidth), 2, 8);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+    // The smallest round step at least `raw`, so that the labels never crowd.
+    const double f = raw / magnitude;
+    const double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
     const double t1 = model_.now(), t0 = t1 - window;
     for (double t = std::max(0.0, std::ceil(t0 / step) * step); t <= t1 + 1e-9; t += step) {
         const int x = int((t - t0) / window * width());

@@ -22,7 +22,7 @@ std::vector<ParameterSpec> fokkerPlanckParameters()
         Spec::real("temperature", 1.0, 0.0, 20.0, "", "T: the particles sample p*^(1/T)", true),
         Spec::real("learning_rate", 1.0, 0.0, 100.0, "1/s", "b: speed of the SDE", true),
         Spec::integer("grid", 36, 4, 400, "histogram cells per axis"),
-        Spec::real("extent", 3.6, 0.5, 100.0, "", "the histogram covers [-extent, extent] in both axes"),
+        Spec::real("extent", 3.0, 0.5, 100.0, "", "the histogram covers [-extent, extent] in both axes"),
         Spec::real("settle", 10.0, 0.0, 1e6, "s",
                    "after a change of temperature, the histogram starts counting this much later"),
         Spec::real("histogram_every", 0.01, 0.001, 100.0, "s", "interval between two histogram snapshots"),

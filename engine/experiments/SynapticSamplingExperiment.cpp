@@ -130,6 +130,15 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     diedAt_.assign(synapses, std::numeric_limits<double>::infinity());
     dense_.assign(std::size_t(sampler_.cols()), 0.0);
     u_.resize(sampler_.rows());
+    // The synapse whose "spine volume" is shown: one that exists at the start, θ nearest 1.5.
+    double best = std::numeric_limits<double>::infinity();
+    for (int r = 0; r < sampler_.rows(); ++r)
+        for (int c = 0; c < sampler_.cols(); ++c)
+            if (std::fabs(sampler_.theta()(r, c) - 1.5) < best) {
+                best = std::fabs(sampler_.theta()(r, c) - 1.5);
+                trackedRow_ = r;
+                trackedCol_ = c;
+            }
     nextCircuitSpike_ = wtaRate_ > 0 ? circuitRng_.exponential(wtaRate_) : std::numeric_limits<double>::infinity();
 }
 
@@ -244,6 +253,7 @@ void SynapticSamplingExperiment::snapshot(double t)
         ++rateSamples_;
     }
     lastSnapshot_ = t;
+    updateSurvival();
 }
 
 std::int64_t SynapticSamplingExperiment::formedInWindow() const
@@ -256,6 +266,14 @@ std::int64_t SynapticSamplingExperiment::formedInWindow() const
 
 void SynapticSamplingExperiment::survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const
 {
+    ages = survivalAges_;
+    fractions = survivalFractions_;
+}
+
+void SynapticSamplingExperiment::updateSurvival()
+{
+    std::vector<double>& ages = survivalAges_;
+    std::vector<double>& fractions = survivalFractions_;
     ages.clear();
     fractions.clear();
     const double interval = params_.number("record_interval");

@@ -35,8 +35,13 @@ public:
     int currentCluster() const { return cluster_; }
     double activeFraction() const;
     double stationaryError() const;
-    /// Survival of the synapses formed in the reference window: ages (s) and fractions.
+    /// Survival of the synapses formed in the reference window: ages (s) and fractions,
+    /// as of the last recording.
     void survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const;
+    /// θ of the synapse whose "spine volume" is followed (one that exists at the start).
+    double trackedTheta() const { return sampler_.theta()(trackedRow_, trackedCol_); }
+    double lastFormationRate() const { return lastFormationRate_; }
+    double lastEliminationRate() const { return lastEliminationRate_; }
     double survivalSlope() const;
     std::int64_t formedInWindow() const;
 
@@ -85,6 +90,8 @@ private:
     int rateSamples_ = 0;
     double lastSnapshot_ = 0;
     int trackedRow_ = 0, trackedCol_ = 0;
+    std::vector<double> survivalAges_, survivalFractions_;  // cached at every recording
+    void updateSurvival();
 
     WtaMonitor monitor_;
     double firstCondEntropy_;

@@ -1,0 +1,269 @@
+#include "SynapticSamplingPanel.h"
+
+#include "Heatmap.h"
+#include "experiments/SynapticSamplingExperiment.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QValueAxis>
+#include <cmath>
+#include <numbers>
+
+namespace plab {
+
+namespace {
+
+constexpr int kBins = 50;
+
+QChartView* smallChart(const QString& title, const QString& tip)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    QFont small = chart->titleFont();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    chart->setTitleFont(small);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    auto* view = new QChartView(chart);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setToolTip(tip);
+    view->setMinimumSize(240, 200);
+    return view;
+}
+
+} // namespace
+
+PanelStatePtr SynapticSamplingPanel::capture(const Experiment& experiment)
+{
+    const auto& e = static_cast<const SynapticSamplingExperiment&>(experiment);
+    const auto& sampler = e.sampler();
+    const auto& p = sampler.parameters();
+    auto s = std::make_shared<SynapticSamplingState>();
+    s->time = e.time();
+    s->rows = sampler.rows();
+    s->cols = sampler.cols();
+    s->weights.resize(std::size_t(s->rows) * std::size_t(s->cols));
+    for (int r = 0; r < s->rows; ++r)
+        for (int c = 0; c < s->cols; ++c)
+            s->weights[std::size_t(r) * std::size_t(s->cols) + std::size_t(c)] = float(sampler.weights()(r, c));
+    s->thetaMin = p.thetaMin;
+    s->thetaMax = p.thetaMax;
+    s->thetaCounts.assign(kBins, 0.0);
+    const double width = (p.thetaMax - p.thetaMin) / kBins;
+    for (int r = 0; r < s->rows; ++r)
+        for (int c = 0; c < s->cols; ++c)
+            if (!sampler.removed(r, c)) {
+                const int b = std::clamp(int((sampler.theta()(r, c) - p.thetaMin) / width), 0, kBins - 1);
+                s->thetaCounts[std::size_t(b)] += 1;
+            }
+    s->mu = p.mu;
+    s->sigma = p.sigma;
+    s->temperature = p.temperature;
+    e.survivalCurve(s->survivalAges, s->survivalFractions);
+    s->trackedTheta = e.trackedTheta();
+    s->theta0 = p.theta0;
+    s->activeFraction = e.activeFraction();
+    return s;
+}
+
+SynapticSamplingPanel::SynapticSamplingPanel(QWidget* parent) : ExperimentPanel(parent)
+{
+    matrix_ = new WeightMatrixView;
+
+    histogramView_ = smallChart(tr("θ of all potential synapses, and the prior"),
+                                tr("Histogram of every synapse's parameter θ (θ ≤ 0: the synapse does not exist) against "
+                                   "the density of the prior N(μ, Tσ²).\nWithout activity θ is an Ornstein–Uhlenbeck "
+                                   "process and the histogram becomes the prior; with activity, the likelihood\n(STDP) "
+                                   "term pulls useful synapses up and useless ones below zero."));
+    histogram_ = new QLineSeries;
+    histogram_->setName(tr("θ histogram"));
+    histogram_->setPen(QPen(QColor(46, 120, 200), 2));
+    prior_ = new QLineSeries;
+    prior_->setName(tr("prior N(μ, Tσ²)"));
+    prior_->setPen(QPen(QColor(30, 30, 30), 2, Qt::DashLine));
+    auto* hx = new QValueAxis;
+    hx->setTitleText("θ");
+    hx->setRange(-5, 5);
+    hx->setTickCount(6);
+    hx->setLabelFormat("%g");
+    histogramY_ = new QValueAxis;
+    histogramY_->setTitleText(tr("density"));
+    histogramY_->setLabelFormat("%.2g");
+    histogramY_->setTickCount(3);
+    for (auto* series : {histogram_, prior_}) {
+        histogramView_->chart()->addSeries(series);
+    }
+    histogramView_->chart()->addAxis(hx, Qt::AlignBottom);
+    histogramView_->chart()->addAxis(histogramY_, Qt::AlignLeft);
+    for (auto* series : {histogram_, prior_}) {
+        series->attachAxis(hx);
+        series->attachAxis(histogramY_);
+    }
+
+    survivalView_ = smallChart(tr("Survival of new synapses (log–log)"),
+                               tr("Fraction of the synapses that formed in the reference window (default 1.0–1.5 h) that "
+                                  "still exist, against their age.\nA straight line on log–log axes is a power law, as "
+                                  "measured for dendritic spines; it follows from θ's first-passage times to zero."));
+    survival_ = new QLineSeries;
+    survival_->setName(tr("surviving fraction"));
+    survival_->setPen(QPen(QColor(200, 80, 0), 2));
+    survival_->setPointsVisible(true);
+    survivalX_ = new QLogValueAxis;
+    survivalX_->setTitleText(tr("age (s)"));
+    survivalX_->setLabelFormat("%g");
+    survivalX_->setBase(10);
+    survivalY_ = new QLogValueAxis;
+    survivalY_->setLabelFormat("%g");
+    survivalY_->setBase(10);
+    survivalView_->chart()->addSeries(survival_);
+    survivalView_->chart()->addAxis(survivalX_, Qt::AlignBottom);
+    survivalView_->chart()->addAxis(survivalY_, Qt::AlignLeft);
+    survival_->attachAxis(survivalX_);
+    survival_->attachAxis(survivalY_);
+
+    spineView_ = smallChart(tr("Spine volume of one synapse, w(t)"),
+                            tr("w = exp(θ − θ0) of one synapse (one that existed at the start), 0 while it does not exist. Its "
+                               "fluctuations are multiplicative (proportional to w),\nas in spine-volume imaging."));
+    spine_ = new QLineSeries;
+    spine_->setName(tr("w"));
+    spine_->setPen(QPen(QColor(120, 60, 160), 2));
+    spineX_ = new QValueAxis;
+    spineX_->setTitleText(tr("simulated time (s)"));
+    spineX_->setLabelFormat("%g");
+    spineY_ = new QValueAxis;
+    spineY_->setLabelFormat("%.2g");
+    spineY_->setTickCount(3);
+    spineX_->setTickCount(4);
+    spineView_->chart()->addSeries(spine_);
+    spineView_->chart()->addAxis(spineX_, Qt::AlignBottom);
+    spineView_->chart()->addAxis(spineY_, Qt::AlignLeft);
+    spine_->attachAxis(spineX_);
+    spine_->attachAxis(spineY_);
+    spineView_->chart()->legend()->hide();
+
+    auto* layout = new QGridLayout(this);
+    layout->addWidget(matrix_, 0, 0);
+    layout->addWidget(histogramView_, 0, 1);
+    layout->addWidget(survivalView_, 1, 0);
+    layout->addWidget(spineView_, 1, 1);
+    setMinimumHeight(430);
+}
+
+void SynapticSamplingPanel::showState(const PanelStatePtr& state)
+{
+    auto s = std::dynamic_pointer_cast<const SynapticSamplingState>(state);
+    if (!s)
+        return;
+    if (state_ && s->time < state_->time) {  // a new run
+        spinePoints_.clear();
+        lastSpineTime_ = -1;
+    }
+    state_ = s;
+    matrix_->setState(s);
+
+    // Histogram as a density, step outline; the prior's density on the same axes.
+    double total = 0;
+    for (double c : s->thetaCounts)
+        total += c;
+    const double width = (s->thetaMax - s->thetaMin) / double(s->thetaCounts.size());
+    QList<QPointF> steps, density;
+    double top = 0;
+    for (std::size_t b = 0; b < s->thetaCounts.size(); ++b) {
+        const double d = total > 0 ? s->thetaCounts[b] / (total * width) : 0.0;
+        const double x0 = s->thetaMin + b * width;
+        steps << QPointF(x0, d) << QPointF(x0 + width, d);
+        top = std::max(top, d);
+    }
+    const double sd = std::sqrt(std::max(s->temperature, 1e-9)) * s->sigma;
+    for (int i = 0; i <= 200; ++i) {
+        const double x = s->thetaMin + (s->thetaMax - s->thetaMin) * i / 200.0;
+        const double d = std::exp(-0.5 * (x - s->mu) * (x - s->mu) / (sd * sd)) / (sd * std::sqrt(2 * std::numbers::pi));
+        density << QPointF(x, d);
+        top = std::max(top, d);
+    }
+    histogram_->replace(steps);
+    prior_->replace(density);
+    histogramY_->setRange(0, top * 1.1);
+
+    QList<QPointF> survival;
+    double minFraction = 1;
+    for (std::size_t i = 0; i < s->survivalAges.size(); ++i)
+        if (s->survivalFractions[i] > 0) {
+            survival << QPointF(s->survivalAges[i], s->survivalFractions[i]);
+            minFraction = std::min(minFraction, s->survivalFractions[i]);
+        }
+    survival_->replace(survival);
+    if (!survival.isEmpty()) {
+        survivalX_->setRange(survival.front().x(), std::max(survival.back().x(), survival.front().x() * 10));
+        survivalY_->setRange(std::pow(10.0, std::floor(std::log10(minFraction))), 1.0);
+    }
+    survivalView_->chart()->setTitle(survival.isEmpty()
+                                         ? tr("Survival of new synapses (after the reference window)")
+                                         : tr("Survival of new synapses (log–log)"));
+
+    // Spine volume: one point per snapshot time, a bounded history.
+    if (s->time > lastSpineTime_) {
+        const double w = s->trackedTheta > 0 ? std::exp(s->trackedTheta - s->theta0) : 0.0;
+        spinePoints_ << QPointF(s->time, w);
+        lastSpineTime_ = s->time;
+        if (spinePoints_.size() > 4000) {
+            QList<QPointF> halved;
+            for (qsizetype i = 0; i < spinePoints_.size(); i += 2)
+                halved << spinePoints_[i];
+            spinePoints_.swap(halved);
+        }
+        spine_->replace(spinePoints_);
+        double wmax = 0.05;
+        for (const auto& p : spinePoints_)
+            wmax = std::max(wmax, p.y());
+        spineX_->setRange(spinePoints_.front().x(), std::max(spinePoints_.back().x(), spinePoints_.front().x() + 1));
+        spineY_->setRange(0, wmax * 1.1);
+    }
+}
+
+WeightMatrixView::WeightMatrixView(QWidget* parent) : QWidget(parent)
+{
+    setMinimumSize(240, 170);
+    setToolTip(tr("Every potential synapse: one row per neuron of the WTA circuit, one column per input (sorted "
+                  "as created).\nBlack: the synapse does not exist (θ ≤ 0); colour: its weight w = exp(θ − θ0). "
+                  "Connections appear and vanish as θ crosses zero."));
+}
+
+void WeightMatrixView::setState(std::shared_ptr<const SynapticSamplingState> state)
+{
+    state_ = std::move(state);
+    update();
+}
+
+void WeightMatrixView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Window));
+    if (!state_ || state_->rows == 0)
+        return;
+    const auto& s = *state_;
+    QImage image(s.cols, s.rows, QImage::Format_RGB32);
+    float wmax = 0;
+    for (float w : s.weights)
+        wmax = std::max(wmax, w);
+    for (int r = 0; r < s.rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(r));
+        for (int c = 0; c < s.cols; ++c) {
+            const float w = s.weights[std::size_t(r) * std::size_t(s.cols) + std::size_t(c)];
+            line[c] = w > 0 ? heatColor(0.15 + 0.85 * std::sqrt(w / std::max(wmax, 1e-6f))).rgb() : qRgb(0, 0, 0);
+        }
+    }
+    const int title = fontMetrics().height() + 6;
+    p.drawText(QRect(0, 0, width(), title), Qt::AlignCenter,
+               tr("Weights: %1 of %2 potential synapses exist (%3 %)")
+                   .arg(qint64(std::llround(s.activeFraction * s.rows * s.cols)))
+                   .arg(s.rows * s.cols)
+                   .arg(s.activeFraction * 100, 0, 'f', 1));
+    p.drawImage(QRect(4, title, width() - 8, height() - title - 4), image);
+}
+
+} // namespace plab
