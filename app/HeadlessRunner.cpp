@@ -151,7 +151,7 @@ int runHeadless(const RunOptions& o)
     std::filesystem::create_directories(outDir, ec);
     if (ec)
         throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
-    writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.series()));
+    writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.finalSeries()));
     writeFileAtomically(outDir + "/summary.json", summaryJson(record));
     if (!o.quiet)
         std::fprintf(stderr, "%s: wrote %s/summary.json and metrics.csv (%.1f s simulated in %.2f s wall)\n",

@@ -65,6 +65,12 @@ public:
     virtual std::vector<double> sampleSeries() = 0;
     /// Final figures for summary.json.
     virtual MetricList summary() const = 0;
+    /// Commands the experiment schedules for itself at the start (a default lesion schedule):
+    /// they go through the command queue like a user's, so they are logged and marked.
+    virtual std::vector<Command> scheduledCommands() const { return {}; }
+    /// Fills in series columns that need the whole run (principal components), before the
+    /// series is written out.
+    virtual void finalizeSeries(MetricSeries& series) const { (void)series; }
     /// Further top-level entries of summary.json (written after "metrics"), if any.
     virtual void writeSummaryExtras(JsonWriter& json) const { (void)json; }
 

@@ -10,6 +10,10 @@ namespace plab {
 Simulation::Simulation(std::unique_ptr<Experiment> experiment) : experiment_(std::move(experiment))
 {
     series_.names = experiment_->seriesNames();
+    for (Command c : experiment_->scheduledCommands()) {
+        c.origin = "scheduled by " + experiment_->info().name;
+        schedule(c);
+    }
     if (experiment_->info().recordAtStart && experiment_->stepIndex() == 0) {
         series_.times.push_back(0.0);
         series_.rows.push_back(experiment_->sampleSeries());
@@ -20,6 +24,13 @@ std::int64_t Simulation::stepForTime(double t, double dt)
 {
     // The tolerance keeps "0.3 s at 1 ms" on step 300 despite 0.3/0.001 = 299.99999999999994.
     return std::int64_t(std::ceil(t / dt - 1e-6));
+}
+
+MetricSeries Simulation::finalSeries() const
+{
+    MetricSeries s = series_;
+    experiment_->finalizeSeries(s);
+    return s;
 }
 
 void Simulation::schedule(const Command& command)

@@ -38,6 +38,8 @@ public:
                   const std::atomic<bool>* stop = nullptr, std::int64_t progressEvery = 1000);
 
     const MetricSeries& series() const { return series_; }
+    /// The series with the columns that need the whole run filled in (for metrics.csv).
+    MetricSeries finalSeries() const;
     /// Every command applied so far, in order, stamped with the time it applied at.
     const std::vector<Command>& appliedCommands() const { return applied_; }
 

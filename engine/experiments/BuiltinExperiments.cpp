@@ -3,6 +3,7 @@
 #include "BayesNetExperiment.h"
 #include "EmMixtureExperiment.h"
 #include "FokkerPlanckExperiment.h"
+#include "SelfRepairExperiment.h"
 #include "SynapticSamplingExperiment.h"
 #include "core/ExperimentRegistry.h"
 
@@ -13,6 +14,7 @@ void registerBuiltinExperiments(ExperimentRegistry& registry)
     registry.add(EmMixtureExperiment::info());
     registry.add(BayesNetExperiment::info());
     registry.add(SynapticSamplingExperiment::info());
+    registry.add(SelfRepairExperiment::info());
     registry.add(FokkerPlanckExperiment::info());
 }
 

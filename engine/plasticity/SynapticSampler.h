@@ -52,6 +52,11 @@ public:
     /// Transmitted weights (0 where θ ≤ 0), up to date for every row's last update.
     const Matrix& weights() const { return w_; }
     double lastUpdate(int row) const { return last_[std::size_t(row)]; }
+    /// Σ over row r's existing synapses of min(w_d_max, α e^{w}): the trace each synapse
+    /// expects at a spike of its neuron. It is the normaliser of a Poisson-mixture
+    /// likelihood, u_k = Σ_i w_ki y_i − Σ_i α e^{w_ki}, which keeps a neuron with large
+    /// weights on every input from winning everything.
+    double expectedDrive(int row) const { return drive_[std::size_t(row)]; }
 
     /// Brings row r to time t (exact OU step).
     void advanceRow(int r, double t, RandomStream& rng);
@@ -67,17 +72,23 @@ public:
     std::int64_t removedCount() const { return removedCount_; }
     /// Pins a synapse's θ (tests, and the initial state of cross-modal pathways).
     void setTheta(int r, int c, double theta);
+    /// Gives one synapse its own prior mean, offset from μ (a pathway that is a priori rare).
+    /// Until the first call every synapse shares μ.
+    void setPriorOffset(int r, int c, double offset);
 
     std::int64_t existing() const;  // synapses with θ > 0
 
 private:
     void refreshWeights(int r);
+    void setWeight(int r, int c, double w);
 
     SamplingParameters p_;
     Matrix theta_;
     Matrix w_;
     Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> removed_;
     std::vector<double> last_;
+    std::vector<double> drive_;
+    Matrix priorOffset_;  // empty, or one offset of the prior mean per synapse
     std::vector<std::uint8_t> rowHasRemoved_;
     std::int64_t removedCount_ = 0;
     // Scratch rows (Eigen rows mix only with rows). Separate statements keep every

@@ -1,0 +1,34 @@
+#include "Pca.h"
+
+#include <Eigen/Eigenvalues>
+#include <cmath>
+
+namespace plab {
+
+PcaResult principalComponents(const Eigen::MatrixXd& data, int k)
+{
+    PcaResult r;
+    const Eigen::Index T = data.rows();
+    r.scores = Eigen::MatrixXd::Zero(T, k);
+    r.explained = Eigen::VectorXd::Zero(k);
+    if (T < 2)
+        return r;
+    const Eigen::MatrixXd centred = data.rowwise() - data.colwise().mean();
+    const Eigen::MatrixXd gram = centred * centred.transpose();
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(gram);
+    const double total = std::max(1e-300, gram.trace());
+    for (int j = 0; j < k && j < T; ++j) {
+        const Eigen::Index idx = T - 1 - j;  // eigenvalues come in ascending order
+        const double lambda = std::max(0.0, solver.eigenvalues()[idx]);
+        Eigen::VectorXd score = solver.eigenvectors().col(idx) * std::sqrt(lambda);
+        Eigen::Index at = 0;
+        score.cwiseAbs().maxCoeff(&at);
+        if (score[at] < 0)
+            score = -score;
+        r.scores.col(j) = score;
+        r.explained[j] = lambda / total;
+    }
+    return r;
+}
+
+} // namespace plab
