@@ -333,8 +333,12 @@ void MainWindow::refresh()
     }
     if (!s.error.empty())
         statusBar()->showMessage(tr("Refused: %1").arg(QString::fromStdString(s.error)), 8000);
-    for (const auto& c : s.applied)
+    for (const auto& c : s.applied) {
         statusBar()->showMessage(tr("t = %1 s: %2").arg(c.time, 0, 'f', 3).arg(QString::fromStdString(c.text())), 4000);
+        // Interventions that change the network are marked on the time chart.
+        if (c.verb == "lesion" || c.verb == "anneal" || c.verb == "switch-task" || c.verb == "evidence")
+            chart_->addMarker(c.time, QString::fromStdString(c.text()));
+    }
     updateStatus(s);
 }
 

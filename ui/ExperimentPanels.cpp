@@ -3,6 +3,7 @@
 #include "BayesNetPanel.h"
 #include "EmMixturePanel.h"
 #include "FokkerPlanckPanel.h"
+#include "SelfRepairPanel.h"
 #include "SynapticSamplingPanel.h"
 
 namespace plab {
@@ -17,6 +18,8 @@ PanelCapture panelCaptureFor(const std::string& experiment)
         return SynapticSamplingPanel::capture;
     if (experiment == "fokker-planck")
         return FokkerPlanckPanel::capture;
+    if (experiment == "self-repair")
+        return SelfRepairPanel::capture;
     return {};
 }
 
@@ -30,6 +33,8 @@ ExperimentPanel* createPanelFor(const std::string& experiment, QWidget* parent)
         return new SynapticSamplingPanel(parent);
     if (experiment == "fokker-planck")
         return new FokkerPlanckPanel(parent);
+    if (experiment == "self-repair")
+        return new SelfRepairPanel(parent);
     return nullptr;
 }
 

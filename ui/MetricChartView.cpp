@@ -57,6 +57,7 @@ void MetricChartView::setSeries(const std::vector<std::string>& names, const std
     chart()->removeAllSeries();
     curves_.clear();
     markers_.clear();
+    markerTimes_.clear();
     for (std::size_t i = 0; i < names.size(); ++i) {
         Curve c;
         c.series = new QLineSeries;
@@ -101,6 +102,7 @@ void MetricChartView::clear()
         delete m;
     }
     markers_.clear();
+    markerTimes_.clear();
     tMax_ = 1;
     refresh();
 }
@@ -138,14 +140,13 @@ void MetricChartView::addMarker(double t, const QString& label)
     auto* m = new QLineSeries;
     m->setName(label);
     m->setPen(QPen(QColor(80, 80, 80), 1.5, Qt::DashLine));
-    m->append(t, -1e9);
-    m->append(t, 1e9);
     chart()->addSeries(m);
     m->attachAxis(x_);
     m->attachAxis(y_);
     for (QLegendMarker* marker : chart()->legend()->markers(m))
         marker->setVisible(false);
     markers_.push_back(m);
+    markerTimes_.push_back(t);
     refresh();
 }
 
@@ -187,6 +188,9 @@ void MetricChartView::refresh()
     y_->setRange(yLo, yHi);
     x_->setTickInterval(niceStep(tMax_));
     x_->setRange(0, tMax_);
+    // Markers span exactly the visible range (a line to ±infinity is not drawn).
+    for (std::size_t i = 0; i < markers_.size(); ++i)
+        markers_[i]->replace(QList<QPointF>{{markerTimes_[i], yLo}, {markerTimes_[i], yHi}});
 }
 
 } // namespace plab

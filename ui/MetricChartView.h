@@ -40,6 +40,7 @@ private:
 
     std::vector<Curve> curves_;
     std::vector<QLineSeries*> markers_;
+    std::vector<double> markerTimes_;
     QValueAxis* x_ = nullptr;
     QValueAxis* y_ = nullptr;
     double tMax_ = 1;

@@ -15,5 +15,8 @@ struct PcaResult {
 /// k leading components of `data` (T × D). Signs are fixed so each component's largest-
 /// magnitude score is positive, so the same data always gives the same picture.
 PcaResult principalComponents(const Eigen::MatrixXd& data, int k);
+/// The same from the uncentred Gram matrix G = X Xᵀ of the rows (a trajectory that grows a
+/// row at a time keeps G up to date in O(T·D) per row instead of recomputing O(T²·D)).
+PcaResult principalComponentsFromGram(const Eigen::MatrixXd& gram, int k);
 
 } // namespace plab

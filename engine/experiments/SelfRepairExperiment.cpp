@@ -511,6 +511,11 @@ std::vector<double> SelfRepairExperiment::sampleSeries()
     Eigen::VectorXd sample(Eigen::Index(pcaIndices_.size()));
     for (std::size_t i = 0; i < pcaIndices_.size(); ++i)
         sample[Eigen::Index(i)] = sampler_.theta()(pcaIndices_[i].first, pcaIndices_[i].second);
+    const Eigen::Index T = Eigen::Index(pcaSamples_.size());
+    pcaGram_.conservativeResize(T + 1, T + 1);
+    for (Eigen::Index i = 0; i < T; ++i)
+        pcaGram_(i, T) = pcaGram_(T, i) = pcaSamples_[std::size_t(i)].dot(sample);
+    pcaGram_(T, T) = sample.squaredNorm();
     pcaSamples_.push_back(std::move(sample));
     pcaPhases_.push_back(lesions_);
     std::vector<double> row = {performance_, performanceZa_, performanceVisual_};
@@ -528,10 +533,7 @@ std::vector<double> SelfRepairExperiment::sampleSeries()
 void SelfRepairExperiment::pcaTrajectory(Eigen::MatrixXd& scores, std::vector<int>& phases) const
 {
     if (pcaCachedRows_ != pcaSamples_.size()) {
-        Eigen::MatrixXd data(Eigen::Index(pcaSamples_.size()), Eigen::Index(pcaIndices_.size()));
-        for (std::size_t r = 0; r < pcaSamples_.size(); ++r)
-            data.row(Eigen::Index(r)) = pcaSamples_[r].transpose();
-        pcaCache_ = principalComponents(data, 3).scores;
+        pcaCache_ = principalComponentsFromGram(pcaGram_, 3).scores;
         pcaCachedRows_ = pcaSamples_.size();
     }
     scores = pcaCache_;

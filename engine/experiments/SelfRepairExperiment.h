@@ -134,6 +134,7 @@ private:
     std::vector<std::pair<int, int>> pcaIndices_;
     std::vector<Eigen::VectorXd> pcaSamples_;
     std::vector<int> pcaPhases_;
+    Eigen::MatrixXd pcaGram_;  // uncentred Gram matrix of the samples, grown a row at a time
     mutable Eigen::MatrixXd pcaCache_;
     mutable std::size_t pcaCachedRows_ = 0;
 
