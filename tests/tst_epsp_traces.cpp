@@ -37,6 +37,50 @@ private slots:
         QVERIFY(std::fabs(t.value(0, s) - (k.value(s) + k.value(s - 0.003))) < 1e-12);
     }
 
+    void doubleExponentialMatchesTheSumOfKernelsOverLongRuns()
+    {
+        // Traces are stored against an epoch that moves every half second: after many moves
+        // the collected values must still be the plain sum of kernels of the input's spikes
+        // since it was last silent for longer than the support (when its trace is dropped).
+        const EpspKernel k{EpspKernel::Shape::DoubleExponential, 0.01, 0.002, 0.020};
+        EpspTraces traces(3, k);
+        std::vector<std::vector<double>> spikes(3);
+        std::vector<std::int32_t> ids;
+        std::vector<double> values;
+        double worst = 0;
+        int checked = 0;
+        for (int step = 1; step <= 20000; ++step) {  // 20 s of 1 ms steps
+            const double t = step * 0.001;
+            for (int i = 0; i < 3; ++i) {
+                if ((step * (i + 3)) % (7 + 5 * i) == 0 || (i == 2 && step % 1300 < 40)) {
+                    traces.onSpike(i, t);
+                    spikes[std::size_t(i)].push_back(t);
+                }
+                if (i == 0 && step % 17 == 0)
+                    traces.collect(t, ids, values);  // a read (and epoch move) between spikes of one step
+            }
+            if (step % 17 != 0)
+                continue;
+            const double now = t + 0.0004;
+            traces.collect(now, ids, values);
+            for (int i = 0; i < 3; ++i) {
+                auto& burst = spikes[std::size_t(i)];
+                if (!burst.empty() && now - burst.back() >= k.support())
+                    burst.clear();
+                double expected = 0;
+                for (const double tf : burst)
+                    expected += k.value(now - tf);
+                const auto at = std::find(ids.begin(), ids.end(), i);
+                const double got = at == ids.end() ? 0.0 : values[std::size_t(at - ids.begin())];
+                worst = std::max(worst, std::fabs(got - expected));
+                QVERIFY(std::fabs(traces.value(i, now) - got) < 1e-12);
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 3000);
+        QVERIFY2(worst < 1e-9, qPrintable(QString::number(worst)));
+    }
+
     void collectReturnsOnlyLiveInputs()
     {
         EpspTraces t(5, EpspKernel{EpspKernel::Shape::Rectangular, 0.010, 0.002, 0.02});

@@ -353,13 +353,26 @@ void SelfRepairExperiment::circuitSpike(const Circuit& circuit, double t)
     for (std::size_t j = 0; j < liveIds_.size(); ++j)
         if (liveIds_[j] >= hiddenBase)
             liveValues_[j] *= lateralGain_;
-    const auto& w = sampler_.weights();
+    // The circuit's potentials as one dense matrix-vector product over its rows of w: the
+    // rows are contiguous, so this streams them once, four columns per instruction, instead
+    // of striding down a column per live input.
+    for (std::size_t j = 0; j < liveIds_.size(); ++j)
+        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
+    struct ClearOnExit {  // dense_ is all zeros between spikes
+        std::vector<double>& dense;
+        const std::vector<std::int32_t>& ids;
+        ~ClearOnExit()
+        {
+            for (const std::int32_t i : ids)
+                dense[std::size_t(i)] = 0.0;
+        }
+    } clearOnExit{dense_, liveIds_};
+    const Eigen::Map<const Eigen::VectorXd> y(dense_.data(), sampler_.cols());
     auto u = u_.segment(first, count);
     u = bias_.segment(first, count);
     for (int k = 0; k < count; ++k)
         u[k] -= normalization_ * sampler_.expectedDrive(first + k);
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        u.noalias() += liveValues_[j] * w.block(first, liveIds_[j], count, 1);
+    u.noalias() += sampler_.weights().middleRows(first, count) * y;
     double maxU = -std::numeric_limits<double>::infinity();
     for (int k = 0; k < count; ++k)
         if (!removedNeuron_[std::size_t(first + k)])
@@ -377,11 +390,7 @@ void SelfRepairExperiment::circuitSpike(const Circuit& circuit, double t)
 
     const bool counted = t - double(onsetStep_) * dt() >= evalDelay_ - 1e-12 && digit_ > 0;
     if (testPhase_ == 0) {
-        for (std::size_t j = 0; j < liveIds_.size(); ++j)
-            dense_[std::size_t(liveIds_[j])] = liveValues_[j];
         sampler_.postSpike(winner, dense_.data());
-        for (const std::int32_t i : liveIds_)
-            dense_[std::size_t(i)] = 0.0;
         synapticEvents_ += sampler_.cols();
         int alive = 0;
         for (int k = 0; k < count; ++k)

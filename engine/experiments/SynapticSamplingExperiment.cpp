@@ -188,17 +188,22 @@ void SynapticSamplingExperiment::advance()
 void SynapticSamplingExperiment::circuitSpike(double t)
 {
     traces_.collect(t, liveIds_, liveValues_);
-    const auto& w = sampler_.weights();
-    u_ = bias_;
+    // Potentials as one dense matrix-vector product: w is row-major, so this streams each
+    // row once, four columns per instruction, instead of striding down a column per input.
     for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        u_.noalias() += liveValues_[j] * w.col(liveIds_[j]);
+        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
+    u_ = bias_;
+    u_.noalias() += sampler_.weights() * Eigen::Map<const Eigen::VectorXd>(dense_.data(), sampler_.cols());
     // Softmax winner among the neurons that are still there.
     double maxU = -std::numeric_limits<double>::infinity();
     for (int k = 0; k < u_.size(); ++k)
         if (!lesionedNeuron_[std::size_t(k)])
             maxU = std::max(maxU, u_[k]);
-    if (!std::isfinite(maxU))
+    if (!std::isfinite(maxU)) {
+        for (const std::int32_t i : liveIds_)
+            dense_[std::size_t(i)] = 0.0;
         return;
+    }
     double total = 0;
     for (int k = 0; k < u_.size(); ++k) {
         u_[k] = lesionedNeuron_[std::size_t(k)] ? 0.0 : std::exp(u_[k] - maxU);
@@ -206,8 +211,6 @@ void SynapticSamplingExperiment::circuitSpike(double t)
     }
     const int k = int(circuitRng_.categorical(u_.data(), std::size_t(u_.size()), total));
     spikes_.record(t, sampler_.cols() + k);
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
     sampler_.postSpike(k, dense_.data());
     for (const std::int32_t i : liveIds_)
         dense_[std::size_t(i)] = 0.0;

@@ -8,6 +8,10 @@
 //
 // Traces are evaluated lazily, only when a z-neuron fires, and only for the inputs that
 // spiked recently enough to be non-zero (the "live" list), so silent inputs cost nothing.
+// Double-exponential amplitudes are kept relative to a shared epoch t0 (each spike adds
+// e^{(t_f − t0)/τ}), so reading every live trace at t costs two exp() in all instead of two
+// per input; t0 moves forward every half second to keep the amplitudes finite.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -44,10 +48,16 @@ public:
     void clear();
 
 private:
+    void rebase(double t);
+    double growth(double t, double tau) const { return std::exp((t - epoch_) / tau); }
+
     EpspKernel kernel_;
+    double support_;
+    double epoch_ = 0.0;         // t0
+    double growthTime_ = -1.0, growthFall_ = 0.0, growthRise_ = 0.0;  // growth() at the last spike time
     std::vector<double> last_;   // time of the last spike, −inf if none
-    std::vector<double> fall_;   // double exp: amplitude of the e^{−s/τf} part at last_
-    std::vector<double> rise_;   // double exp: amplitude of the e^{−s/τr} part at last_
+    std::vector<double> fall_;   // double exp: Σ_f e^{(t_f − t0)/τf}
+    std::vector<double> rise_;   // double exp: Σ_f e^{(t_f − t0)/τr}
     std::vector<std::int32_t> live_;
     std::vector<char> isLive_;
 };

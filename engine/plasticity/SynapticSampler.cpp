@@ -5,8 +5,10 @@
 namespace plab {
 
 SynapticSampler::SynapticSampler(int rows, int cols, const SamplingParameters& p, RandomStream& init)
-    : p_(p), theta_(rows, cols), w_(rows, cols), removed_(rows, cols), last_(std::size_t(rows), 0.0),
-      drive_(std::size_t(rows), 0.0), rowHasRemoved_(std::size_t(rows), 0), noise_(cols), scratch_(cols)
+    : p_(p), theta_(rows, cols), w_(rows, cols), expected_(rows, cols), removed_(rows, cols), last_(std::size_t(rows), 0.0),
+      drive_(std::size_t(rows), 0.0), rowHasRemoved_(std::size_t(rows), 0), noise_(cols), scratch_(cols),
+      existing_(std::size_t(rows) * std::size_t(cols)), existingCount_(std::size_t(rows), 0),
+      listStale_(std::size_t(rows), 1)
 {
     removed_.setZero();
     std::vector<double> z(std::size_t(rows) * std::size_t(cols));
@@ -19,14 +21,50 @@ SynapticSampler::SynapticSampler(int rows, int cols, const SamplingParameters& p
         refreshWeights(r);
 }
 
+int* SynapticSampler::existingList(int r)
+{
+    return existing_.data() + std::size_t(r) * std::size_t(cols());
+}
+
+int SynapticSampler::listExisting(int r)
+{
+    // Branch-free gather: which synapses exist is random, so a branch would mispredict often.
+    const auto theta = theta_.row(r);
+    int* list = existingList(r);
+    int n = 0;
+    for (int c = 0; c < cols(); ++c) {
+        list[n] = c;
+        scratch_[n] = theta[c] - p_.theta0;
+        n += theta[c] > 0 ? 1 : 0;
+    }
+    existingCount_[std::size_t(r)] = n;
+    listStale_[std::size_t(r)] = 0;
+    return n;
+}
+
 void SynapticSampler::refreshWeights(int r)
 {
-    const auto theta = theta_.row(r).array();
-    scratch_ = (theta - p_.theta0).exp();
-    w_.row(r).array() = scratch_ * (theta > 0.0).cast<double>();
-    scratch_ = w_.row(r).array().exp();
-    scratch_ = (p_.alpha * scratch_).min(p_.wdMax) * (theta > 0.0).cast<double>();
-    drive_[std::size_t(r)] = scratch_.sum();
+    w_.row(r).setZero();
+    expected_.row(r).setZero();
+    setExisting(r, listExisting(r));
+}
+
+void SynapticSampler::setExisting(int r, int n)
+{
+    // Only existing synapses (θ > 0, typically a quarter or less) need the two exp(): they
+    // were gathered into a contiguous buffer, where Eigen computes exp() four at a time.
+    existingCount_[std::size_t(r)] = n;
+    const int* list = existingList(r);
+    auto x = scratch_.head(n);
+    auto e = noise_.head(n);  // free between OU steps
+    x = x.exp();
+    e = x.exp();
+    e = (p_.alpha * e).min(p_.wdMax);
+    for (int j = 0; j < n; ++j) {
+        w_(r, list[j]) = x[j];
+        expected_(r, list[j]) = e[j];
+    }
+    drive_[std::size_t(r)] = e.sum();
 }
 
 void SynapticSampler::advanceRow(int r, double t, RandomStream& rng)
@@ -66,17 +104,32 @@ void SynapticSampler::advanceAll(double t, RandomStream& rng)
 void SynapticSampler::postSpike(int r, const double* y)
 {
     // The likelihood term b·N·w·(y − min(w_d_max, α e^{w})), a jump at the spike time (S_post
-    // is a train of delta pulses). Retracted synapses have w = 0: no jump.
-    auto theta = theta_.row(r).array();
-    const auto w = w_.row(r).array();
-    const Eigen::Map<const Eigen::Array<double, 1, Eigen::Dynamic>> trace(y, cols());
-    scratch_ = w.exp();
-    scratch_ = (p_.alpha * scratch_).min(p_.wdMax);
-    scratch_ = (p_.rate * p_.n) * w * (trace - scratch_);
-    theta = (theta + scratch_).max(p_.thetaMin).min(p_.thetaMax);
-    if (rowHasRemoved_[std::size_t(r)])
-        theta = (removed_.row(r).array() != 0).select(p_.thetaMin, theta);
-    refreshWeights(r);
+    // is a train of delta pulses). Retracted and removed synapses have w = 0: no jump, so
+    // only the row's list of existing synapses is gathered, updated four at a time and
+    // scattered back.
+    if (listStale_[std::size_t(r)])
+        listExisting(r);
+    int* list = existingList(r);
+    const int n = existingCount_[std::size_t(r)];
+    for (int j = 0; j < n; ++j) {
+        const int c = list[j];
+        scratch_[j] = w_(r, c) * (y[c] - expected_(r, c));
+        noise_[j] = theta_(r, c);
+    }
+    noise_.head(n) = (noise_.head(n) + (p_.rate * p_.n) * scratch_.head(n)).max(p_.thetaMin).min(p_.thetaMax);
+    // Those still above zero get their new weights; the others retract.
+    int kept = 0;
+    for (int j = 0; j < n; ++j) {
+        const int c = list[j];
+        const double theta = noise_[j];
+        theta_(r, c) = theta;
+        w_(r, c) = 0.0;  // setExisting rewrites the ones that stay
+        expected_(r, c) = 0.0;
+        list[kept] = c;
+        scratch_[kept] = theta - p_.theta0;
+        kept += theta > 0 ? 1 : 0;
+    }
+    setExisting(r, kept);
 }
 
 void SynapticSampler::remove(int r, int c)
@@ -88,12 +141,14 @@ void SynapticSampler::remove(int r, int c)
     ++removedCount_;
     theta_(r, c) = p_.thetaMin;
     setWeight(r, c, 0.0);
+    listStale_[std::size_t(r)] = 1;
 }
 
 void SynapticSampler::setTheta(int r, int c, double theta)
 {
     theta_(r, c) = std::clamp(theta, p_.thetaMin, p_.thetaMax);
     setWeight(r, c, theta_(r, c) > 0 ? std::exp(theta_(r, c) - p_.theta0) : 0.0);
+    listStale_[std::size_t(r)] = 1;
 }
 
 void SynapticSampler::setPriorOffset(int r, int c, double offset)
@@ -107,7 +162,8 @@ void SynapticSampler::setWeight(int r, int c, double w)
 {
     // One synapse: adjust the row's expected drive by the difference, O(1).
     const auto expected = [this](double x) { return x > 0 ? std::min(p_.wdMax, p_.alpha * std::exp(x)) : 0.0; };
-    drive_[std::size_t(r)] += expected(w) - expected(w_(r, c));
+    drive_[std::size_t(r)] += expected(w) - expected_(r, c);
+    expected_(r, c) = expected(w);
     w_(r, c) = w;
 }
 

@@ -80,11 +80,17 @@ public:
 
 private:
     void refreshWeights(int r);
+    /// Lists row r's existing synapses (θ > 0) and leaves θ − θ0 for each in scratch_.
+    int listExisting(int r);
+    /// Weights of the first n listed synapses of row r from scratch_ = θ − θ0 (the others are 0).
+    void setExisting(int r, int n);
+    int* existingList(int r);
     void setWeight(int r, int c, double w);
 
     SamplingParameters p_;
     Matrix theta_;
     Matrix w_;
+    Matrix expected_;  // min(w_d_max, α e^{w}) per existing synapse, 0 otherwise: spares an exp per synapse per spike
     Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> removed_;
     std::vector<double> last_;
     std::vector<double> drive_;
@@ -94,6 +100,9 @@ private:
     // Scratch rows (Eigen rows mix only with rows). Separate statements keep every
     // expression simple enough for Eigen to vectorise its exp().
     Eigen::Array<double, 1, Eigen::Dynamic> noise_, scratch_;
+    std::vector<int> existing_;  // per row, the columns with θ > 0 (the first existingCount_[r])
+    std::vector<int> existingCount_;
+    std::vector<std::uint8_t> listStale_;  // setTheta/remove changed the row: relist before the next spike
 };
 
 } // namespace plab
