@@ -340,6 +340,7 @@ void MainWindow::refresh()
             chart_->addMarker(c.time, QString::fromStdString(c.text()));
     }
     updateStatus(s);
+    ++framesShown_;
 }
 
 void MainWindow::updateStatus(const SimulationSnapshot& s)

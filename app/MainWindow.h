@@ -48,6 +48,8 @@ public:
     void setSpeed(double factor);
     /// Takes the pending snapshot and updates every view now (the frame timer calls it).
     void refresh();
+    /// Frames shown so far: snapshots taken and handed to every view (benchmarks).
+    std::uint64_t framesShown() const { return framesShown_; }
 
 private:
     void buildActions();
@@ -79,6 +81,7 @@ private:
     std::vector<double> pendingTimes_;  // series rows waiting for the next chart update
     std::vector<std::vector<double>> pendingRows_;
     QElapsedTimer chartClock_;
+    std::uint64_t framesShown_ = 0;
 };
 
 } // namespace plab

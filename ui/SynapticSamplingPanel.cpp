@@ -5,6 +5,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QTimer>
 #include <QGridLayout>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -72,6 +73,9 @@ PanelStatePtr SynapticSamplingPanel::capture(const Experiment& experiment)
 
 SynapticSamplingPanel::SynapticSamplingPanel(QWidget* parent) : ExperimentPanel(parent)
 {
+    chartTimer_ = new QTimer(this);
+    chartTimer_->setSingleShot(true);
+    connect(chartTimer_, &QTimer::timeout, this, &SynapticSamplingPanel::updateCharts);
     matrix_ = new WeightMatrixView;
 
     histogramView_ = smallChart(tr("θ of all potential synapses, and the prior"),
@@ -164,6 +168,34 @@ void SynapticSamplingPanel::showState(const PanelStatePtr& state)
     }
     state_ = s;
     matrix_->setState(s);
+    // Spine volume: one point per state, a bounded history.
+    if (s->time > lastSpineTime_) {
+        const double w = s->trackedTheta > 0 ? std::exp(s->trackedTheta - s->theta0) : 0.0;
+        spinePoints_ << QPointF(s->time, w);
+        lastSpineTime_ = s->time;
+        if (spinePoints_.size() > 1000) {  // a long polyline is costly to stroke antialiased
+            QList<QPointF> halved;
+            for (qsizetype i = 0; i < spinePoints_.size(); i += 2)
+                halved << spinePoints_[i];
+            spinePoints_.swap(halved);
+        }
+    }
+    if (chartTimer_->isActive())
+        return;  // the pending update will show this state
+    constexpr qint64 kChartInterval = 100;  // ms
+    const qint64 since = chartClock_.isValid() ? chartClock_.elapsed() : kChartInterval;
+    if (since >= kChartInterval)
+        updateCharts();
+    else
+        chartTimer_->start(int(kChartInterval - since));
+}
+
+void SynapticSamplingPanel::updateCharts()
+{
+    chartClock_.start();
+    const auto& s = state_;
+    if (!s)
+        return;
 
     // Histogram as a density, step outline; the prior's density on the same axes.
     double total = 0;
@@ -196,26 +228,21 @@ void SynapticSamplingPanel::showState(const PanelStatePtr& state)
             survival << QPointF(s->survivalAges[i], s->survivalFractions[i]);
             minFraction = std::min(minFraction, s->survivalFractions[i]);
         }
-    survival_->replace(survival);
-    if (!survival.isEmpty()) {
-        survivalX_->setRange(survival.front().x(), std::max(survival.back().x(), survival.front().x() * 10));
-        survivalY_->setRange(std::pow(10.0, std::floor(std::log10(minFraction))), 1.0);
-    }
-    survivalView_->chart()->setTitle(survival.isEmpty()
-                                         ? tr("Survival of new synapses (after the reference window)")
-                                         : tr("Survival of new synapses (log–log)"));
-
-    // Spine volume: one point per snapshot time, a bounded history.
-    if (s->time > lastSpineTime_) {
-        const double w = s->trackedTheta > 0 ? std::exp(s->trackedTheta - s->theta0) : 0.0;
-        spinePoints_ << QPointF(s->time, w);
-        lastSpineTime_ = s->time;
-        if (spinePoints_.size() > 4000) {
-            QList<QPointF> halved;
-            for (qsizetype i = 0; i < spinePoints_.size(); i += 2)
-                halved << spinePoints_[i];
-            spinePoints_.swap(halved);
+    // The curve grows by one point a recording (every 60 s simulated): most updates leave
+    // it as it was, and re-laying out log axes for nothing costs frames.
+    if (survival != survival_->points()) {
+        survival_->replace(survival);
+        if (!survival.isEmpty()) {
+            survivalX_->setRange(survival.front().x(), std::max(survival.back().x(), survival.front().x() * 10));
+            survivalY_->setRange(std::pow(10.0, std::floor(std::log10(minFraction))), 1.0);
         }
+    }
+    const QString title = survival.isEmpty() ? tr("Survival of new synapses (after the reference window)")
+                                             : tr("Survival of new synapses (log–log)");
+    if (survivalView_->chart()->title() != title)  // a new title re-lays out the chart
+        survivalView_->chart()->setTitle(title);
+
+    if (!spinePoints_.isEmpty()) {
         spine_->replace(spinePoints_);
         double wmax = 0.05;
         for (const auto& p : spinePoints_)

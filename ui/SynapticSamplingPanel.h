@@ -5,6 +5,7 @@
 // "spine volume" w(t).
 #include "ExperimentPanel.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
 #include <vector>
@@ -38,7 +39,14 @@ public:
     const SynapticSamplingState* state() const { return state_.get(); }
 
 private:
+    void updateCharts();
+
     std::shared_ptr<const SynapticSamplingState> state_;
+    // Qt Charts re-lay out a whole chart on every replace(): at the 25 states a second of a
+    // fast run that kept the window at 16 frames per second. They change slowly; ten
+    // updates a second are plenty (the weight matrix still follows every state).
+    QElapsedTimer chartClock_;
+    QTimer* chartTimer_;
     WeightMatrixView* matrix_;
     QChartView* histogramView_;
     QLineSeries* histogram_;
