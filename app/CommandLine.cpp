@@ -35,6 +35,10 @@ std::string CommandLine::usage()
            "      --network FILE    bayesnet: a Bayesian network in BIF format (--set network=FILE)\n"
            "      --evidence V=x,.. bayesnet: evidence clamped while sampling (--set evidence=...)\n"
            "      --quiet           no progress on stderr\n"
+           "      (every run also writes DIR/run.json, a run file that --replay repeats)\n"
+           "  plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]\n"
+           "      repeat a saved run (File > Save run in the application, or a run's run.json):\n"
+           "      same experiment, parameters, seed and commands, for its duration or S seconds\n"
            "  plasticity-lab run EXPERIMENT --help\n"
            "      the experiment's parameters, ranges, units and commands\n"
            "\n"
@@ -86,6 +90,9 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                     throw InputError("--seconds must be positive, got " + args[i]);
             } else if (a == "--seed") {
                 r.seed = seed(a);
+                r.seedGiven = true;
+            } else if (a == "--replay") {
+                r.replayFile = value(a);
             } else if (a == "--out") {
                 r.outDir = value(a);
             } else if (a == "--set") {
@@ -109,6 +116,19 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
             } else {
                 throw InputError("unexpected argument '" + a + "' (one experiment per run)");
             }
+        }
+        if (!r.replayFile.empty()) {
+            // A run file fixes everything that makes a run; changing a part would be a new run.
+            if (r.seedGiven)
+                throw InputError("--replay takes the seed from the run file; --seed cannot change it");
+            if (!r.assignments.empty())
+                throw InputError("--replay takes the parameters from the run file; --set, --network and --evidence "
+                                 "cannot change them");
+            if (!r.commandsFile.empty())
+                throw InputError("--replay takes the commands from the run file; --commands cannot add to them");
+            if (r.help)
+                throw InputError("--help and --replay do not go together");
+            return cl;
         }
         if (r.experiment.empty())
             throw InputError("run needs an experiment name (see plasticity-lab list)");

@@ -3,6 +3,7 @@
 //   plasticity-lab list
 //   plasticity-lab run EXPERIMENT [--seconds S] [--seed N] [--out DIR] [--set key=value]...
 //                      [--commands FILE] [--quiet]
+//   plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]
 //   plasticity-lab [--experiment NAME] [--screenshot FILE.png --after SECONDS]
 #include <cstdint>
 #include <optional>
@@ -15,9 +16,11 @@ struct RunOptions {
     std::string experiment;
     std::optional<double> seconds;  // default: the experiment's own
     std::uint64_t seed = 1;
+    bool seedGiven = false;
     std::string outDir;             // default: out/<experiment>-seed<N>
     std::vector<std::string> assignments;
     std::string commandsFile;
+    std::string replayFile;         // a run file: experiment, parameters, seed, commands, duration
     bool quiet = false;
     bool help = false;              // run EXPERIMENT --help: list its parameters
 };

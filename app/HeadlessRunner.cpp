@@ -1,5 +1,7 @@
 #include "HeadlessRunner.h"
 
+#include "RunFile.h"
+
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
@@ -11,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 namespace plab {
@@ -103,23 +106,45 @@ int listExperiments(std::ostream& out)
     return 0;
 }
 
-int runHeadless(const RunOptions& o)
+int runHeadless(const RunOptions& options)
 {
     const ExperimentRegistry& registry = ExperimentRegistry::builtin();
+    RunOptions o = options;
+    std::optional<ParameterSet> params;
+    std::vector<Command> replayCommands;
+    double replaySeconds = 0;
+    if (!o.replayFile.empty()) {
+        const RunFile run = RunFile::read(o.replayFile);
+        if (!o.experiment.empty() && o.experiment != run.experiment)
+            throw InputError(o.replayFile + ": is a run of '" + run.experiment + "', not of '" + o.experiment + "'");
+        o.experiment = run.experiment;
+        o.seed = run.seed;
+        try {
+            params = run.parameterSet();
+        } catch (const InputError& e) {
+            throw InputError(o.replayFile + ": " + e.what());
+        }
+        replayCommands = run.commands;
+        replaySeconds = run.simSeconds;
+    }
     const ExperimentInfo& info = registry.get(o.experiment);
     if (o.help) {
         printParameters(info, std::cout);
         return 0;
     }
-    ParameterSet params = registry.defaults(o.experiment);
-    for (const auto& a : o.assignments) {
-        try {
-            params.setAssignment(a);
-        } catch (const InputError& e) {
-            throw InputError(std::string("--set ") + a + ": " + e.what());
+    if (o.replayFile.empty()) {
+        params = registry.defaults(o.experiment);
+        for (const auto& a : o.assignments) {
+            try {
+                params->setAssignment(a);
+            } catch (const InputError& e) {
+                throw InputError(std::string("--set ") + a + ": " + e.what());
+            }
         }
     }
-    const double seconds = o.seconds.value_or(info.defaultSeconds);
+    // A replay runs as long as the saved run did, unless told otherwise; a run file saved at
+    // t = 0 (nothing run yet) falls back to the experiment's own duration.
+    const double seconds = o.seconds.value_or(replaySeconds > 0 ? replaySeconds : info.defaultSeconds);
     const std::string outDir =
         o.outDir.empty() ? "out/" + o.experiment + "-seed" + std::to_string(o.seed) : o.outDir;
     {
@@ -129,9 +154,10 @@ int runHeadless(const RunOptions& o)
             throw InputError("--out " + outDir + ": exists and is not a folder");
     }
 
-    Simulation sim(registry.create(o.experiment, params, o.seed));
+    Simulation sim(registry.create(o.experiment, *params, o.seed));
     if (!o.commandsFile.empty())
         sim.schedule(readCommandsFile(o.commandsFile));
+    sim.schedule(replayCommands);
 
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -153,8 +179,10 @@ int runHeadless(const RunOptions& o)
         throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
     writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.finalSeries()));
     writeFileAtomically(outDir + "/summary.json", summaryJson(record));
+    // The run as it happened, commands included: --replay DIR/run.json repeats it.
+    RunFile::fromRun(o.experiment, *params, o.seed, sim.time(), sim.appliedCommands()).write(outDir + "/run.json");
     if (!o.quiet)
-        std::fprintf(stderr, "%s: wrote %s/summary.json and metrics.csv (%.1f s simulated in %.2f s wall)\n",
+        std::fprintf(stderr, "%s: wrote %s/summary.json, metrics.csv and run.json (%.1f s simulated in %.2f s wall)\n",
                      o.experiment.c_str(), outDir.c_str(), sim.time(), wall);
     if (interrupted.load()) {
         std::fprintf(stderr, "%s: interrupted at %.1f s; results so far were written\n", o.experiment.c_str(),

@@ -211,6 +211,155 @@ private slots:
         QVERIFY2(e.err.contains("'Z9', which is not a variable"), qPrintable(e.err));
     }
 
+    void replayRepeatsARunBitForBit()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("cmds.txt"), "4 set learning_rate 0.02\n7.5 set learning_rate 0\n");
+        QCOMPARE(runApp({"run", "em-mixture", "--seconds", "10", "--seed", "9", "--set", "record_interval=1", "--set",
+                         "learning_rate=0.3", "--commands", dir.filePath("cmds.txt"), "--quiet", "--out",
+                         dir.filePath("a")})
+                     .exitCode,
+                 0);
+        const auto run = readJson(dir.filePath("a/run.json"));
+        QCOMPARE(run["format"].toString(), QString("plasticity-lab run"));
+        QCOMPARE(run["seed"].toInt(), 9);
+        QCOMPARE(run["sim_seconds"].toDouble(), 10.0);
+        QCOMPARE(run["parameters"].toObject()["learning_rate"].toDouble(), 0.3);
+        QCOMPARE(run["commands"].toArray().size(), 2);
+        QCOMPARE(run["commands"].toArray()[1].toString(), QString("7.5 set learning_rate 0"));
+
+        const auto r = runApp({"run", "--replay", dir.filePath("a/run.json"), "--quiet", "--out", dir.filePath("b")});
+        QCOMPARE(r.exitCode, 0);
+        QFile fa(dir.filePath("a/metrics.csv")), fb(dir.filePath("b/metrics.csv"));
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        const QByteArray csv = fa.readAll();
+        QCOMPARE(csv.count('\n'), 11);
+        QCOMPARE(fb.readAll(), csv);
+        QCOMPARE(readJson(dir.filePath("b/summary.json"))["metrics"], readJson(dir.filePath("a/summary.json"))["metrics"]);
+        QCOMPARE(readJson(dir.filePath("b/run.json")), run);
+
+        // --seconds overrides the saved duration; the commands still apply.
+        QCOMPARE(runApp({"run", "em-mixture", "--replay", dir.filePath("a/run.json"), "--seconds", "12", "--quiet",
+                         "--out", dir.filePath("c")})
+                     .exitCode,
+                 0);
+        QCOMPARE(readJson(dir.filePath("c/summary.json"))["sim_seconds"].toDouble(), 12.0);
+        QCOMPARE(readJson(dir.filePath("c/run.json"))["commands"], run["commands"]);
+    }
+
+    void runFileKeepsNumbersAndLargeSeedsExactly()
+    {
+        QTemporaryDir dir;
+        // 0.1 + 0.2 is not 0.3: a replay must see the very same double, and a 64-bit seed
+        // beyond 2^53 travels as a string.
+        writeFile(dir.filePath("in.json"), R"({"format": "plasticity-lab run", "version": 1, "experiment": "em-mixture",
+            "seed": "18446744073709551615", "sim_seconds": 2,
+            "parameters": {"learning_rate": 0.30000000000000004, "data": "synthetic"},
+            "commands": ["1 set wta_rate 50"]})");
+        const auto r = runApp({"run", "--replay", dir.filePath("in.json"), "--quiet", "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(dir.filePath("o/run.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(text.contains("\"learning_rate\": 0.30000000000000004"), text.constData());
+        QVERIFY2(text.contains("\"seed\": \"18446744073709551615\""), text.constData());
+        QVERIFY(readJson(dir.filePath("o/summary.json"))["parameters"].toObject()["learning_rate"].toDouble()
+                == 0.1 + 0.2);
+        QVERIFY(text.contains("\"1 set wta_rate 50\""));
+    }
+
+    void runFileSkipsCommandsTheExperimentSchedules()
+    {
+        // self-repair schedules its own lesions from lesion1_at / lesion2_at; run.json lists
+        // only the user's commands, or a replay would lesion twice.
+        QTemporaryDir dir;
+        writeFile(dir.filePath("cmds.txt"), "1.5 set temperature 0.5\n");
+        QCOMPARE(runApp({"run", "self-repair", "--seconds", "3", "--set", "lesion1_at=1", "--set", "lesion2_at=2",
+                         "--commands", dir.filePath("cmds.txt"), "--quiet", "--out", dir.filePath("a")})
+                     .exitCode,
+                 0);
+        const auto run = readJson(dir.filePath("a/run.json"));
+        QCOMPARE(run["commands"].toArray(), QJsonArray{"1.5 set temperature 0.5"});
+        QCOMPARE(runApp({"run", "--replay", dir.filePath("a/run.json"), "--quiet", "--out", dir.filePath("b")}).exitCode,
+                 0);
+        QFile fa(dir.filePath("a/metrics.csv")), fb(dir.filePath("b/metrics.csv"));
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        QCOMPARE(fb.readAll(), fa.readAll());
+    }
+
+    void malformedRunFileExitsWithStatus2_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        const QByteArray head = R"({"format": "plasticity-lab run", "version": 1, "experiment": "em-mixture", )";
+        QTest::newRow("empty") << QByteArray() << ": empty file";
+        QTest::newRow("not json") << QByteArray("{\n  \"format\": \"plasticity-lab run\",\n  oops\n}")
+                                  << ":3:";
+        QTest::newRow("truncated") << (head + R"("seed": 1, "sim_seconds": 2, "param)") << ": not valid JSON";
+        QTest::newRow("array") << QByteArray("[1, 2]") << ": a run file is a JSON object";
+        QTest::newRow("other format") << QByteArray(R"({"format": "bif"})") << "\"format\" must be";
+        QTest::newRow("newer version")
+            << QByteArray(R"({"format": "plasticity-lab run", "version": 7, "experiment": "em-mixture"})")
+            << "run file version 7 was written by a newer Plasticity Lab";
+        QTest::newRow("unknown experiment")
+            << QByteArray(R"({"format": "plasticity-lab run", "version": 1, "experiment": "tetris"})")
+            << "unknown experiment 'tetris'";
+        QTest::newRow("no seed") << (head + R"("sim_seconds": 2})") << "\"seed\" is missing";
+        QTest::newRow("negative seed") << (head + R"("seed": -1, "sim_seconds": 2})") << "\"seed\" must be a whole number";
+        QTest::newRow("fractional seed") << (head + R"("seed": 1.5, "sim_seconds": 2})") << "\"seed\" must be";
+        QTest::newRow("bad seconds") << (head + R"("seed": 1, "sim_seconds": "long"})") << "\"sim_seconds\" must be";
+        QTest::newRow("unknown parameter") << (head + R"("seed": 1, "sim_seconds": 2, "parameters": {"speed": 3}})")
+                                           << "parameter 'speed'";
+        QTest::newRow("out of range") << (head + R"("seed": 1, "sim_seconds": 2, "parameters": {"wta_rate": -4}})")
+                                      << "parameter 'wta_rate'";
+        QTest::newRow("parameter type") << (head + R"("seed": 1, "sim_seconds": 2, "parameters": {"c": [1]}})")
+                                        << "parameter 'c' must be a number or a text";
+        QTest::newRow("bad command")
+            << (head + R"("seed": 1, "sim_seconds": 2, "commands": ["1 set learning_rate 0.1", "2 explode"]})")
+            << ": commands[1]: unknown command 'explode'";
+        QTest::newRow("command without time") << (head + R"("seed": 1, "sim_seconds": 2, "commands": ["set c 2"]})")
+                                              << ": commands[0]:";
+        QTest::newRow("commands not a list") << (head + R"("seed": 1, "sim_seconds": 2, "commands": "1 pause"})")
+                                             << "\"commands\" must be a list";
+    }
+    void malformedRunFileExitsWithStatus2()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("run.json");
+        writeFile(file, content);
+        const auto r = runApp({"run", "--replay", file, "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(file + ":") && r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+        QVERIFY(!QFileInfo::exists(dir.filePath("o")));
+    }
+
+    void replayRefusesChangesToTheRun_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("seed") << QStringList{"--seed", "2"} << "--seed cannot change it";
+        QTest::newRow("set") << QStringList{"--set", "c=2"} << "--set, --network and --evidence cannot change them";
+        QTest::newRow("commands") << QStringList{"--commands", "x.txt"} << "--commands cannot add to them";
+        QTest::newRow("other experiment") << QStringList{"bayesnet"} << "is a run of 'em-mixture', not of 'bayesnet'";
+        QTest::newRow("missing file") << QStringList{} << "cannot open the run file";
+    }
+    void replayRefusesChangesToTheRun()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("run.json");
+        if (QString(QTest::currentDataTag()) != "missing file")
+            writeFile(file, R"({"format": "plasticity-lab run", "version": 1, "experiment": "em-mixture", "seed": 1,
+                               "sim_seconds": 1})");
+        const auto r = runApp(QStringList{"run"} + args + QStringList{"--replay", file, "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     void unknownGuiOptionIsAnError()
     {
         const auto r = runApp({"--bogus"});
