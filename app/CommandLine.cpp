@@ -19,9 +19,9 @@ std::string CommandLine::usage()
            "\n"
            "Usage:\n"
            "  plasticity-lab [--experiment NAME] [--seed N] [--set key=value]...\n"
-           "                 [--screenshot FILE.png --after SECONDS]\n"
-           "      open the application (with --screenshot: run SECONDS of simulated time, save a\n"
-           "      picture of the main window and exit)\n"
+           "                 [--replay RUN.json] [--screenshot FILE.png --after SECONDS]\n"
+           "      open the application (--replay: replay a saved run live; with --screenshot: run\n"
+           "      SECONDS of simulated time, save a picture of the main window and exit)\n"
            "  plasticity-lab list\n"
            "      the experiments and what they show\n"
            "  plasticity-lab run EXPERIMENT [options]\n"
@@ -135,25 +135,33 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
         return cl;
     }
     cl.mode = Mode::Gui;
+    bool seedGiven = false;
     for (i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--experiment")
+        if (a == "--experiment") {
             cl.gui.experiment = value(a);
-        else if (a == "--screenshot")
+        } else if (a == "--replay") {
+            cl.gui.replayFile = value(a);
+        } else if (a == "--screenshot") {
             cl.gui.screenshot = value(a);
-        else if (a == "--after") {
+        } else if (a == "--after") {
             cl.gui.after = number(a);
             if (cl.gui.after < 0)
                 throw InputError("--after must not be negative");
-        } else if (a == "--seed")
+        } else if (a == "--seed") {
             cl.gui.seed = seed(a);
-        else if (a == "--set")
+            seedGiven = true;
+        } else if (a == "--set") {
             cl.gui.assignments.push_back(value(a));
-        else if (a.rfind("-", 0) == 0)
+        } else if (a.rfind("-", 0) == 0) {
             throw InputError("unknown option '" + a + "' (see plasticity-lab --help)");
-        else
+        } else {
             throw InputError("unknown command '" + a + "' (see plasticity-lab --help)");
+        }
     }
+    if (!cl.gui.replayFile.empty() && (!cl.gui.experiment.empty() || !cl.gui.assignments.empty() || seedGiven))
+        throw InputError("--replay takes experiment, parameters and seed from the run file; --experiment, --set and "
+                         "--seed cannot change them");
     return cl;
 }
 

@@ -4,7 +4,7 @@
 //   plasticity-lab run EXPERIMENT [--seconds S] [--seed N] [--out DIR] [--set key=value]...
 //                      [--commands FILE] [--quiet]
 //   plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]
-//   plasticity-lab [--experiment NAME] [--screenshot FILE.png --after SECONDS]
+//   plasticity-lab [--experiment NAME | --replay RUN.json] [--screenshot FILE.png --after SECONDS]
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +28,7 @@ struct RunOptions {
 struct GuiOptions {
     std::string experiment;
     std::vector<std::string> assignments;  // --set key=value for the first run
+    std::string replayFile;  // open this run file and replay it live
     std::string screenshot;
     double after = 0;
     std::uint64_t seed = 1;

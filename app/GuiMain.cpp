@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "MainWindow.h"
+#include "RunFile.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 
@@ -26,6 +27,9 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         }
     }
 
+    if (!options.replayFile.empty())
+        RunFile::read(options.replayFile).parameterSet();  // a broken file is a one-line error, no window
+
     QApplication app(argc, argv);
     QApplication::setApplicationName("Plasticity Lab");
     QApplication::setOrganizationName("Plasticity Lab");
@@ -35,6 +39,8 @@ int runGui(const GuiOptions& options, int argc, char** argv)
     if (!options.experiment.empty() || options.seed != 1 || !options.assignments.empty())
         if (!window.selectExperiment(QString::fromStdString(experiment), params, options.seed))
             return 2;
+    if (!options.replayFile.empty() && !window.openRun(QString::fromStdString(options.replayFile)))
+        return 2;
     window.show();
 
     if (options.screenshot.empty())

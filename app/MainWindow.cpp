@@ -5,20 +5,26 @@
 #include "MetricChartView.h"
 #include "ParameterPanel.h"
 #include "SpikeRaster.h"
+#include "CommandLine.h"
+#include "RunFile.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
+#include "io/RunOutput.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -71,6 +77,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     frameTimer_->setTimerType(Qt::PreciseTimer);
     connect(frameTimer_, &QTimer::timeout, this, &MainWindow::refresh);
     frameTimer_->start();
+    connect(&controller_, &SimulationController::resultsReady, this,
+            [this](std::shared_ptr<const RunResults> r) { writeResults(*r); });
 
     selectExperiment(QString::fromStdString(ExperimentRegistry::builtin().all().front().name));
 }
@@ -94,9 +102,8 @@ void MainWindow::buildDock()
     layout->addWidget(description_);
 
     auto* seedRow = new QFormLayout;
-    seed_ = new QSpinBox;
-    seed_->setRange(0, std::numeric_limits<int>::max());
-    seed_->setValue(1);
+    seed_ = new QLineEdit("1");
+    seed_->setValidator(new QRegularExpressionValidator(QRegularExpression("[0-9]{1,20}"), seed_));
     seed_->setToolTip(tr("Random seed. Experiment, parameters, seed and the command log fix a run bit for bit."));
     seedRow->addRow(tr("seed"), seed_);
     layout->addLayout(seedRow);
@@ -124,7 +131,11 @@ void MainWindow::buildDock()
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     connect(experiments_, &QComboBox::activated, this,
-            [this](int index) { selectExperiment(experiments_->itemData(index).toString(), std::uint64_t(seed_->value())); });
+            [this](int index) {
+                std::uint64_t seed = 1;
+                parseSeed(seed_->text().toStdString(), seed);
+                selectExperiment(experiments_->itemData(index).toString(), seed);
+            });
     connect(applyButton_, &QPushButton::clicked, this, &MainWindow::resetRun);
     connect(parameters_, &ParameterPanel::liveParameterEdited, this, [this](const QString& name, const QString& value) {
         controller_.send(("set " + name + " " + value).toStdString());
@@ -145,6 +156,31 @@ void MainWindow::buildActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     auto* file = menuBar()->addMenu(tr("&File"));
+    auto* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open run…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), {}, tr("Run files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openRun(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Replay a saved run live: its experiment, parameters, seed and commands (Ctrl+O)"));
+    auto* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save run…"), this, [this] {
+        const QString name = QString::fromStdString(controller_.experimentName()) + "-run.json";
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save run"), name, tr("Run files (*.json)"));
+        if (!path.isEmpty())
+            saveRun(path);
+    });
+    save->setShortcut(QKeySequence::Save);
+    save->setToolTip(tr("Save what makes this run: experiment, parameters, seed and every intervention with its "
+                        "time (Ctrl+S).\n`plasticity-lab run --replay FILE` repeats it headless."));
+    auto* results = file->addAction(tr("Save &results…"), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Save results into folder"));
+        if (!folder.isEmpty())
+            saveResults(folder);
+    });
+    results->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+    results->setToolTip(tr("Write summary.json, metrics.csv and run.json of the run so far, as the headless runner "
+                           "does"));
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -243,15 +279,20 @@ bool MainWindow::selectExperiment(const QString& name, const ParameterSet& param
                               .arg(QString::fromStdString(info->title), QString::fromStdString(info->description),
                                    QString::fromStdString(info->paper)));
     parameters_->setParameters(params);
-    seed_->setValue(int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))));
+    seed_->setText(QString::number(seed));
     return resetRun();
 }
 
 bool MainWindow::resetRun()
 {
     const std::string name = experiments_->currentData().toString().toStdString();
+    std::uint64_t seed = 0;
+    if (!parseSeed(seed_->text().toStdString(), seed)) {
+        QMessageBox::warning(this, tr("Cannot start this run"), tr("The seed must be a whole number from 0 to 2^64 − 1."));
+        return false;
+    }
     try {
-        controller_.reset(name, parameters_->values(), std::uint64_t(seed_->value()));
+        controller_.reset(name, parameters_->values(), seed);
     } catch (const InputError& e) {
         QMessageBox::warning(this, tr("Cannot start this run"), QString::fromStdString(e.what()));
         return false;
@@ -350,6 +391,96 @@ void MainWindow::updateStatus(const SimulationSnapshot& s)
         statusSpeed_->setText(tr("%1× real time").arg(s.speed, 0, 'f', s.speed < 10 ? 1 : 0));
     else if (!s.running)
         statusSpeed_->clear();
+}
+
+bool MainWindow::saveRun(const QString& path)
+{
+    const RunFile run = RunFile::fromRun(controller_.experimentName(), controller_.parameters(), controller_.seed(),
+                                         controller_.time(), controller_.commandLog());
+    try {
+        run.write(path.toStdString());
+    } catch (const InputError& e) {
+        showError(tr("Cannot save the run"), QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved the run (t = %1 s, %2 commands) to %3")
+                                 .arg(run.simSeconds, 0, 'f', 1)
+                                 .arg(run.commands.size())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             6000);
+    return true;
+}
+
+bool MainWindow::openRun(const QString& path)
+{
+    RunFile run;
+    std::optional<ParameterSet> params;
+    try {
+        run = RunFile::read(path.toStdString());
+        params = run.parameterSet();
+    } catch (const InputError& e) {
+        showError(tr("Cannot open the run"), QString::fromStdString(e.what()));
+        return false;
+    }
+    if (!selectExperiment(QString::fromStdString(run.experiment), *params, run.seed))
+        return false;
+    for (const auto& c : run.commands)
+        controller_.schedule(c);
+    if (run.simSeconds > 0)
+        controller_.runUntil(run.simSeconds);
+    statusBar()->showMessage(tr("Replaying %1: %2 commands, until t = %3 s")
+                                 .arg(QDir::toNativeSeparators(path))
+                                 .arg(run.commands.size())
+                                 .arg(run.simSeconds),
+                             6000);
+    return true;
+}
+
+void MainWindow::saveResults(const QString& folder)
+{
+    resultsFolder_ = folder;
+    controller_.requestResults();
+    statusBar()->showMessage(tr("Collecting the results…"));
+}
+
+void MainWindow::writeResults(const RunResults& results)
+{
+    const QString folder = std::exchange(resultsFolder_, QString());
+    if (folder.isEmpty())
+        return;
+    // The run file must describe the state the results come from: commands applied after
+    // it (the log can be a snapshot ahead) are left out.
+    std::vector<Command> log;
+    for (const auto& c : controller_.commandLog())
+        if (c.time < results.time - 0.5 * controller_.dt())
+            log.push_back(c);
+    QString error;
+    try {
+        if (!QDir().mkpath(folder))
+            throw InputError(folder.toStdString() + ": cannot create the folder");
+        const std::string dir = folder.toStdString();
+        writeFileAtomically(dir + "/summary.json", results.summaryJson);
+        writeFileAtomically(dir + "/metrics.csv", results.metricsCsv);
+        RunFile::fromRun(controller_.experimentName(), controller_.parameters(), controller_.seed(), results.time, log)
+            .write(dir + "/run.json");
+        statusBar()->showMessage(tr("Wrote summary.json, metrics.csv and run.json (t = %1 s) to %2")
+                                     .arg(results.time, 0, 'f', 1)
+                                     .arg(QDir::toNativeSeparators(folder)),
+                                 8000);
+    } catch (const InputError& e) {
+        error = QString::fromStdString(e.what());
+        showError(tr("Cannot save the results"), error);
+    }
+    emit resultsSaved(folder, error);
+}
+
+void MainWindow::showError(const QString& title, const QString& text)
+{
+    // Not modal: the simulation and the frame timer go on, and scripted tests are not stuck.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    statusBar()->showMessage(title + ": " + text, 10000);
 }
 
 void MainWindow::showAbout()

@@ -12,8 +12,8 @@ class QAction;
 class QActionGroup;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
-class QSpinBox;
 class QSplitter;
 class QTimer;
 class QVBoxLayout;
@@ -51,19 +51,33 @@ public:
     /// Frames shown so far: snapshots taken and handed to every view (benchmarks).
     std::uint64_t framesShown() const { return framesShown_; }
 
+    /// File → Save run: experiment, parameters, seed, the command log and the time reached.
+    bool saveRun(const QString& path);
+    /// File → Open run: a new run with the file's experiment, parameters and seed, its
+    /// commands scheduled at their times, running until the saved time.
+    bool openRun(const QString& path);
+    /// File → Save results: summary.json, metrics.csv and run.json of the run as it stands,
+    /// written into `folder` once the engine has produced them (resultsSaved follows).
+    void saveResults(const QString& folder);
+
+signals:
+    void resultsSaved(const QString& folder, const QString& error);
+
 private:
     void buildActions();
     void buildDock();
     void bindLiveSliders();
     void togglePlay();
     void showAbout();
+    void showError(const QString& title, const QString& text);
+    void writeResults(const RunResults& results);
     void updateStatus(const SimulationSnapshot& s);
     void sendSet(const QString& name, double value);
 
     SimulationController controller_;
     QComboBox* experiments_ = nullptr;
     QLabel* description_ = nullptr;
-    QSpinBox* seed_ = nullptr;
+    QLineEdit* seed_ = nullptr;
     ParameterPanel* parameters_ = nullptr;
     QPushButton* applyButton_ = nullptr;
     LiveSlider* learningRate_ = nullptr;
@@ -82,6 +96,7 @@ private:
     std::vector<std::vector<double>> pendingRows_;
     QElapsedTimer chartClock_;
     std::uint64_t framesShown_ = 0;
+    QString resultsFolder_;  // where the next results go; empty: none asked for
 };
 
 } // namespace plab

@@ -80,6 +80,16 @@ void SimulationController::send(const std::string& commandText)
     worker_.post(Command::fromText(-1.0, commandText));
 }
 
+void SimulationController::schedule(const Command& command)
+{
+    worker_.post(command);
+}
+
+void SimulationController::requestResults()
+{
+    worker_.requestResults();
+}
+
 SimulationSnapshot SimulationController::takeSnapshot()
 {
     SimulationSnapshot s = mailbox_.take();
@@ -91,6 +101,8 @@ SimulationSnapshot SimulationController::takeSnapshot()
             emit runningChanged(false);
         }
         log_.insert(log_.end(), s.applied.begin(), s.applied.end());
+        if (s.results)
+            emit resultsReady(s.results);
     }
     return s;
 }

@@ -38,6 +38,10 @@ public:
 
     /// Sends a command to apply at the next step ("set learning_rate 0.01").
     void send(const std::string& commandText);
+    /// Queues a command for its own simulated time (a replayed run's log).
+    void schedule(const Command& command);
+    /// Asks the engine for summary.json and metrics.csv as they stand; resultsReady follows.
+    void requestResults();
 
     /// Everything that happened since the last call. Also keeps the log of applied commands.
     SimulationSnapshot takeSnapshot();
@@ -51,6 +55,7 @@ public:
 signals:
     void runningChanged(bool running);
     void resetDone();
+    void resultsReady(std::shared_ptr<const plab::RunResults> results);
 
 private:
     SnapshotMailbox mailbox_;

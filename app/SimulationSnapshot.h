@@ -6,9 +6,18 @@
 #include "core/SpikeRecorder.h"
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace plab {
+
+/// A run's results as the headless runner writes them (File → Save results).
+struct RunResults {
+    double time = 0;
+    std::string summaryJson;
+    std::string metricsCsv;
+};
 
 struct SimulationSnapshot {
     std::uint64_t generation = 0;      // bumps at every reset: stale data is recognisable
@@ -22,6 +31,7 @@ struct SimulationSnapshot {
     std::vector<Command> applied;      // commands the engine applied, stamped with their time
     PanelStatePtr panel;               // latest panel state, if one was captured
     std::string error;                 // a command the engine refused, for the status bar
+    std::shared_ptr<const RunResults> results;  // when asked for with requestResults()
 };
 
 } // namespace plab

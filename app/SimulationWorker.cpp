@@ -1,6 +1,7 @@
 #include "SimulationWorker.h"
 
 #include "core/Error.h"
+#include "io/RunOutput.h"
 
 #include <QMutexLocker>
 #include <cmath>
@@ -15,7 +16,7 @@ constexpr double kCaptureEvery = 0.040;  // s of wall time between panel capture
 #if defined(__x86_64__) || defined(__i386__)
 // A thread starts with a copy of its creator's vector registers. When Qt's GUI start-up has
 // left the upper halves of the AVX registers dirty, every SSE instruction of the engine
-// (built for baseline x86-64) pays an AVX–SSE transition penalty: measured here, the engine
+// (built without -mavx unless PLASTICITY_LAB_X86_64_V3 is on) pays an AVX–SSE transition penalty: measured here, the engine
 // ran 12x slower in the GUI's thread than headless. One vzeroupper at thread start clears it.
 __attribute__((target("avx"))) void clearUpperVectorState()
 {
@@ -104,6 +105,13 @@ void SimulationWorker::setSpikeWindow(double seconds)
     controls_.spikeWindow = seconds;
 }
 
+void SimulationWorker::requestResults()
+{
+    QMutexLocker lock(&mutex_);
+    controls_.results = true;
+    wake_.wakeOne();
+}
+
 void SimulationWorker::requestCapture()
 {
     QMutexLocker lock(&mutex_);
@@ -114,13 +122,13 @@ void SimulationWorker::requestCapture()
 bool SimulationWorker::hasRequests() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.steps > 0 || c.pacingChanged;
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.steps > 0 || c.pacingChanged;
 }
 
 bool SimulationWorker::hasWork() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results
            || ((sim_ || c.incoming) && (c.running || c.steps > 0));
 }
 
@@ -147,6 +155,8 @@ void SimulationWorker::run()
             controls_.steps = 0;
             c.capture = controls_.capture;
             controls_.capture = false;
+            c.results = controls_.results;
+            controls_.results = false;
             c.pacingChanged = controls_.pacingChanged;
             controls_.pacingChanged = false;
             c.running = controls_.running;
@@ -160,6 +170,7 @@ void SimulationWorker::run()
             generation_ = c.incomingGeneration;
             publishedRows_ = publishedCommands_ = 0;
             speedEstimate_ = 0;
+            steppingWall_ = 0;
             c.pacingChanged = true;
             sim_->experiment().spikes().setEnabled(true);
         }
@@ -230,6 +241,7 @@ void SimulationWorker::runChunk(Controls& c)
             break;
     }
     const double endWall = clock_.nsecsElapsed() * 1e-9;
+    steppingWall_ += endWall - startWall;
     if (n > 0 && endWall > startWall) {
         const double rate = (sim.time() - startSim) / (endWall - startWall);
         speedEstimate_ = speedEstimate_ > 0 ? 0.8 * speedEstimate_ + 0.2 * rate : rate;
@@ -257,6 +269,19 @@ void SimulationWorker::runChunk(Controls& c)
     if (capture_ && (c.capture || !c.running || endWall - lastCaptureWall_ >= kCaptureEvery)) {
         piece.panel = capture_(e);
         lastCaptureWall_ = endWall;
+    }
+    if (c.results) {
+        auto results = std::make_shared<RunResults>();
+        RunRecord record;
+        record.experiment = &e;
+        record.simSeconds = sim.time();
+        record.wallSeconds = steppingWall_;
+        record.series = &series;
+        record.metrics = e.summary();
+        results->time = sim.time();
+        results->summaryJson = summaryJson(record);
+        results->metricsCsv = metricsCsv(sim.finalSeries());
+        piece.results = std::move(results);
     }
     mailbox_.post(std::move(piece));
 }

@@ -38,6 +38,8 @@ public:
     void setSpikeWindow(double seconds);
     /// Asks for a fresh panel capture even while paused.
     void requestCapture();
+    /// Asks for summary.json and metrics.csv of the run as it stands (in the next snapshot).
+    void requestResults();
     void stop();
 
 protected:
@@ -55,6 +57,7 @@ private:
         double spikeWindow = 2.0;
         std::vector<Command> commands;
         bool capture = false;
+        bool results = false;
         bool quit = false;
         bool pacingChanged = false;
     };
@@ -78,6 +81,7 @@ private:
     double paceWall_ = 0, paceSim_ = 0;
     double speedEstimate_ = 0;
     double lastCaptureWall_ = -1;
+    double steppingWall_ = 0;  // wall seconds spent stepping this run (summary.json)
 };
 
 } // namespace plab

@@ -37,6 +37,8 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
         pending_.panel = std::move(piece.panel);
     if (!piece.error.empty())
         pending_.error = std::move(piece.error);
+    if (piece.results)
+        pending_.results = std::move(piece.results);
 }
 
 SimulationSnapshot SnapshotMailbox::take()

@@ -365,6 +365,14 @@ private slots:
         const auto r = runApp({"--bogus"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown option '--bogus'"));
+        const auto replay = runApp({"--replay", "run.json", "--seed", "3"});
+        QCOMPARE(replay.exitCode, 2);
+        QVERIFY2(replay.err.contains("--replay takes experiment, parameters and seed from the run file"),
+                 qPrintable(replay.err));
+        // A broken run file is a one-line error before any window opens.
+        const auto missing = runApp({"--replay", "/nonexistent/run.json"});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("/nonexistent/run.json: cannot open the run file"), qPrintable(missing.err));
     }
 };
 

@@ -6,10 +6,16 @@
 #include "LiveSlider.h"
 #include "MainWindow.h"
 #include "MetricChartView.h"
+#include "SelfRepairPanel.h"
 #include "SpikeRaster.h"
 #include "core/Error.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -27,6 +33,18 @@ void pressPlay(MainWindow& w)
     auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(w.playAction()));
     QVERIFY(button);
     QTest::mouseClick(button, Qt::LeftButton);
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject{};
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray{};
 }
 
 } // namespace
@@ -116,6 +134,104 @@ private slots:
         QCOMPARE(QString::fromStdString(w.controller().commandLog().back().text()), QString("evidence Z4=1"));
         QVERIFY(w.controller().commandLog().back().time >= 10.0);
         QTRY_VERIFY_WITH_TIMEOUT(panel->state()->variables[3].evidence == 0, 5000);
+    }
+
+    void interventionsAreSavedAndReplayedHeadless()
+    {
+        // A lecture's lesion experiment, by hand: slider moves and both lesion buttons at
+        // times the user picks. The saved run replayed headless must give the same numbers.
+        QTemporaryDir dir;
+        MainWindow w;
+        ParameterSet p = ExperimentRegistry::builtin().defaults("self-repair");
+        p.set("lesion1_at", "-1");  // no scheduled lesions: only the user's
+        p.set("lesion2_at", "-1");
+        p.set("record_interval", "5");
+        QVERIFY(w.selectExperiment("self-repair", p, 4));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setSpeed(0);
+        auto* panel = qobject_cast<SelfRepairPanel*>(w.panel());
+        QVERIFY(panel);
+
+        const auto runTo = [&](double t) {
+            w.controller().runUntil(t);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(w.controller().time(), t, 5000);
+        };
+        const auto logSize = [&] { return w.controller().commandLog().size(); };
+        runTo(20);
+        QSlider* temperature = w.temperatureSlider()->slider();
+        QVERIFY(temperature->isEnabled());
+        temperature->setValue(temperature->value() - 150);
+        QTest::qWait(150);  // the slider commits when the hand rests
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(logSize(), std::size_t(1), 5000);
+        runTo(40);
+        QTest::mouseClick(panel->lesion1Button(), Qt::LeftButton);
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(logSize(), std::size_t(2), 5000);
+        runTo(60);
+        QTest::mouseClick(panel->lesion2Button(), Qt::LeftButton);
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(logSize(), std::size_t(3), 5000);
+        runTo(80);
+
+        const QString runPath = dir.filePath("lecture.json");
+        QVERIFY(w.saveRun(runPath));
+        const QJsonObject run = readJson(runPath);
+        QCOMPARE(run["experiment"].toString(), QString("self-repair"));
+        QCOMPARE(run["seed"].toInt(), 4);
+        QCOMPARE(run["sim_seconds"].toDouble(), 80.0);
+        const QJsonArray commands = run["commands"].toArray();
+        QCOMPARE(commands.size(), 3);
+        QVERIFY2(commands[0].toString().startsWith("20 set temperature "), qPrintable(commands[0].toString()));
+        QCOMPARE(commands[1].toString(), QString("40 lesion zv-digit 2"));
+        QCOMPARE(commands[2].toString(), QString("60 lesion cut zv-za"));
+
+        QSignalSpy saved(&w, &MainWindow::resultsSaved);
+        w.saveResults(dir.filePath("gui"));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        QCOMPARE(saved.at(0).at(1).toString(), QString());  // no error
+        QCOMPARE(readJson(dir.filePath("gui/run.json")), run);
+
+        QProcess replay;
+        replay.start(PLAB_EXECUTABLE, {"run", "--replay", runPath, "--quiet", "--out", dir.filePath("headless")});
+        QVERIFY(replay.waitForFinished(120000));
+        QCOMPARE(replay.exitCode(), 0);
+        const QByteArray csv = readAll(dir.filePath("gui/metrics.csv"));
+        QCOMPARE(csv.count('\n'), 18);  // header, t = 0 and every 5 s to 80 s
+        QCOMPARE(readAll(dir.filePath("headless/metrics.csv")), csv);
+        const auto metrics = readJson(dir.filePath("gui/summary.json"))["metrics"].toObject();
+        QVERIFY(metrics.contains("performance"));
+        QCOMPARE(readJson(dir.filePath("headless/summary.json"))["metrics"].toObject(), metrics);
+
+        // And the GUI replays it live: same commands at the same times, same curves.
+        MainWindow again;
+        again.setSpeed(0);
+        QVERIFY(again.openRun(runPath));
+        QTRY_VERIFY_WITH_TIMEOUT(!again.controller().isRunning(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.controller().time(), 80.0, 5000);
+        QCOMPARE(again.controller().commandLog().size(), std::size_t(3));
+        QSignalSpy savedAgain(&again, &MainWindow::resultsSaved);
+        again.saveResults(dir.filePath("again"));
+        QTRY_COMPARE_WITH_TIMEOUT(savedAgain.count(), 1, 10000);
+        QCOMPARE(readAll(dir.filePath("again/metrics.csv")), csv);
+    }
+
+    void brokenRunFileIsRefusedWithoutChangingTheRun()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("broken.json");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"plasticity-lab run\", \"version\": 1, \"experiment\": \"em-mixture\", \"seed\": ");
+        f.close();
+        MainWindow w;
+        const auto generation = w.controller().generation();
+        QVERIFY(!w.openRun(path));
+        QCOMPARE(w.controller().generation(), generation);
+        QVERIFY(!w.openRun(dir.filePath("missing.json")));
+        QCOMPARE(w.controller().generation(), generation);
     }
 
     void badParametersKeepTheRunningExperiment()
