@@ -3,6 +3,7 @@
 #include "BayesNetExperiment.h"
 #include "EmMixtureExperiment.h"
 #include "FokkerPlanckExperiment.h"
+#include "RewardExperiment.h"
 #include "SelfRepairExperiment.h"
 #include "SynapticSamplingExperiment.h"
 #include "core/ExperimentRegistry.h"
@@ -15,6 +16,7 @@ void registerBuiltinExperiments(ExperimentRegistry& registry)
     registry.add(BayesNetExperiment::info());
     registry.add(SynapticSamplingExperiment::info());
     registry.add(SelfRepairExperiment::info());
+    registry.add(RewardExperiment::info());
     registry.add(FokkerPlanckExperiment::info());
 }
 

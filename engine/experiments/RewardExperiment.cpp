@@ -1,0 +1,324 @@
+#include "RewardExperiment.h"
+
+#include "core/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace plab {
+
+namespace {
+
+using Spec = ParameterSpec;
+
+constexpr double kTauRise = 0.002, kTauFall = 0.020;  // s, excitatory PSP (SPORE)
+constexpr double kUpdateInterval = 0.1;               // s between θ updates (SPORE)
+constexpr double kChanceSeconds = 50.0;               // the untrained network's reward is measured here
+
+std::vector<ParameterSpec> rewardParameters()
+{
+    auto p = commonParameters(10.0);
+    const std::vector<ParameterSpec> own = {
+        Spec::choice("task", {"pattern"}, "pattern",
+                     "pattern: two input rate patterns; each should make its own output population fire most"),
+        Spec::integer("inputs", 50, 2, 5000, "input neurons"),
+        Spec::integer("population", 10, 1, 500, "neurons in each of the two output populations"),
+        Spec::real("pattern_fraction", 0.5, 0.0, 1.0, "", "share of the inputs that fire fast in a pattern"),
+        Spec::real("pattern_rate", 60.0, 0.0, 500.0, "Hz", "rate of an input that belongs to the pattern shown"),
+        Spec::real("background_rate", 2.0, 0.0, 100.0, "Hz", "rate of the other inputs"),
+        Spec::real("trial", 0.5, 0.05, 100.0, "s", "how long each pattern is shown; the reward comes at its end"),
+        Spec::real("reward_offset", 5.0, -100.0, 500.0, "Hz",
+                   "reward = sigmoid(slope · (carry − offset)); carry = target minus other population's rate"),
+        Spec::real("reward_slope", 0.5, 0.0, 100.0, "1/Hz", "slope of that sigmoid"),
+        Spec::choice("reward_baseline", {"pattern", "mean", "off"}, "pattern",
+                     "r̃ = r / r̄ − 1 with r̄ the running mean of the rewards of the same pattern (pattern) or of all "
+                     "trials (mean): the same expected gradient as SPORE's r̃ = r / r̄ (off), with far less noise"),
+        Spec::real("temperature", 0.1, 0.0, 10.0, "", "T: multiplies the variance of the parameter noise", true),
+        Spec::real("learning_rate", 1e-4, 0.0, 1.0, "1/s", "β: speed of the θ dynamics (SPORE: 5e-5)", true),
+        Spec::real("gradient_scale", 1000.0, 0.0, 1e6, "",
+                   "c_g: weight of the reward gradient against the prior (SPORE adds r̃·e every 1 ms while the "
+                   "reward lasts: about 500 for a 0.5 s reward)",
+                   true),
+        Spec::real("prior_mean", 0.0, -5.0, 5.0, "", "μ of the Gaussian prior on θ", true),
+        Spec::real("prior_sigma", 2.0, 0.01, 10.0, "", "σ of the Gaussian prior on θ", true),
+        Spec::real("theta0", 3.0, -10.0, 10.0, "", "w = exp(θ − θ0) for θ ≥ 0"),
+        Spec::real("theta_init_mean", -0.5, -2.0, 5.0, "", "θ at the start ~ N(mean, sd²) (SPORE: −0.5, 0.5)"),
+        Spec::real("theta_init_sd", 0.5, 0.0, 5.0, "", "spread of θ at the start"),
+        Spec::real("tau_e", 1.0, 0.001, 100.0, "s", "eligibility time constant τe"),
+        Spec::real("tau_g", 50.0, 0.1, 1e5, "s", "reward-gradient time constant τg"),
+        Spec::real("dead_time", 0.005, 0.0, 0.1, "s", "refractory time of an output neuron"),
+        Spec::real("input_current", -3.0, -100.0, 100.0, "", "constant input of the output neurons (I_e)"),
+        Spec::real("target_rate", 10.0, 0.1, 200.0, "Hz", "the homeostatic threshold holds this mean rate"),
+        Spec::real("adaptation", 0.1, 0.0, 10.0, "", "threshold step per spike (speed of homeostasis)"),
+        Spec::real("switch_at", -1.0, -1.0, 1e7, "s", "time of a 'switch-task' (−1: none)"),
+        Spec::real("anneal_at", -1.0, -1.0, 1e7, "s", "start of an annealing schedule (−1: none)"),
+        Spec::real("anneal_seconds", 500.0, 0.001, 1e7, "s", "duration of the annealing schedule"),
+        Spec::real("anneal_to", 0.001, 0.0, 10.0, "", "temperature at the end of annealing (from the current T)"),
+        Spec::choice("anneal_shape", {"exponential", "linear"}, "exponential", "how the temperature falls"),
+    };
+    p.insert(p.end(), own.begin(), own.end());
+    return p;
+}
+
+RewardRuleParameters ruleFrom(const ParameterSet& p)
+{
+    RewardRuleParameters r;
+    r.beta = p.number("learning_rate");
+    r.temperature = p.number("temperature");
+    r.mu = p.number("prior_mean");
+    r.sigma = p.number("prior_sigma");
+    r.theta0 = p.number("theta0");
+    r.tauE = p.number("tau_e");
+    r.tauG = p.number("tau_g");
+    r.gradientScale = p.number("gradient_scale");
+    return r;
+}
+
+StochasticNeuronPopulation::Parameters neuronsFrom(const ParameterSet& p)
+{
+    return {p.number("dead_time"), p.number("input_current"), p.number("target_rate"), p.number("adaptation")};
+}
+
+std::int64_t stepsOf(double seconds, double dt)
+{
+    return std::max<std::int64_t>(1, std::llround(seconds / dt));
+}
+
+} // namespace
+
+ExperimentInfo RewardExperiment::info()
+{
+    ExperimentInfo i;
+    i.name = "reward";
+    i.title = "Reward-based synaptic sampling";
+    i.description = "reward-gated synaptic sampling learns which of two populations should answer which pattern";
+    i.paper = "Kappel, Legenstein, Habenschuss, Hsieh & Maass (2018) eNeuro 5(2): ENEURO.0301-17.2018";
+    i.defaultSeconds = 5000;
+    i.recordAtStart = true;
+    i.headlineSeries = {"reward", "temperature", "active_fraction"};
+    i.parameters = rewardParameters;
+    i.create = [](const ExperimentInfo& self, const ParameterSet& p, std::uint64_t seed) -> std::unique_ptr<Experiment> {
+        return std::make_unique<RewardExperiment>(self, p, seed);
+    };
+    return i;
+}
+
+RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
+    : Experiment(info, params, seed), inputs_(params.integer("inputs")), popSize_(params.integer("population")),
+      population_(inputs_, params.number("dt")),
+      synapses_([&] {
+          RandomStream init = stream("init");
+          return RewardSynapses(2 * popSize_, inputs_, ruleFrom(params), params.number("theta_init_mean"),
+                                params.number("theta_init_sd"), init);
+      }()),
+      neurons_(2 * popSize_, neuronsFrom(params)), fac_(Eigen::VectorXd::Zero(inputs_)),
+      dep_(Eigen::VectorXd::Zero(inputs_)), y_(Eigen::VectorXd::Zero(inputs_)), u_(Eigen::VectorXd::Zero(2 * popSize_)),
+      facDecay_(std::exp(-dt() / kTauFall)), depDecay_(std::exp(-dt() / kTauRise)),
+      pspScale_(kTauFall / (kTauFall - kTauRise)), rewardSlope_(params.number("reward_slope")),
+      rewardOffset_(params.number("reward_offset")), baseline_(params.text("reward_baseline") == "pattern" ? Baseline::PerPattern
+                : params.text("reward_baseline") == "mean"  ? Baseline::Mean
+                                                            : Baseline::None),
+      trialSteps_(stepsOf(params.number("trial"), dt())), updateSteps_(stepsOf(kUpdateInterval, dt())),
+      patternRng_(stream("patterns")), inputRng_(stream("input")), spikeRng_(stream("spikes")),
+      noiseRng_(stream("noise"))
+{
+    RandomStream truth = stream("truth");
+    for (auto& rates : patterns_) {
+        rates.resize(std::size_t(inputs_));
+        for (auto& r : rates)
+            r = truth.bernoulli(params_.number("pattern_fraction")) ? params_.number("pattern_rate")
+                                                                     : params_.number("background_rate");
+    }
+    fired_.reserve(std::size_t(2 * popSize_));
+    trials_.reserve(4096);
+}
+
+double RewardExperiment::rewardFor(double carry) const
+{
+    return 1.0 / (1.0 + std::exp(-rewardSlope_ * (carry - rewardOffset_)));
+}
+
+std::vector<NeuronGroup> RewardExperiment::neuronGroups() const
+{
+    return {{"inputs", 0, inputs_, 10}, {"population A", inputs_, popSize_, 0},
+            {"population B", inputs_ + popSize_, popSize_, 1}};
+}
+
+std::vector<std::string> RewardExperiment::commandHelp() const
+{
+    return {"switch-task  (swap which population is the target of which pattern)",
+            "anneal T1 SECONDS [linear|exponential]  (cool from the current temperature to T1)",
+            "set temperature|learning_rate|prior_mean|prior_sigma VALUE"};
+}
+
+std::vector<Command> RewardExperiment::scheduledCommands() const
+{
+    std::vector<Command> c;
+    if (params_.number("switch_at") >= 0)
+        c.push_back(Command::fromText(params_.number("switch_at"), "switch-task"));
+    if (params_.number("anneal_at") >= 0)
+        c.push_back(Command::fromText(params_.number("anneal_at"), "anneal " + params_.formatted("anneal_to") + " "
+                                                                        + params_.formatted("anneal_seconds") + " "
+                                                                        + params_.text("anneal_shape")));
+    return c;
+}
+
+void RewardExperiment::startTrial(std::int64_t step)
+{
+    pattern_ = int(patternRng_.index(2));
+    population_.rates() = patterns_[std::size_t(pattern_)];
+    population_.generate(step, int(trialSteps_), inputRng_);
+    trialSpikes_ = {0, 0};
+    nextTrial_ = step + trialSteps_;
+}
+
+void RewardExperiment::endTrial()
+{
+    const double seconds = double(trialSteps_) * dt();
+    const double rateA = trialSpikes_[0] / (popSize_ * seconds), rateB = trialSpikes_[1] / (popSize_ * seconds);
+    const double carry = targetOf(pattern_) == 0 ? rateA - rateB : rateB - rateA;
+    lastReward_ = rewardFor(carry);
+    trials_.push_back({float(time()), float(lastReward_)});
+    // A baseline that depends on the pattern shown is still a baseline (it does not bias the
+    // gradient) and takes out the reward's largest predictable part.
+    RewardNormalizer& normalizer = normalizers_[baseline_ == Baseline::PerPattern ? std::size_t(pattern_) : 0];
+    synapses_.deliverReward(normalizer.normalize(lastReward_, seconds, baseline_ != Baseline::None));
+    const double keep = std::exp(-seconds / 50.0);
+    rewardMean_ = trials_.size() == 1 ? lastReward_ : keep * rewardMean_ + (1 - keep) * lastReward_;
+    // Rates per pattern, averaged over the last ~10 trials of that pattern.
+    popRate_[0][std::size_t(pattern_)] += 0.1 * (rateA - popRate_[0][std::size_t(pattern_)]);
+    popRate_[1][std::size_t(pattern_)] += 0.1 * (rateB - popRate_[1][std::size_t(pattern_)]);
+}
+
+void RewardExperiment::advance()
+{
+    const std::int64_t n = stepIndex();
+    const double t = time();
+    const double h = dt();
+    if (n == nextTrial_) {
+        if (n > 0)
+            endTrial();
+        startTrial(n);
+    }
+    if (schedule_.active) {
+        synapses_.parameters().temperature = schedule_.at(t);
+        if (t >= schedule_.start + schedule_.duration) {
+            schedule_.active = false;
+            params_.set("temperature", formatNumber(schedule_.to));
+        }
+    }
+
+    // Presynaptic PSPs: the difference of two exponential traces, each +1 per spike.
+    fac_ *= facDecay_;
+    dep_ *= depDecay_;
+    for (const std::int32_t i : population_.spikesAt(n)) {
+        fac_[i] += 1.0;
+        dep_[i] += 1.0;
+        spikes_.record(t, i);
+    }
+    y_ = pspScale_ * (fac_ - dep_);
+    u_.noalias() = synapses_.weights() * y_;
+    neurons_.step(u_, t, h, spikeRng_, fired_);
+    for (const int j : fired_) {
+        ++trialSpikes_[j < popSize_ ? 0 : 1];
+        spikes_.record(t, inputs_ + j);
+    }
+    synapses_.stepEligibility(y_, neurons_.spikeMinusExpected(), h);
+    synapticEvents_ += synapses_.potential();
+    if ((n + 1) % updateSteps_ == 0) {
+        const auto [formed, eliminated] = synapses_.update(double(updateSteps_) * h, noiseRng_);
+        formed_ += formed;
+        eliminated_ += eliminated;
+    }
+}
+
+void RewardExperiment::validateCommand(const Command& c) const
+{
+    if (c.verb == "switch-task") {
+        if (!c.args.empty())
+            throw InputError("switch-task takes no arguments");
+        return;
+    }
+    if (c.verb == "anneal") {
+        double to = 0, seconds = 0;
+        if ((c.args.size() != 2 && c.args.size() != 3) || !parseNumber(c.args[0], to) || !parseNumber(c.args[1], seconds)
+            || to < 0 || to > 10 || seconds <= 0
+            || (c.args.size() == 3 && c.args[2] != "linear" && c.args[2] != "exponential"))
+            throw InputError("anneal needs T1 SECONDS [linear|exponential] (0 <= T1 <= 10, SECONDS > 0)");
+        return;
+    }
+    Experiment::validateCommand(c);
+}
+
+void RewardExperiment::applyCommand(const Command& c)
+{
+    if (c.verb == "switch-task") {
+        switched_ = !switched_;
+        return;
+    }
+    schedule_.from = temperature();
+    parseNumber(c.args[0], schedule_.to);
+    parseNumber(c.args[1], schedule_.duration);
+    schedule_.shape = c.args.size() == 3 ? AnnealingSchedule::parseShape(c.args[2]) : AnnealingSchedule::Shape::Exponential;
+    schedule_.start = time();
+    schedule_.active = true;
+}
+
+void RewardExperiment::parameterChanged(const std::string& name)
+{
+    RewardRuleParameters& p = synapses_.parameters();
+    if (name == "temperature") {
+        schedule_.active = false;  // a hand on the slider overrides the schedule
+        p.temperature = params_.number("temperature");
+    }
+    p.beta = params_.number("learning_rate");
+    p.mu = params_.number("prior_mean");
+    p.sigma = params_.number("prior_sigma");
+    p.gradientScale = params_.number("gradient_scale");
+}
+
+std::vector<std::string> RewardExperiment::seriesNames() const
+{
+    return {"reward",           "temperature",      "active_fraction",  "turnover",        "rate_A_pattern1",
+            "rate_B_pattern1",  "rate_A_pattern2",  "rate_B_pattern2",  "task_switched"};
+}
+
+std::vector<double> RewardExperiment::sampleSeries()
+{
+    // Turnover: synapses formed plus eliminated since the last row, per potential synapse and hour.
+    const double interval = double(recordEverySteps()) * dt();
+    const double turnover = double(formed_ + eliminated_) / double(synapses_.potential()) * 3600.0 / interval;
+    formed_ = eliminated_ = 0;
+    return {rewardMean_,    temperature(),  double(synapses_.existing()) / double(synapses_.potential()),
+            turnover,       popRate_[0][0], popRate_[1][0],
+            popRate_[0][1], popRate_[1][1], switched_ ? 1.0 : 0.0};
+}
+
+MetricList RewardExperiment::summary() const
+{
+    // reward_chance: the untrained network, over the first 50 s (learning takes hundreds of
+    // seconds); reward_final: the mean reward over the last fifth of the run.
+    const double end = time();
+    double chance = 0, final = 0;
+    int nc = 0, nf = 0;
+    for (const auto& trial : trials_) {
+        if (trial.end <= std::min(kChanceSeconds, 0.2 * end)) {
+            chance += trial.reward;
+            ++nc;
+        }
+        if (trial.end >= 0.8 * end) {
+            final += trial.reward;
+            ++nf;
+        }
+    }
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    return {{"reward_final", nf ? final / nf : nan},
+            {"reward_chance", nc ? chance / nc : nan},
+            {"reward_max", 1.0},
+            {"temperature", temperature()},
+            {"active_fraction", double(synapses_.existing()) / double(synapses_.potential())},
+            {"task_switched", switched_ ? 1.0 : 0.0}};
+}
+
+} // namespace plab
