@@ -377,7 +377,8 @@ void MainWindow::refresh()
     for (const auto& c : s.applied) {
         statusBar()->showMessage(tr("t = %1 s: %2").arg(c.time, 0, 'f', 3).arg(QString::fromStdString(c.text())), 4000);
         // Interventions that change the network are marked on the time chart.
-        if (c.verb == "lesion" || c.verb == "anneal" || c.verb == "switch-task" || c.verb == "evidence")
+        if (c.verb == "lesion" || c.verb == "anneal" || c.verb == "switch-task" || c.verb == "evidence"
+            || (c.verb == "set" && !c.args.empty() && c.args[0] == "temperature"))
             chart_->addMarker(c.time, QString::fromStdString(c.text()));
     }
     updateStatus(s);

@@ -6,6 +6,7 @@
 #include "LiveSlider.h"
 #include "MainWindow.h"
 #include "MetricChartView.h"
+#include "RewardPanel.h"
 #include "SelfRepairPanel.h"
 #include "SpikeRaster.h"
 #include "core/Error.h"
@@ -232,6 +233,33 @@ private slots:
         QCOMPARE(w.controller().generation(), generation);
         QVERIFY(!w.openRun(dir.filePath("missing.json")));
         QCOMPARE(w.controller().generation(), generation);
+    }
+
+    void rewardPanelSwitchesTaskAndAnneals()
+    {
+        MainWindow w;
+        QVERIFY(w.selectExperiment("reward"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setSpeed(0);
+        w.controller().runUntil(100);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 20000);
+        auto* panel = qobject_cast<RewardPanel*>(w.panel());
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state() && panel->state()->time >= 99.9, 5000);
+        QCOMPARE(panel->state()->target, (std::array<int, 2>{0, 1}));
+        QVERIFY(w.temperatureSlider()->slider()->isEnabled());  // temperature means something here
+        QTest::mouseClick(panel->switchButton(), Qt::LeftButton);
+        QTest::mouseClick(panel->annealButton(), Qt::LeftButton);
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(w.controller().commandLog().size(), std::size_t(2), 5000);
+        QCOMPARE(QString::fromStdString(w.controller().commandLog()[0].text()), QString("switch-task"));
+        QCOMPARE(QString::fromStdString(w.controller().commandLog()[1].text()),
+                 QString("anneal 0.1 0.001 2000 exponential"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state()->target == (std::array<int, 2>{1, 0}), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state()->annealing, 5000);
+        QVERIFY(!panel->annealButton()->isEnabled());
+        QVERIFY(w.chart()->markerCount() >= 2);
     }
 
     void badParametersKeepTheRunningExperiment()

@@ -201,7 +201,7 @@ private slots:
     {
         auto sim = rewardRun({"record_interval=1"});
         auto& e = static_cast<RewardExperiment&>(sim->experiment());
-        sim->schedule(Command::fromLine("10 anneal 0.001 100"));
+        sim->schedule(Command::fromLine("10 anneal 0.1 0.001 100"));
         sim->runUntil(60);
         // Exponential cooling from 0.1 to 0.001 over 100 s: halfway, the geometric mean.
         QVERIFY2(std::abs(e.temperature() - 0.1 * std::pow(0.01, 0.5)) < 1e-3 * 0.01,
@@ -211,7 +211,7 @@ private slots:
         QVERIFY(!e.annealing());
         QCOMPARE(e.parameters().number("temperature"), 0.001);
         // Linear, and a hand on the slider stops the schedule.
-        sim->schedule(Command::fromLine("120 anneal 0.201 100 linear"));
+        sim->schedule(Command::fromLine("120 anneal 0.201 0.001 100 linear"));
         sim->runUntil(170);
         QVERIFY(std::abs(e.temperature() - 0.101) < 0.002);
         sim->schedule(Command::fromLine("170 set temperature 0.5"));
@@ -227,10 +227,10 @@ private slots:
     void badCommandsAreRefused_data()
     {
         QTest::addColumn<QString>("line");
-        QTest::newRow("anneal without duration") << "1 anneal 0.01";
-        QTest::newRow("anneal negative T") << "1 anneal -1 10";
-        QTest::newRow("anneal zero duration") << "1 anneal 0.01 0";
-        QTest::newRow("anneal bad shape") << "1 anneal 0.01 10 cubic";
+        QTest::newRow("anneal without duration") << "1 anneal 0.1 0.01";
+        QTest::newRow("anneal negative T") << "1 anneal 0.1 -1 10";
+        QTest::newRow("anneal zero duration") << "1 anneal 0.1 0.01 0";
+        QTest::newRow("anneal bad shape") << "1 anneal 0.1 0.01 10 cubic";
         QTest::newRow("switch with argument") << "1 switch-task now";
         QTest::newRow("not live") << "1 set inputs 20";
     }

@@ -3,6 +3,7 @@
 #include "BayesNetPanel.h"
 #include "EmMixturePanel.h"
 #include "FokkerPlanckPanel.h"
+#include "RewardPanel.h"
 #include "SelfRepairPanel.h"
 #include "SynapticSamplingPanel.h"
 
@@ -20,6 +21,8 @@ PanelCapture panelCaptureFor(const std::string& experiment)
         return FokkerPlanckPanel::capture;
     if (experiment == "self-repair")
         return SelfRepairPanel::capture;
+    if (experiment == "reward")
+        return RewardPanel::capture;
     return {};
 }
 
@@ -35,6 +38,8 @@ ExperimentPanel* createPanelFor(const std::string& experiment, QWidget* parent)
         return new FokkerPlanckPanel(parent);
     if (experiment == "self-repair")
         return new SelfRepairPanel(parent);
+    if (experiment == "reward")
+        return new RewardPanel(parent);
     return nullptr;
 }
 

@@ -27,6 +27,7 @@ public:
     void addMarker(double t, const QString& label);
 
     int pointsIn(int series) const;
+    int markerCount() const { return int(markers_.size()); }
     static constexpr int kMaxPoints = 2000;
 
 private:

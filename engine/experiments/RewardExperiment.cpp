@@ -52,9 +52,10 @@ std::vector<ParameterSpec> rewardParameters()
         Spec::real("target_rate", 10.0, 0.1, 200.0, "Hz", "the homeostatic threshold holds this mean rate"),
         Spec::real("adaptation", 0.1, 0.0, 10.0, "", "threshold step per spike (speed of homeostasis)"),
         Spec::real("switch_at", -1.0, -1.0, 1e7, "s", "time of a 'switch-task' (−1: none)"),
-        Spec::real("anneal_at", -1.0, -1.0, 1e7, "s", "start of an annealing schedule (−1: none)"),
-        Spec::real("anneal_seconds", 500.0, 0.001, 1e7, "s", "duration of the annealing schedule"),
-        Spec::real("anneal_to", 0.001, 0.0, 10.0, "", "temperature at the end of annealing (from the current T)"),
+        Spec::real("anneal_start", -1.0, -1.0, 1e7, "s", "start of an annealing schedule (−1: none)"),
+        Spec::real("anneal_seconds", 2000.0, 0.001, 1e7, "s", "duration of the annealing schedule"),
+        Spec::real("anneal_from", 0.1, 0.0, 10.0, "", "temperature at the start of annealing"),
+        Spec::real("anneal_to", 0.001, 0.0, 10.0, "", "temperature at the end of annealing"),
         Spec::choice("anneal_shape", {"exponential", "linear"}, "exponential", "how the temperature falls"),
     };
     p.insert(p.end(), own.begin(), own.end());
@@ -148,7 +149,7 @@ std::vector<NeuronGroup> RewardExperiment::neuronGroups() const
 std::vector<std::string> RewardExperiment::commandHelp() const
 {
     return {"switch-task  (swap which population is the target of which pattern)",
-            "anneal T1 SECONDS [linear|exponential]  (cool from the current temperature to T1)",
+            "anneal T0 T1 SECONDS [linear|exponential]  (temperature from T0 to T1 over SECONDS)",
             "set temperature|learning_rate|prior_mean|prior_sigma VALUE"};
 }
 
@@ -157,10 +158,11 @@ std::vector<Command> RewardExperiment::scheduledCommands() const
     std::vector<Command> c;
     if (params_.number("switch_at") >= 0)
         c.push_back(Command::fromText(params_.number("switch_at"), "switch-task"));
-    if (params_.number("anneal_at") >= 0)
-        c.push_back(Command::fromText(params_.number("anneal_at"), "anneal " + params_.formatted("anneal_to") + " "
-                                                                        + params_.formatted("anneal_seconds") + " "
-                                                                        + params_.text("anneal_shape")));
+    if (params_.number("anneal_start") >= 0)
+        c.push_back(Command::fromText(params_.number("anneal_start"),
+                                      "anneal " + params_.formatted("anneal_from") + " " + params_.formatted("anneal_to")
+                                          + " " + params_.formatted("anneal_seconds") + " "
+                                          + params_.text("anneal_shape")));
     return c;
 }
 
@@ -241,11 +243,11 @@ void RewardExperiment::validateCommand(const Command& c) const
         return;
     }
     if (c.verb == "anneal") {
-        double to = 0, seconds = 0;
-        if ((c.args.size() != 2 && c.args.size() != 3) || !parseNumber(c.args[0], to) || !parseNumber(c.args[1], seconds)
-            || to < 0 || to > 10 || seconds <= 0
-            || (c.args.size() == 3 && c.args[2] != "linear" && c.args[2] != "exponential"))
-            throw InputError("anneal needs T1 SECONDS [linear|exponential] (0 <= T1 <= 10, SECONDS > 0)");
+        double from = 0, to = 0, seconds = 0;
+        if ((c.args.size() != 3 && c.args.size() != 4) || !parseNumber(c.args[0], from) || !parseNumber(c.args[1], to)
+            || !parseNumber(c.args[2], seconds) || from < 0 || from > 10 || to < 0 || to > 10 || seconds <= 0
+            || (c.args.size() == 4 && c.args[3] != "linear" && c.args[3] != "exponential"))
+            throw InputError("anneal needs T0 T1 SECONDS [linear|exponential] (temperatures 0 to 10, SECONDS > 0)");
         return;
     }
     Experiment::validateCommand(c);
@@ -257,10 +259,10 @@ void RewardExperiment::applyCommand(const Command& c)
         switched_ = !switched_;
         return;
     }
-    schedule_.from = temperature();
-    parseNumber(c.args[0], schedule_.to);
-    parseNumber(c.args[1], schedule_.duration);
-    schedule_.shape = c.args.size() == 3 ? AnnealingSchedule::parseShape(c.args[2]) : AnnealingSchedule::Shape::Exponential;
+    parseNumber(c.args[0], schedule_.from);
+    parseNumber(c.args[1], schedule_.to);
+    parseNumber(c.args[2], schedule_.duration);
+    schedule_.shape = c.args.size() == 4 ? AnnealingSchedule::parseShape(c.args[3]) : AnnealingSchedule::Shape::Exponential;
     schedule_.start = time();
     schedule_.active = true;
 }
