@@ -1,5 +1,7 @@
 #include "AnnealingSchedule.h"
 
+#include "io/StateArchive.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -24,6 +26,20 @@ AnnealingSchedule::Shape AnnealingSchedule::parseShape(const std::string& text)
     if (text == "exponential")
         return Shape::Exponential;
     throw std::invalid_argument("annealing shape must be linear or exponential, got " + text);
+}
+
+void AnnealingSchedule::serialize(StateArchive& a)
+{
+    a.value(start);
+    a.value(duration);
+    a.value(from);
+    a.value(to);
+    int s = int(shape);
+    a.value(s);
+    if (a.reading() && (s < 0 || s > 1))
+        a.fail("annealing shape " + std::to_string(s));
+    shape = Shape(s);
+    a.value(active);
 }
 
 } // namespace plab

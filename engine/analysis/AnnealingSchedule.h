@@ -5,6 +5,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct AnnealingSchedule {
     enum class Shape { Linear, Exponential };
     double start = 0;     // s
@@ -16,6 +18,7 @@ struct AnnealingSchedule {
     double at(double t) const;
     bool running(double t) const { return active && t >= start && t < start + duration; }
     static Shape parseShape(const std::string& text);  // "linear" | "exponential"
+    void serialize(StateArchive& a);
 };
 
 } // namespace plab

@@ -81,9 +81,17 @@ double conditionalEntropyJointRatio(const Eigen::Ref<const Eigen::MatrixXd>& joi
 double klDivergenceBits(const Eigen::Ref<const Eigen::VectorXd>& p, const Eigen::Ref<const Eigen::VectorXd>& q,
                         double floor)
 {
-    const double ps = p.sum();
-    Eigen::VectorXd qf = q.cwiseMax(floor);
-    qf /= qf.sum();
+    // Plain loops, not Eigen's sum(): a vectorised reduction over memory that Eigen did not
+    // allocate starts at an address-dependent element, and the last bits of the result would
+    // then depend on where a vector happened to live (a reloaded state would differ).
+    double ps = 0, qs = 0;
+    Eigen::VectorXd qf(q.size());
+    for (Eigen::Index i = 0; i < q.size(); ++i) {
+        ps += p[i];
+        qf[i] = std::max(q[i], floor);
+        qs += qf[i];
+    }
+    qf /= qs;
     double kl = 0;
     for (Eigen::Index i = 0; i < p.size(); ++i) {
         const double pi = p[i] / ps;

@@ -1,5 +1,7 @@
 #include "WtaMonitor.h"
 
+#include "io/StateArchive.h"
+
 #include <cmath>
 #include <limits>
 
@@ -71,6 +73,28 @@ double WtaMonitor::biasError(const Window& w, const Eigen::Ref<const Eigen::Vect
     for (Eigen::Index k = 0; k < biases.size(); ++k)
         sum += std::fabs(std::exp(biases[k]) - w.spikes[k] / total);
     return sum / double(biases.size());
+}
+
+void WtaMonitor::Block::serialize(StateArchive& a)
+{
+    a.fixed(spikes, "monitor counts");
+    a.fixed(coactivation, "monitor coactivations");
+    a.fixed(labels, "monitor labels");
+}
+
+void WtaMonitor::serialize(StateArchive& a)
+{
+    a.section("wta monitor");
+    current_.serialize(a);
+    std::uint64_t n = closed_.size();
+    a.value(n);
+    if (a.reading()) {
+        if (n > std::uint64_t(windowBlocks_) + 1)
+            a.fail("a monitor window of " + std::to_string(n) + " blocks");
+        closed_.assign(std::size_t(n), empty());
+    }
+    for (auto& block : closed_)
+        block.serialize(a);
 }
 
 } // namespace plab

@@ -11,6 +11,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 class WtaMonitor {
 public:
     WtaMonitor(int neurons, int inputs, int labels, int windowBlocks);
@@ -21,6 +23,7 @@ public:
     void recordLabel(int label, int k) { current_.labels(label, k) += 1.0; }
     /// Ends the current block (at a recording time).
     void closeBlock();
+    void serialize(StateArchive& a);
 
     struct Window {
         Eigen::VectorXd spikes;          // K
@@ -42,6 +45,7 @@ private:
         Eigen::VectorXd spikes;
         Eigen::MatrixXd coactivation;
         Eigen::MatrixXd labels;
+        void serialize(StateArchive& a);
     };
     Block empty() const;
 

@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include "io/StateArchive.h"
+
 #include "Error.h"
 #include "Parameters.h"
 
@@ -111,6 +113,14 @@ std::vector<Command> readCommandsFile(const std::string& path)
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return parseCommands(buffer.str(), path);
+}
+
+void Command::serialize(StateArchive& a)
+{
+    a.value(time);
+    a.value(verb);
+    a.values(args);
+    a.value(origin);
 }
 
 } // namespace plab

@@ -9,6 +9,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct Command {
     double time = 0.0;  // simulated seconds at which it applies (before the step starting then)
     std::string verb;
@@ -24,6 +26,8 @@ struct Command {
     static Command fromText(double time, std::string_view text);
     /// Parses "<time> verb args..."; throws InputError on a bad line.
     static Command fromLine(std::string_view line);
+
+    void serialize(StateArchive& a);
 
     friend bool operator==(const Command& a, const Command& b)
     {

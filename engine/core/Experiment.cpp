@@ -1,6 +1,7 @@
 #include "Experiment.h"
 
 #include "Error.h"
+#include "io/StateArchive.h"
 
 #include <cmath>
 
@@ -16,12 +17,34 @@ std::vector<ParameterSpec> commonParameters(double recordInterval, double dt)
 }
 
 Experiment::Experiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
-    : params_(params), info_(info), streams_(seed), dt_(params.number("dt")),
+    : params_(params), info_(info), initialParams_(params), streams_(seed), dt_(params.number("dt")),
       recordSteps_(std::max<std::int64_t>(1, std::llround(params.number("record_interval") / dt_)))
 {
 }
 
 Experiment::~Experiment() = default;
+
+void Experiment::serializeState(StateArchive& a)
+{
+    a.section("experiment " + info_.name);
+    a.value(step_);
+    if (a.reading() && step_ < 0)
+        a.fail("a negative step count");
+    // Current parameter values, by name: `set` commands may have changed the live ones.
+    for (const auto& spec : params_.specs()) {
+        std::string value = params_.formatted(spec.name);
+        a.value(value);
+        if (a.reading()) {
+            try {
+                params_.set(spec.name, value);
+            } catch (const InputError& e) {
+                a.fail(e.what());
+            }
+        }
+    }
+    serialize(a);
+    a.section("end of experiment");
+}
 
 void Experiment::step()
 {

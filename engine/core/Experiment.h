@@ -18,6 +18,7 @@ namespace plab {
 
 class Experiment;
 class JsonWriter;
+class StateArchive;
 
 struct ExperimentInfo {
     std::string name;         // command-line name, e.g. "em-mixture"
@@ -45,6 +46,8 @@ public:
 
     const ExperimentInfo& info() const { return info_; }
     const ParameterSet& parameters() const { return params_; }
+    /// The parameters the run started with (`set` commands change parameters()).
+    const ParameterSet& initialParameters() const { return initialParams_; }
     std::uint64_t seed() const { return streams_.seed(); }
 
     double dt() const { return dt_; }
@@ -80,6 +83,10 @@ public:
     /// Synaptic events so far (spike deliveries plus plastic updates), for benchmarks.
     virtual std::int64_t synapticEvents() const { return 0; }
 
+    /// Writes or reads the complete state: time, current parameters and everything the
+    /// experiment changes while it runs (state files; see io/StateFile.h).
+    void serializeState(StateArchive& a);
+
     /// Commands this experiment understands besides `set`, for help texts: "lesion neuron K".
     virtual std::vector<std::string> commandHelp() const { return {}; }
 
@@ -90,6 +97,9 @@ protected:
     virtual void applyCommand(const Command& command);
     /// Called after a live parameter changed through `set`.
     virtual void parameterChanged(const std::string& name) { (void)name; }
+    /// The experiment's own part of the state: every field that changes during a run, in a
+    /// fixed order. Data and sizes that the parameters and seed determine are rebuilt instead.
+    virtual void serialize(StateArchive& a) = 0;
 
     RandomStream stream(std::string_view name) const { return streams_.stream(name); }
 
@@ -98,6 +108,7 @@ protected:
 
 private:
     const ExperimentInfo& info_;
+    ParameterSet initialParams_;
     RandomStreams streams_;
     double dt_;
     std::int64_t step_ = 0;

@@ -8,6 +8,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 using MetricValue = std::variant<double, std::vector<double>>;
 using MetricList = std::vector<std::pair<std::string, MetricValue>>;
 
@@ -19,6 +21,7 @@ struct MetricSeries {
 
     void clear() { times.clear(); rows.clear(); }
     std::size_t size() const { return times.size(); }
+    void serialize(StateArchive& a);
 };
 
 } // namespace plab

@@ -1,6 +1,7 @@
 #include "Simulation.h"
 
 #include "Error.h"
+#include "io/StateArchive.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +19,34 @@ Simulation::Simulation(std::unique_ptr<Experiment> experiment) : experiment_(std
         series_.times.push_back(0.0);
         series_.rows.push_back(experiment_->sampleSeries());
     }
+}
+
+void Simulation::serializeState(StateArchive& a)
+{
+    experiment_->serializeState(a);
+    a.section("simulation");
+    a.values(pending_);
+    a.values(applied_);
+    series_.serialize(a);
+    if (a.reading()) {
+        if (series_.names != experiment_->seriesNames())
+            a.fail("the recorded series do not fit this experiment");
+        for (const auto& row : series_.rows)
+            if (row.size() != series_.names.size())
+                a.fail("a row of the recorded series has the wrong length");
+        for (const auto& c : pending_)
+            experiment_->validate(c);
+    }
+}
+
+void MetricSeries::serialize(StateArchive& a)
+{
+    a.values(names);
+    a.values(times);
+    a.values(rows);
+    if (a.reading() && times.size() != rows.size())
+        a.fail("the recorded series has " + std::to_string(times.size()) + " times and " + std::to_string(rows.size())
+               + " rows");
 }
 
 std::int64_t Simulation::stepForTime(double t, double dt)

@@ -15,6 +15,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 class Simulation {
 public:
     explicit Simulation(std::unique_ptr<Experiment> experiment);
@@ -42,6 +44,10 @@ public:
     MetricSeries finalSeries() const;
     /// Every command applied so far, in order, stamped with the time it applied at.
     const std::vector<Command>& appliedCommands() const { return applied_; }
+
+    /// Writes or reads everything: the experiment's state, the commands still to come and
+    /// those applied, and the recorded series (io/StateFile.h wraps it in a file).
+    void serializeState(StateArchive& a);
 
     /// Step index at which a command stamped `t` applies for step length dt.
     static std::int64_t stepForTime(double t, double dt);

@@ -1,5 +1,7 @@
 #include "BayesNetExperiment.h"
 
+#include "io/StateArchive.h"
+
 #include "analysis/InformationMeasures.h"
 #include "bayesnet/BifFormat.h"
 #include "core/Error.h"
@@ -647,6 +649,59 @@ void BayesNetExperiment::writeSummaryExtras(JsonWriter& w) const
         w.key("joint").value(sampledJoint());
         w.key("exact_joint").value(exactConditioned_);
         w.key("model_joint").value(modelJoint());
+    }
+}
+
+void BayesNetExperiment::serialize(StateArchive& a)
+{
+    for (auto& m : modules_)
+        m.hidden.serialize(a);
+    a.section("bayesnet");
+    a.fixed(lastValue_, "last values");
+    a.fixed(lastSpike_, "last spikes");
+    a.fixed(clampValue_, "clamped values");
+    a.fixed(nextOut_, "output spike times");
+    a.fixed(nextHidden_, "hidden spike times");
+    a.value(rate_);
+    a.value(tau_);
+    a.value(biasRate_);
+    a.value(learning_);
+    a.value(learningSeconds_);
+    a.value(presentationSteps_);
+    a.value(nextPresentation_);
+    a.values(sample_);
+    a.values(evidence_);
+    rule_.serialize(a);
+    biasRule_.serialize(a);
+    schedule_.serialize(a);
+    a.value(dataRng_);
+    a.value(spikeRng_);
+    a.value(winnerRng_);
+    a.fixed(jointCounts_, "joint histogram");
+    a.fixed(marginalCounts_, "marginal histograms");
+    a.fixed(marginalTotals_, "marginal totals");
+    a.value(validSamples_);
+    a.value(sampledSteps_);
+    a.values(exactConditioned_);
+    a.values(exactMarginals_);
+    a.value(synapticEvents_);
+    if (a.reading()) {
+        const auto n = std::size_t(net_.size());
+        if ((!sample_.empty() && sample_.size() != n) || (!evidence_.empty() && evidence_.size() != n))
+            a.fail("the sample or the evidence does not fit the network");
+        for (std::size_t v = 0; v < n; ++v) {
+            const int m = net_.variables[v].cardinality();
+            if (lastValue_[v] < -1 || lastValue_[v] >= m || clampValue_[v] < -1 || clampValue_[v] >= m
+                || (!evidence_.empty() && (evidence_[v] < -1 || evidence_[v] >= m))
+                || (!sample_.empty() && (sample_[v] < 0 || sample_[v] >= m)))
+                a.fail("a value of variable " + std::to_string(v) + " out of range");
+            if (marginalCounts_[v].size() != std::size_t(m))
+                a.fail("a marginal histogram does not fit its variable");
+        }
+        if (presentationSteps_ < 1)
+            a.fail("presentation out of range");
+        if (joint_ && !exactConditioned_.empty() && exactConditioned_.size() != joint_->probabilities().size())
+            a.fail("the conditioned joint does not fit the network");
     }
 }
 

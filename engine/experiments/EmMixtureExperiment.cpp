@@ -1,5 +1,7 @@
 #include "EmMixtureExperiment.h"
 
+#include "io/StateArchive.h"
+
 #include "analysis/InformationMeasures.h"
 #include "core/Error.h"
 #include "io/Resources.h"
@@ -440,6 +442,42 @@ std::vector<int> EmMixtureExperiment::preferredLabels() const
             out[std::size_t(k)] = int(best);
     }
     return out;
+}
+
+void EmMixtureExperiment::serialize(StateArchive& a)
+{
+    inputs_.serialize(a);
+    traces_.serialize(a);
+    circuit_.serialize(a);
+    rule_.serialize(a);
+    biasRule_.serialize(a);
+    schedule_.serialize(a);
+    a.section("em-mixture");
+    a.fixed(trackS_, "weight tracking");
+    a.fixed(trackQ_, "weight tracking");
+    a.fixed(trackS0_, "bias tracking");
+    a.fixed(trackQ0_, "bias tracking");
+    a.fixed(lastPost_, "last spikes");
+    a.value(presentationSteps_);
+    a.value(nextPresentation_);
+    a.value(onsetStep_);
+    a.value(evalDelay_);
+    a.values(image_);
+    a.value(label_);
+    a.value(nextCircuitSpike_);
+    a.value(dataRng_);
+    a.value(inputRng_);
+    a.value(circuitRng_);
+    monitor_.serialize(a);
+    a.value(lastWinner_);
+    a.value(circuitSpikes_);
+    a.value(inputSpikes_);
+    a.value(firstCondEntropy_);
+    if (a.reading() && (presentationSteps_ < 1 || label_ < -1 || label_ >= int(labelNames_.size())
+                        || lastWinner_ < -1 || lastWinner_ >= circuit_.size()))
+        a.fail("em-mixture presentation state out of range");
+    if (a.reading() && !image_.empty() && image_.size() != std::size_t(rows_ * cols_))
+        a.fail("the image shown does not fit the data");
 }
 
 } // namespace plab

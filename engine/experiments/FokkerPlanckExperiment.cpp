@@ -1,5 +1,7 @@
 #include "FokkerPlanckExperiment.h"
 
+#include "io/StateArchive.h"
+
 #include "analysis/InformationMeasures.h"
 #include "core/Error.h"
 
@@ -254,6 +256,24 @@ MetricList FokkerPlanckExperiment::summary() const
             {"at_global_max", fractionAtGlobalMaximum()},
             {"temperature", temperature_},
             {"histogram_samples", histogramSamples_}};
+}
+
+void FokkerPlanckExperiment::serialize(StateArchive& a)
+{
+    a.section("fokker-planck");
+    a.fixed(x_, "particles");
+    a.fixed(y_, "particles");
+    a.value(temperature_);
+    a.value(rate_);
+    schedule_.serialize(a);
+    a.value(noiseRng_);
+    a.fixed(histogram_, "histogram");
+    a.value(histogramSamples_);
+    a.value(histogramFrom_);
+    a.value(settle_);
+    a.value(histogramEvery_);
+    if (a.reading() && histogramEvery_ < 1)
+        a.fail("histogram interval out of range");
 }
 
 } // namespace plab

@@ -1,5 +1,7 @@
 #include "RewardExperiment.h"
 
+#include "io/StateArchive.h"
+
 #include "core/Error.h"
 
 #include <algorithm>
@@ -321,6 +323,56 @@ MetricList RewardExperiment::summary() const
             {"temperature", temperature()},
             {"active_fraction", double(synapses_.existing()) / double(synapses_.potential())},
             {"task_switched", switched_ ? 1.0 : 0.0}};
+}
+
+void RewardExperiment::serialize(StateArchive& a)
+{
+    population_.serialize(a);
+    synapses_.serialize(a);
+    neurons_.serialize(a);
+    a.section("reward");
+    a.fixed(fac_, "PSP traces");
+    a.fixed(dep_, "PSP traces");
+    a.fixed(y_, "PSPs");
+    a.value(rewardSlope_);
+    a.value(rewardOffset_);
+    int baseline = int(baseline_);
+    a.value(baseline);
+    a.value(trialSteps_);
+    a.value(nextTrial_);
+    a.value(pattern_);
+    a.value(switched_);
+    a.value(trialSpikes_[0]);
+    a.value(trialSpikes_[1]);
+    normalizers_[0].serialize(a);
+    normalizers_[1].serialize(a);
+    a.value(lastReward_);
+    a.value(rewardMean_);
+    for (auto& pop : popRate_)
+        for (auto& r : pop)
+            a.value(r);
+    schedule_.serialize(a);
+    std::uint64_t trials = trials_.size();
+    a.value(trials);
+    if (a.reading()) {
+        if (baseline < 0 || baseline > 2 || trialSteps_ < 1 || (pattern_ != 0 && pattern_ != 1))
+            a.fail("reward trial state out of range");
+        baseline_ = Baseline(baseline);
+        if (trials > (1u << 28))
+            a.fail("implausible number of trials");
+        trials_.resize(std::size_t(trials));
+    }
+    for (auto& t : trials_) {
+        a.value(t.end);
+        a.value(t.reward);
+    }
+    a.value(formed_);
+    a.value(eliminated_);
+    a.value(patternRng_);
+    a.value(inputRng_);
+    a.value(spikeRng_);
+    a.value(noiseRng_);
+    a.value(synapticEvents_);
 }
 
 } // namespace plab

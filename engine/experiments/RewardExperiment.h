@@ -56,6 +56,7 @@ protected:
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;
     void parameterChanged(const std::string& name) override;
+    void serialize(StateArchive& a) override;
 
 private:
     void startTrial(std::int64_t step);

@@ -1,5 +1,7 @@
 #include "SelfRepairExperiment.h"
 
+#include "io/StateArchive.h"
+
 #include "analysis/InformationMeasures.h"
 #include "analysis/Pca.h"
 #include "core/Error.h"
@@ -617,6 +619,78 @@ void SelfRepairExperiment::writeSummaryExtras(JsonWriter& json) const
     json.key("performance").value(perf);
     json.endObject();
     json.key("lesion_times").value(lesionTimes_);
+}
+
+void SelfRepairExperiment::serialize(StateArchive& a)
+{
+    inputs_.serialize(a);
+    traces_.serialize(a);
+    sampler_.serialize(a);
+    a.section("self-repair");
+    a.fixed(bias_, "biases");
+    a.fixed(removedNeuron_, "removed neurons");
+    for (double* x : {&wtaRate_, &homeostasis_, &visualPeak_, &auditoryPeak_, &background_, &auditoryFloor_,
+                      &lateralGain_, &biasLimit_, &normalization_})
+        a.value(*x);
+    a.value(exampleSteps_);
+    a.value(nextExample_);
+    a.value(onsetStep_);
+    a.value(sweepSteps_);
+    a.value(digit_);
+    a.value(visualIndex_);
+    a.value(auditoryIndex_);
+    a.value(showVisual_);
+    a.value(showAuditory_);
+    std::uint64_t circuits = circuits_.size();
+    a.value(circuits);
+    if (a.reading() && circuits != circuits_.size())
+        a.fail("the number of circuits does not fit the parameters");
+    for (auto& c : circuits_)
+        a.value(c.nextSpike);
+    a.value(evalDelay_);
+    a.value(testEverySteps_);
+    a.value(nextTest_);
+    a.value(testItems_);
+    a.value(testDuration_);
+    a.value(testStart_);
+    a.value(testAfterLesion_);
+    a.value(testPhase_);
+    a.value(testItem_);
+    for (auto& counts : testCounts_)
+        a.resizable(counts);
+    a.value(performance_);
+    a.value(performanceZa_);
+    a.value(performanceVisual_);
+    a.values(performanceLog_);
+    a.fixed(preference_, "preferences");
+    a.value(lesions_);
+    a.values(lesionTimes_);
+    a.values(pcaIndices_);
+    a.values(pcaSamples_);
+    a.values(pcaPhases_);
+    a.resizable(pcaGram_);
+    a.value(dataRng_);
+    a.value(inputRng_);
+    a.value(circuitRng_);
+    a.value(noiseRng_);
+    a.value(synapticEvents_);
+    if (a.reading()) {
+        pcaCache_.resize(0, 0);
+        pcaCachedRows_ = 0;
+        if (exampleSteps_ < 1 || sweepSteps_ < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2
+            || testPhase_ < 0 || testPhase_ > 2 || testItem_ < 0 || visualIndex_ < -1
+            || visualIndex_ >= visual_->count() || auditoryIndex_ < -1 || auditoryIndex_ >= auditory_->count())
+            a.fail("self-repair presentation state out of range");
+        for (const auto& [row, col] : pcaIndices_)
+            if (row < 0 || row >= sampler_.rows() || col < 0 || col >= sampler_.cols())
+                a.fail("a PCA synapse out of range");
+        const auto n = pcaSamples_.size();
+        if (pcaPhases_.size() != n || std::size_t(pcaGram_.rows()) != n || std::size_t(pcaGram_.cols()) != n)
+            a.fail("the PCA record is inconsistent");
+        for (const auto& sample : pcaSamples_)
+            if (std::size_t(sample.size()) != pcaIndices_.size())
+                a.fail("a PCA sample does not fit the tracked synapses");
+    }
 }
 
 } // namespace plab

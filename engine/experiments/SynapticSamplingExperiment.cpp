@@ -1,5 +1,7 @@
 #include "SynapticSamplingExperiment.h"
 
+#include "io/StateArchive.h"
+
 #include "analysis/InformationMeasures.h"
 #include "analysis/Statistics.h"
 #include "core/Error.h"
@@ -437,6 +439,58 @@ void SynapticSamplingExperiment::writeSummaryExtras(JsonWriter& json) const
     json.key("age_seconds").value(ages);
     json.key("fraction").value(fractions);
     json.endObject();
+}
+
+void SynapticSamplingExperiment::serialize(StateArchive& a)
+{
+    population_.serialize(a);
+    traces_.serialize(a);
+    sampler_.serialize(a);
+    a.section("synaptic-sampling");
+    a.fixed(bias_, "biases");
+    a.fixed(lesionedNeuron_, "lesion flags");
+    a.value(wtaRate_);
+    a.value(homeostasis_);
+    a.value(presentationSteps_);
+    a.value(nextPresentation_);
+    a.value(onsetStep_);
+    a.value(sweepSteps_);
+    a.value(evalDelay_);
+    a.value(nextCircuitSpike_);
+    a.value(cluster_);
+    a.resizable(experience_);
+    a.values(rates_);
+    a.value(dataRng_);
+    a.value(inputRng_);
+    a.value(circuitRng_);
+    a.value(noiseRng_);
+    a.value(lesionRng_);
+    a.fixed(exists_, "existence snapshot");
+    a.fixed(formedAt_, "formation times");
+    a.fixed(diedAt_, "elimination times");
+    a.value(refStart_);
+    a.value(refEnd_);
+    a.value(lastFormationRate_);
+    a.value(lastEliminationRate_);
+    a.value(formationSum_);
+    a.value(eliminationSum_);
+    a.value(rateSamples_);
+    a.value(lastSnapshot_);
+    a.value(trackedRow_);
+    a.value(trackedCol_);
+    a.values(survivalAges_);
+    a.values(survivalFractions_);
+    monitor_.serialize(a);
+    a.value(firstCondEntropy_);
+    a.value(synapticEvents_);
+    if (a.reading()) {
+        if (presentationSteps_ < 1 || sweepSteps_ < 1 || trackedRow_ < 0 || trackedRow_ >= sampler_.rows()
+            || trackedCol_ < 0 || trackedCol_ >= sampler_.cols() || cluster_ < -1
+            || cluster_ >= (inputs_ ? inputs_->clusters() : 0))
+            a.fail("synaptic-sampling state out of range");
+        if (!rates_.empty() && int(rates_.size()) != population_.size())
+            a.fail("input rates do not fit the inputs");
+    }
 }
 
 } // namespace plab

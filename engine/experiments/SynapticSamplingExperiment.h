@@ -50,6 +50,7 @@ protected:
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;
     void parameterChanged(const std::string& name) override;
+    void serialize(StateArchive& a) override;
 
 private:
     void present(std::int64_t step);

@@ -1,5 +1,7 @@
 #include "EpspTraces.h"
 
+#include "io/StateArchive.h"
+
 #include <cmath>
 #include <limits>
 
@@ -114,6 +116,24 @@ void EpspTraces::clear()
         last_[std::size_t(i)] = -std::numeric_limits<double>::infinity();
     }
     live_.clear();
+}
+
+void EpspTraces::serialize(StateArchive& a)
+{
+    a.section("epsp traces");
+    a.value(epoch_);
+    a.value(growthTime_);
+    a.value(growthFall_);
+    a.value(growthRise_);
+    a.fixed(last_, "EPSP spike times");
+    a.fixed(fall_, "EPSP traces");
+    a.fixed(rise_, "EPSP traces");
+    a.fixed(isLive_, "EPSP live flags");
+    a.values(live_);
+    if (a.reading())
+        for (const auto i : live_)
+            if (i < 0 || i >= size() || !isLive_[std::size_t(i)])
+                a.fail("a live EPSP trace of input " + std::to_string(i));
 }
 
 } // namespace plab

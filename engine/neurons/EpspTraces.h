@@ -17,6 +17,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct EpspKernel {
     enum class Shape { Rectangular, DoubleExponential };
     Shape shape = Shape::Rectangular;
@@ -46,6 +48,7 @@ public:
     void collect(double t, std::vector<std::int32_t>& ids, std::vector<double>& values);
     /// Forgets every spike (used when inputs are silenced).
     void clear();
+    void serialize(StateArchive& a);
 
 private:
     void rebase(double t);

@@ -1,5 +1,7 @@
 #include "PoissonInputPopulation.h"
 
+#include "io/StateArchive.h"
+
 namespace plab {
 
 PoissonInputPopulation::PoissonInputPopulation(int size, double dt) : dt_(dt), rates_(std::size_t(size), 0.0)
@@ -42,6 +44,21 @@ double PoissonInputPopulation::totalRate() const
     for (double r : rates_)
         sum += r;
     return sum;
+}
+
+void PoissonInputPopulation::serialize(StateArchive& a)
+{
+    a.section("inputs");
+    a.fixed(rates_, "input rates");
+    a.value(firstStep_);
+    a.value(steps_);
+    a.values(buckets_);
+    if (a.reading() && (steps_ < 0 || std::size_t(steps_) > buckets_.size()))
+        a.fail("input spike window of " + std::to_string(steps_) + " steps");
+    for (const auto& bucket : buckets_)
+        for (const auto id : bucket)
+            if (id < 0 || id >= size())
+                a.fail("an input spike of neuron " + std::to_string(id));
 }
 
 } // namespace plab

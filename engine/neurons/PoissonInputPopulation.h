@@ -13,6 +13,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 class PoissonInputPopulation {
 public:
     PoissonInputPopulation(int size, double dt);
@@ -26,6 +28,9 @@ public:
     void generate(std::int64_t firstStep, int steps, RandomStream& rng);
     /// Spikes in step `step` (empty outside the generated window).
     std::span<const std::int32_t> spikesAt(std::int64_t step) const;
+
+    /// Writes or reads the drawn spikes and the rates (state files).
+    void serialize(StateArchive& a);
 
     /// Sum of rates (Hz): the expected number of spikes per second.
     double totalRate() const;

@@ -1,5 +1,7 @@
 #include "StochasticNeuronPopulation.h"
 
+#include "io/StateArchive.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -34,6 +36,18 @@ void StochasticNeuronPopulation::step(const Eigen::VectorXd& u, double t, double
             fired.push_back(j);
         }
     }
+}
+
+void StochasticNeuronPopulation::serialize(StateArchive& a)
+{
+    a.section("stochastic neurons");
+    a.value(p_.deadTime);
+    a.value(p_.bias);
+    a.value(p_.targetRate);
+    a.value(p_.adaptation);
+    a.fixed(threshold_, "thresholds");
+    a.fixed(bap_, "spike traces");
+    a.fixed(deadUntil_, "dead times");
 }
 
 } // namespace plab

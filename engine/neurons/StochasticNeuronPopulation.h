@@ -16,6 +16,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 class StochasticNeuronPopulation {
 public:
     struct Parameters {
@@ -34,6 +36,7 @@ public:
     /// z − ρ of the last step, per neuron.
     const Eigen::VectorXd& spikeMinusExpected() const { return bap_; }
     const Eigen::VectorXd& threshold() const { return threshold_; }
+    void serialize(StateArchive& a);
 
 private:
     Parameters p_;

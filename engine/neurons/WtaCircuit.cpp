@@ -1,5 +1,7 @@
 #include "WtaCircuit.h"
 
+#include "io/StateArchive.h"
+
 #include <cmath>
 #include <limits>
 
@@ -51,6 +53,15 @@ int WtaCircuit::drawWinner(const Eigen::VectorXd& u, RandomStream& rng) const
     if (!(total > 0))
         return -1;
     return int(rng.categorical(scratch_.data(), std::size_t(scratch_.size()), total));
+}
+
+void WtaCircuit::serialize(StateArchive& a)
+{
+    a.section("wta circuit");
+    a.fixed(weights_, "weights");
+    a.fixed(bias_, "biases");
+    a.fixed(lesioned_, "lesion flags");
+    a.value(rate_);
 }
 
 } // namespace plab

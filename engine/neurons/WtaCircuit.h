@@ -16,6 +16,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 class WtaCircuit {
 public:
     using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -36,6 +38,7 @@ public:
     void lesion(int k) { lesioned_[std::size_t(k)] = 1; }
     bool isLesioned(int k) const { return lesioned_[std::size_t(k)] != 0; }
     int activeNeurons() const;
+    void serialize(StateArchive& a);
 
     /// u = w_0 + W y for a sparse y given as (ids, values).
     void potentials(const std::vector<std::int32_t>& ids, const std::vector<double>& values,

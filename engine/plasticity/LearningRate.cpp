@@ -1,5 +1,7 @@
 #include "LearningRate.h"
 
+#include "io/StateArchive.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -20,6 +22,18 @@ double VarianceTracker::rate(double eta0, double s, double q)
 {
     const double variance = std::max(0.0, q - s * s);
     return eta0 * variance / (std::exp(-s) + 1.0);
+}
+
+void LearningRateSchedule::serialize(StateArchive& a)
+{
+    int m = int(mode);
+    a.value(m);
+    if (a.reading() && (m < 0 || m > 2))
+        a.fail("learning-rate mode " + std::to_string(m));
+    mode = Mode(m);
+    a.value(eta0);
+    a.value(decayTime);
+    a.value(start);
 }
 
 } // namespace plab

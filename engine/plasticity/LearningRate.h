@@ -12,6 +12,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct LearningRateSchedule {
     enum class Mode { Constant, Decaying, Adaptive };
     Mode mode = Mode::Decaying;
@@ -28,6 +30,7 @@ struct LearningRateSchedule {
     }
 
     static Mode parseMode(const std::string& text);
+    void serialize(StateArchive& a);
 };
 
 /// Variance-tracking state for a row of weights (Adaptive mode).

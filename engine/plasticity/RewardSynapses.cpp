@@ -1,5 +1,7 @@
 #include "RewardSynapses.h"
 
+#include "io/StateArchive.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -79,6 +81,27 @@ double RewardNormalizer::normalize(double r, double elapsed, bool baseline)
     const double gamma = std::exp(-elapsed / tau_);
     mean_ = std::max(gamma * mean_ + (1.0 - gamma) * r, floor_);
     return normalized;
+}
+
+void RewardSynapses::serialize(StateArchive& a)
+{
+    a.section("reward synapses");
+    for (double* x : {&p_.beta, &p_.temperature, &p_.mu, &p_.sigma, &p_.theta0, &p_.tauE, &p_.tauG, &p_.thetaMin,
+                      &p_.thetaMax, &p_.maxChange, &p_.gradientScale})
+        a.value(*x);
+    a.fixed(theta_, "θ");
+    a.fixed(e_, "eligibility traces");
+    a.fixed(g_, "reward gradients");
+    if (a.reading())
+        refreshWeights();
+}
+
+void RewardNormalizer::serialize(StateArchive& a)
+{
+    a.value(tau_);
+    a.value(floor_);
+    a.value(mean_);
+    a.value(started_);
 }
 
 } // namespace plab

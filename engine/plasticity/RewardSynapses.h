@@ -19,6 +19,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct RewardRuleParameters {
     double beta = 1e-4;          // 1/s: speed of the θ dynamics
     double temperature = 0.1;
@@ -56,6 +58,8 @@ public:
     /// Decay of g and the θ step over `interval` seconds; returns (formed, eliminated).
     std::pair<int, int> update(double interval, RandomStream& rng);
 
+    void serialize(StateArchive& a);
+
     /// Sets one synapse's θ (tests and lesions); w, e and g follow.
     void setTheta(int row, int col, double theta);
 
@@ -77,6 +81,7 @@ public:
     /// Takes a reward r that arrived `elapsed` seconds after the previous one; returns r̃.
     double normalize(double r, double elapsed, bool baseline);
     double mean() const { return mean_; }
+    void serialize(StateArchive& a);
 
 private:
     double tau_, floor_, mean_;

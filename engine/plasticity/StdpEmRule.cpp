@@ -1,5 +1,7 @@
 #include "StdpEmRule.h"
 
+#include "io/StateArchive.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,6 +56,29 @@ double BiasRule::delta(double b, double z, double eta, double share) const
         return eta * (share - z);
     }
     return 0.0;
+}
+
+void StdpEmRule::serialize(StateArchive& a)
+{
+    a.value(logC);
+    a.value(wMin);
+    a.value(wMax);
+    int d = int(depression);
+    a.value(d);
+    if (a.reading() && (d < 0 || d > 1))
+        a.fail("depression mode " + std::to_string(d));
+    depression = Depression(d);
+}
+
+void BiasRule::serialize(StateArchive& a)
+{
+    int m = int(mode);
+    a.value(m);
+    if (a.reading() && (m < 0 || m > 2))
+        a.fail("bias mode " + std::to_string(m));
+    mode = Mode(m);
+    a.value(bMin);
+    a.value(bMax);
 }
 
 } // namespace plab

@@ -18,6 +18,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct StdpEmRule {
     enum class Depression { Constant, Window };
 
@@ -27,6 +29,7 @@ struct StdpEmRule {
     Depression depression = Depression::Constant;
 
     double clip(double w) const { return w < wMin ? wMin : (w > wMax ? wMax : w); }
+    void serialize(StateArchive& a);
 
     /// Weight change for one synapse with trace y and rate eta, at a post spike.
     double delta(double w, double y, double eta) const;
@@ -55,6 +58,7 @@ struct BiasRule {
     /// share = 1/(number of neurons that can win), used by the homeostatic mode.
     double delta(double b, double z, double eta, double share) const;
     double clip(double b) const { return b < bMin ? bMin : (b > bMax ? bMax : b); }
+    void serialize(StateArchive& a);
 };
 
 } // namespace plab

@@ -1,5 +1,7 @@
 #include "SynapticSampler.h"
 
+#include "io/StateArchive.h"
+
 #include <cmath>
 
 namespace plab {
@@ -170,6 +172,36 @@ void SynapticSampler::setWeight(int r, int c, double w)
 std::int64_t SynapticSampler::existing() const
 {
     return std::int64_t((theta_.array() > 0.0).count());
+}
+
+void SynapticSampler::serialize(StateArchive& a)
+{
+    a.section("synaptic sampler");
+    for (double* x : {&p_.temperature, &p_.rate, &p_.mu, &p_.sigma, &p_.n, &p_.theta0, &p_.alpha, &p_.wdMax,
+                      &p_.thetaMin, &p_.thetaMax})
+        a.value(*x);
+    a.fixed(theta_, "θ");
+    a.fixed(w_, "weights");
+    a.fixed(expected_, "expected weights");
+    a.fixed(removed_, "removed synapses");
+    a.fixed(last_, "update times");
+    a.fixed(drive_, "drives");
+    a.resizable(priorOffset_);
+    if (a.reading() && priorOffset_.size() != 0 && (priorOffset_.rows() != theta_.rows() || priorOffset_.cols() != theta_.cols()))
+        a.fail("prior offsets do not fit the synapses");
+    a.fixed(rowHasRemoved_, "removal flags");
+    a.value(removedCount_);
+    a.fixed(existing_, "existing-synapse lists");
+    a.fixed(existingCount_, "existing-synapse counts");
+    a.fixed(listStale_, "list flags");
+    if (a.reading()) {
+        for (std::size_t r = 0; r < existingCount_.size(); ++r)
+            if (existingCount_[r] < 0 || existingCount_[r] > cols())
+                a.fail("an existing-synapse count of " + std::to_string(existingCount_[r]));
+        for (const int c : existing_)
+            if (c < 0 || c >= cols())
+                a.fail("an existing synapse in column " + std::to_string(c));
+    }
 }
 
 } // namespace plab

@@ -23,6 +23,8 @@
 
 namespace plab {
 
+class StateArchive;
+
 struct SamplingParameters {
     double temperature = 1.0;  // T
     double rate = 1e-4;        // b, 1/s
@@ -47,6 +49,7 @@ public:
     int cols() const { return int(theta_.cols()); }
     SamplingParameters& parameters() { return p_; }
     const SamplingParameters& parameters() const { return p_; }
+    void serialize(StateArchive& a);
 
     const Matrix& theta() const { return theta_; }
     /// Transmitted weights (0 where θ ≤ 0), up to date for every row's last update.

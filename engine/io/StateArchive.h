@@ -1,0 +1,151 @@
+#pragma once
+// The binary form of an engine state, written and read by the same code: every stateful
+// class has one `serialize(StateArchive&)` that lists its fields once, and the archive either
+// appends them (writing) or reads them back in the same order (reading). Numbers are stored
+// as their raw little-endian bytes, so a reloaded state is bit-identical.
+//
+// Reading is defensive: every length is checked against the bytes left, and arrays that the
+// constructor already sized (weights, traces) must come back with the same size, so a file
+// that does not fit the experiment is an InputError, never an out-of-bounds write.
+#include "core/Error.h"
+#include "core/Random.h"
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace plab {
+
+class StateArchive {
+public:
+    /// An archive that collects what serialize() writes.
+    StateArchive() = default;
+    /// An archive that hands `bytes` back to serialize(); `source` names it in errors.
+    StateArchive(std::string_view bytes, std::string source);
+
+    bool reading() const { return reading_; }
+    const std::string& bytes() const { return out_; }
+    std::size_t offset() const { return pos_; }
+    bool atEnd() const { return pos_ == in_.size(); }
+
+    /// A named mark between the parts of a state: a file that went out of step is caught at
+    /// the next mark, with the part's name in the message.
+    void section(std::string_view name);
+
+    template <class T>
+        requires std::is_arithmetic_v<T>
+    void value(T& x)
+    {
+        raw(&x, sizeof(T));
+    }
+    void value(bool& b);
+    void value(std::string& s);
+    void value(RandomStream& r);
+
+    /// A vector of any length (a series, a log): the length is stored.
+    template <class T>
+    void values(std::vector<T>& v)
+    {
+        std::uint64_t n = v.size();
+        value(n);
+        if (reading_) {
+            need(n, minimumSize<T>());
+            v.resize(std::size_t(n));
+        }
+        for (auto& x : v)
+            element(x);
+    }
+    template <class T>
+    void values(std::deque<T>& v)
+    {
+        std::uint64_t n = v.size();
+        value(n);
+        if (reading_) {
+            need(n, minimumSize<T>());
+            v.resize(std::size_t(n));
+        }
+        for (auto& x : v)
+            element(x);
+    }
+    /// A vector whose length the constructor fixed: it must come back with that length.
+    template <class T>
+    void fixed(std::vector<T>& v, std::string_view what)
+    {
+        std::uint64_t n = v.size();
+        value(n);
+        if (reading_ && n != v.size())
+            mismatch(what, n, v.size());
+        for (auto& x : v)
+            element(x);
+    }
+    /// An Eigen matrix or vector of arithmetic scalars whose size the constructor fixed.
+    template <class Derived>
+    void fixed(Eigen::PlainObjectBase<Derived>& m, std::string_view what)
+    {
+        std::uint64_t rows = std::uint64_t(m.rows()), cols = std::uint64_t(m.cols());
+        value(rows);
+        value(cols);
+        if (reading_ && (rows != std::uint64_t(m.rows()) || cols != std::uint64_t(m.cols())))
+            mismatch(what, rows * cols, std::uint64_t(m.size()));
+        raw(m.data(), std::size_t(m.size()) * sizeof(typename Derived::Scalar));
+    }
+    /// An Eigen matrix or vector that may have any size (grows during a run).
+    template <class Derived>
+    void resizable(Eigen::PlainObjectBase<Derived>& m)
+    {
+        std::uint64_t rows = std::uint64_t(m.rows()), cols = std::uint64_t(m.cols());
+        value(rows);
+        value(cols);
+        if (reading_) {
+            if (rows > (1u << 30) || cols > (1u << 30))
+                fail("implausible matrix size");
+            need(rows * cols, sizeof(typename Derived::Scalar));
+            m.resize(Eigen::Index(rows), Eigen::Index(cols));
+        }
+        raw(m.data(), std::size_t(m.size()) * sizeof(typename Derived::Scalar));
+    }
+
+    [[noreturn]] void fail(const std::string& message) const;
+
+private:
+    void raw(void* data, std::size_t size);
+    void need(std::uint64_t count, std::size_t each) const;
+    [[noreturn]] void mismatch(std::string_view what, std::uint64_t found, std::uint64_t expected) const;
+
+    template <class T>
+    static constexpr std::size_t minimumSize()
+    {
+        if constexpr (std::is_arithmetic_v<T>)
+            return sizeof(T);
+        else
+            return 1;
+    }
+    template <class T>
+    void element(T& x)
+    {
+        if constexpr (std::is_arithmetic_v<T> || std::is_same_v<T, std::string>)
+            value(x);
+        else if constexpr (std::is_base_of_v<Eigen::PlainObjectBase<T>, T>)
+            resizable(x);
+        else if constexpr (requires { x.first; x.second; }) {
+            element(x.first);
+            element(x.second);
+        } else if constexpr (requires { x.size(); x.data(); x.resize(0); })
+            values(x);
+        else
+            x.serialize(*this);
+    }
+
+    bool reading_ = false;
+    std::string out_;
+    std::string_view in_;
+    std::size_t pos_ = 0;
+    std::string source_;
+};
+
+} // namespace plab

@@ -1,0 +1,161 @@
+// State files: stopping a run, saving its state, loading it and going on gives exactly what
+// running straight through gives, for every experiment; damaged files are clear errors.
+#include "core/Error.h"
+#include "core/ExperimentRegistry.h"
+#include "core/Simulation.h"
+#include "io/RunOutput.h"
+#include "io/StateFile.h"
+
+#include <QtTest>
+
+using namespace plab;
+
+namespace {
+
+struct Case {
+    const char* experiment;
+    double half;  // s: save here, compare at twice this
+    std::vector<std::string> assignments;
+    std::vector<std::string> commands;
+};
+
+std::unique_ptr<Simulation> build(const Case& c, std::uint64_t seed)
+{
+    ParameterSet p = ExperimentRegistry::builtin().defaults(c.experiment);
+    for (const auto& a : c.assignments)
+        p.setAssignment(a);
+    auto sim = std::make_unique<Simulation>(ExperimentRegistry::builtin().create(c.experiment, p, seed));
+    for (const auto& line : c.commands)
+        sim->schedule(Command::fromLine(line));
+    return sim;
+}
+
+/// What a run leaves behind, without the wall time.
+std::string results(Simulation& sim)
+{
+    RunRecord r;
+    r.experiment = &sim.experiment();
+    r.simSeconds = sim.time();
+    r.series = &sim.series();
+    r.metrics = sim.experiment().summary();
+    return metricsCsv(sim.finalSeries()) + "\n" + summaryJson(r);
+}
+
+const std::vector<Case>& cases()
+{
+    // Short runs, with the interventions each experiment has, some before and some after
+    // the save: a pending command must survive the file.
+    static const std::vector<Case> all = {
+        {"em-mixture", 15, {"record_interval=1"}, {"5 set learning_rate 0.01", "20 lesion neuron 2"}},
+        {"em-mixture", 10, {"data=mnist", "record_interval=2", "learning_rate_mode=adaptive"}, {}},
+        {"bayesnet", 20, {"learning_seconds=25", "record_interval=5"}, {"30 evidence Z3=1"}},
+        {"synaptic-sampling", 120, {"record_interval=20"}, {"60 set temperature 0.5", "150 lesion synapses 0.3"}},
+        {"self-repair", 90, {"record_interval=30", "lesion1_at=100", "lesion2_at=150", "test_every=60"}, {}},
+        {"fokker-planck", 5, {}, {"2 anneal 1 0.1 10"}},
+        {"reward", 60, {"record_interval=5", "switch_at=100"}, {"30 set temperature 0.05", "70 anneal 0.05 0.001 20"}},
+    };
+    return all;
+}
+
+} // namespace
+
+class TestStateFile : public QObject {
+    Q_OBJECT
+private slots:
+    void continuingFromAStateEqualsNeverStopping_data()
+    {
+        QTest::addColumn<int>("index");
+        for (std::size_t k = 0; k < cases().size(); ++k)
+            QTest::newRow((std::string(cases()[k].experiment) + " " + std::to_string(k)).c_str()) << int(k);
+    }
+    void continuingFromAStateEqualsNeverStopping()
+    {
+        QFETCH(int, index);
+        const Case& c = cases()[std::size_t(index)];
+        auto straight = build(c, 7);
+        straight->runUntil(2 * c.half);
+
+        auto first = build(c, 7);
+        first->runUntil(c.half);
+        const std::string bytes = encodeState(*first);
+        QVERIFY(bytes.size() > 100);
+        first.reset();  // nothing of the first half survives but the bytes
+        std::unique_ptr<Simulation> resumed;
+        try {
+            resumed = decodeState(bytes, "test.state");
+        } catch (const InputError& e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(resumed->time(), c.half);
+        QCOMPARE(resumed->experiment().info().name, std::string(c.experiment));
+        // Saving the loaded state again gives the same bytes.
+        QVERIFY(encodeState(*resumed) == bytes);
+        resumed->runUntil(2 * c.half);
+
+        const std::string a = results(*straight), b = results(*resumed);
+        if (a != b) {
+            // Show the first difference, not two pages of numbers.
+            std::size_t at = 0;
+            while (at < a.size() && at < b.size() && a[at] == b[at])
+                ++at;
+            const auto from = at > 80 ? at - 80 : 0;
+            QFAIL(qPrintable(QString("differs at byte %1:\n straight: %2\n resumed:  %3")
+                                 .arg(at)
+                                 .arg(QString::fromStdString(a.substr(from, 160)))
+                                 .arg(QString::fromStdString(b.substr(from, 160)))));
+        }
+        QCOMPARE(resumed->appliedCommands().size(), straight->appliedCommands().size());
+    }
+
+    void damagedStatesAreClearErrors()
+    {
+        auto sim = build(cases()[0], 3);
+        sim->runUntil(5);
+        const std::string good = encodeState(*sim);
+        const auto expectError = [](const std::string& bytes, const QString& message) {
+            try {
+                decodeState(bytes, "x.state");
+                QFAIL(qPrintable("accepted a damaged state: expected " + message));
+            } catch (const InputError& e) {
+                QVERIFY2(QString(e.what()).startsWith("x.state: ") && QString(e.what()).contains(message), e.what());
+            }
+        };
+        expectError("", "empty file");
+        expectError("GIF89a....", "not a Plasticity Lab state file");
+        expectError(good.substr(0, 16), "truncated state file");
+        // Truncated anywhere, extended, or one bit flipped anywhere: refused, never a crash.
+        for (std::size_t cut : {good.size() / 7, good.size() / 2, good.size() - 1})
+            expectError(good.substr(0, cut), "truncated");
+        expectError(good + "x", "extended");
+        for (std::size_t k = 0; k < good.size(); k += 97) {
+            std::string flipped = good;
+            flipped[k] = char(flipped[k] ^ 0x10);
+            try {
+                decodeState(flipped, "x.state");
+                QFAIL(qPrintable(QString("byte %1 flipped and accepted").arg(k)));
+            } catch (const InputError&) {
+            }
+        }
+        // A newer format version.
+        std::string newer = good;
+        newer[8] = 9;
+        expectError(newer, "version 9 was written by a newer Plasticity Lab");
+    }
+
+    void savedFileLoadsAndWritesAreAtomic()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("run.state").toStdString();
+        auto sim = build(cases()[0], 4);
+        sim->runUntil(3);
+        saveStateFile(*sim, path);
+        auto loaded = loadStateFile(path);
+        QCOMPARE(loaded->time(), 3.0);
+        // Only the state file itself is left: the temporary file was renamed over it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"run.state"});
+        QVERIFY_THROWS_EXCEPTION(InputError, loadStateFile(dir.filePath("missing.state").toStdString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStateFile)
+#include "tst_state_file.moc"
