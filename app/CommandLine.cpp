@@ -35,6 +35,10 @@ std::string CommandLine::usage()
            "      --network FILE    bayesnet: a Bayesian network in BIF format (--set network=FILE)\n"
            "      --evidence V=x,.. bayesnet: evidence clamped while sampling (--set evidence=...)\n"
            "      --quiet           no progress on stderr\n"
+           "      --save-state FILE write the complete engine state at the end (also when interrupted)\n"
+           "      --load-state FILE continue a saved state: --seconds S runs S more seconds (default: up to\n"
+           "                        the experiment's duration); --commands entries before the saved time\n"
+           "                        are skipped (they are part of the state)\n"
            "      (every run also writes DIR/run.json, a run file that --replay repeats)\n"
            "  plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]\n"
            "      repeat a saved run (File > Save run in the application, or a run's run.json):\n"
@@ -93,6 +97,10 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                 r.seedGiven = true;
             } else if (a == "--replay") {
                 r.replayFile = value(a);
+            } else if (a == "--save-state") {
+                r.saveState = value(a);
+            } else if (a == "--load-state") {
+                r.loadState = value(a);
             } else if (a == "--out") {
                 r.outDir = value(a);
             } else if (a == "--set") {
@@ -116,6 +124,19 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
             } else {
                 throw InputError("unexpected argument '" + a + "' (one experiment per run)");
             }
+        }
+        if (!r.loadState.empty()) {
+            // The state holds the experiment, its parameters and its seed.
+            if (r.seedGiven)
+                throw InputError("--load-state continues the saved run; --seed cannot change it");
+            if (!r.assignments.empty())
+                throw InputError("--load-state continues the saved run with its parameters; use a commands file "
+                                 "('set NAME VALUE') to change live ones");
+            if (!r.replayFile.empty())
+                throw InputError("--load-state and --replay do not go together");
+            if (r.help)
+                throw InputError("--help and --load-state do not go together");
+            return cl;
         }
         if (!r.replayFile.empty()) {
             // A run file fixes everything that makes a run; changing a part would be a new run.

@@ -4,6 +4,7 @@
 //   plasticity-lab run EXPERIMENT [--seconds S] [--seed N] [--out DIR] [--set key=value]...
 //                      [--commands FILE] [--quiet]
 //   plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]
+//   plasticity-lab run [EXPERIMENT] --load-state FILE [--seconds S] [--commands FILE] [--save-state FILE] ...
 //   plasticity-lab [--experiment NAME | --replay RUN.json] [--screenshot FILE.png --after SECONDS]
 #include <cstdint>
 #include <optional>
@@ -21,6 +22,8 @@ struct RunOptions {
     std::vector<std::string> assignments;
     std::string commandsFile;
     std::string replayFile;         // a run file: experiment, parameters, seed, commands, duration
+    std::string saveState;          // write the engine state here at the end
+    std::string loadState;          // continue from this state; --seconds S runs S more seconds
     bool quiet = false;
     bool help = false;              // run EXPERIMENT --help: list its parameters
 };

@@ -6,13 +6,16 @@
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
 #include "io/RunOutput.h"
+#include "io/StateFile.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <unistd.h>
 
@@ -113,6 +116,7 @@ int runHeadless(const RunOptions& options)
     std::optional<ParameterSet> params;
     std::vector<Command> replayCommands;
     double replaySeconds = 0;
+    std::unique_ptr<Simulation> loaded;
     if (!o.replayFile.empty()) {
         const RunFile run = RunFile::read(o.replayFile);
         if (!o.experiment.empty() && o.experiment != run.experiment)
@@ -126,13 +130,21 @@ int runHeadless(const RunOptions& options)
         }
         replayCommands = run.commands;
         replaySeconds = run.simSeconds;
+    } else if (!o.loadState.empty()) {
+        loaded = loadStateFile(o.loadState);
+        const std::string& name = loaded->experiment().info().name;
+        if (!o.experiment.empty() && o.experiment != name)
+            throw InputError(o.loadState + ": is a state of '" + name + "', not of '" + o.experiment + "'");
+        o.experiment = name;
+        o.seed = loaded->experiment().seed();
+        params = loaded->experiment().initialParameters();
     }
     const ExperimentInfo& info = registry.get(o.experiment);
     if (o.help) {
         printParameters(info, std::cout);
         return 0;
     }
-    if (o.replayFile.empty()) {
+    if (!params) {
         params = registry.defaults(o.experiment);
         for (const auto& a : o.assignments) {
             try {
@@ -142,9 +154,17 @@ int runHeadless(const RunOptions& options)
             }
         }
     }
-    // A replay runs as long as the saved run did, unless told otherwise; a run file saved at
-    // t = 0 (nothing run yet) falls back to the experiment's own duration.
-    const double seconds = o.seconds.value_or(replaySeconds > 0 ? replaySeconds : info.defaultSeconds);
+    // How far to run. A replay runs as long as the saved run did (a run file saved at t = 0
+    // falls back to the experiment's duration); a loaded state runs --seconds more, or on to
+    // the experiment's duration.
+    const double startTime = loaded ? loaded->time() : 0.0;
+    double until = o.seconds.value_or(replaySeconds > 0 ? replaySeconds : info.defaultSeconds);
+    if (loaded) {
+        until = o.seconds ? startTime + *o.seconds : info.defaultSeconds;
+        if (until <= startTime + 0.5 * loaded->experiment().dt())
+            throw InputError(o.loadState + ": the state is at t = " + formatNumber(startTime)
+                             + " s, past the experiment's duration; say how much longer with --seconds");
+    }
     const std::string outDir =
         o.outDir.empty() ? "out/" + o.experiment + "-seed" + std::to_string(o.seed) : o.outDir;
     {
@@ -154,16 +174,28 @@ int runHeadless(const RunOptions& options)
             throw InputError("--out " + outDir + ": exists and is not a folder");
     }
 
-    Simulation sim(registry.create(o.experiment, *params, o.seed));
-    if (!o.commandsFile.empty())
-        sim.schedule(readCommandsFile(o.commandsFile));
+    std::unique_ptr<Simulation> owned =
+        loaded ? std::move(loaded) : std::make_unique<Simulation>(registry.create(o.experiment, *params, o.seed));
+    Simulation& sim = *owned;
+    if (!o.commandsFile.empty()) {
+        // Commands before the saved time already happened, and those the state still has
+        // pending will happen: both are part of the state, and must not apply twice.
+        std::vector<Command> commands;
+        for (auto& c : readCommandsFile(o.commandsFile)) {
+            const bool past = Simulation::stepForTime(c.time, sim.experiment().dt()) < sim.experiment().stepIndex();
+            const bool pending = std::find(sim.pending().begin(), sim.pending().end(), c) != sim.pending().end();
+            if (!past && !pending)
+                commands.push_back(std::move(c));
+        }
+        sim.schedule(commands);
+    }
     sim.schedule(replayCommands);
 
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     const auto start = std::chrono::steady_clock::now();
-    Progress progress(o.quiet, seconds, o.experiment);
-    sim.runUntil(seconds, std::ref(progress), &interrupted);
+    Progress progress(o.quiet, until, o.experiment);
+    sim.runUntil(until, std::ref(progress), &interrupted);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     RunRecord record;
@@ -179,11 +211,15 @@ int runHeadless(const RunOptions& options)
         throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
     writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.finalSeries()));
     writeFileAtomically(outDir + "/summary.json", summaryJson(record));
-    // The run as it happened, commands included: --replay DIR/run.json repeats it.
-    RunFile::fromRun(o.experiment, *params, o.seed, sim.time(), sim.appliedCommands()).write(outDir + "/run.json");
+    // The run as it happened from t = 0, commands included: --replay DIR/run.json repeats it.
+    RunFile::fromRun(o.experiment, sim.experiment().initialParameters(), o.seed, sim.time(), sim.appliedCommands())
+        .write(outDir + "/run.json");
+    if (!o.saveState.empty())
+        saveStateFile(sim, o.saveState);
     if (!o.quiet)
-        std::fprintf(stderr, "%s: wrote %s/summary.json, metrics.csv and run.json (%.1f s simulated in %.2f s wall)\n",
-                     o.experiment.c_str(), outDir.c_str(), sim.time(), wall);
+        std::fprintf(stderr, "%s: wrote %s/summary.json, metrics.csv and run.json%s%s (%.1f s simulated in %.2f s wall)\n",
+                     o.experiment.c_str(), outDir.c_str(), o.saveState.empty() ? "" : ", state ",
+                     o.saveState.c_str(), sim.time(), wall);
     if (interrupted.load()) {
         std::fprintf(stderr, "%s: interrupted at %.1f s; results so far were written\n", o.experiment.c_str(),
                      sim.time());

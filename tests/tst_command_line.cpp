@@ -360,6 +360,137 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
+    void stateFilesContinueARunExactly()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("cmds.txt"), "5 set learning_rate 0.01\n30 lesion neuron 1\n");
+        const QStringList common = {"--set", "record_interval=2", "--commands", dir.filePath("cmds.txt"), "--quiet"};
+        QCOMPARE(runApp(QStringList{"run", "em-mixture", "--seconds", "40", "--out", dir.filePath("straight")} + common)
+                     .exitCode,
+                 0);
+        QCOMPARE(runApp(QStringList{"run", "em-mixture", "--seconds", "20", "--out", dir.filePath("first"),
+                                    "--save-state", dir.filePath("t20.state")}
+                        + common)
+                     .exitCode,
+                 0);
+        // Continue 20 s more with the same commands file: the entry at 5 s is in the past, the
+        // one at 30 s is pending in the state; neither may apply twice.
+        const auto r = runApp({"run", "--load-state", dir.filePath("t20.state"), "--seconds", "20", "--commands",
+                               dir.filePath("cmds.txt"), "--quiet", "--out", dir.filePath("resumed")});
+        QCOMPARE(r.exitCode, 0);
+        QFile a(dir.filePath("straight/metrics.csv")), b(dir.filePath("resumed/metrics.csv"));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray straight = a.readAll();
+        QCOMPARE(straight.count('\n'), 21);
+        QCOMPARE(b.readAll(), straight);
+        QCOMPARE(readJson(dir.filePath("resumed/summary.json"))["metrics"],
+                 readJson(dir.filePath("straight/summary.json"))["metrics"]);
+        QCOMPARE(readJson(dir.filePath("resumed/summary.json"))["sim_seconds"].toDouble(), 40.0);
+        // run.json describes the whole run from t = 0: replaying it gives the same again.
+        const auto run = readJson(dir.filePath("resumed/run.json"));
+        QCOMPARE(run["commands"].toArray().size(), 2);
+        QCOMPARE(run, readJson(dir.filePath("straight/run.json")));
+    }
+
+    void damagedStateFilesExitWithStatus2_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << "empty" << "empty file, not a state file";
+        QTest::newRow("text") << "text" << "not a Plasticity Lab state file";
+        QTest::newRow("truncated") << "truncated" << "truncated";
+        QTest::newRow("bit flipped") << "flip" << "checksum mismatch";
+        QTest::newRow("missing") << "missing" << "cannot open the state file";
+    }
+    void damagedStateFilesExitWithStatus2()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("s.state");
+        QCOMPARE(runApp({"run", "em-mixture", "--seconds", "2", "--quiet", "--out", dir.filePath("a"), "--save-state",
+                         file})
+                     .exitCode,
+                 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        f.close();
+        if (damage == "empty")
+            bytes.clear();
+        else if (damage == "text")
+            bytes = "t,equilibrium_error\n0,1\n";
+        else if (damage == "truncated")
+            bytes.truncate(bytes.size() * 2 / 3);
+        else if (damage == "flip")
+            bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x04);
+        if (damage == "missing")
+            QVERIFY(QFile::remove(file));
+        else
+            writeFile(file, bytes);
+        const auto r = runApp({"run", "--load-state", file, "--seconds", "1", "--out", dir.filePath("b")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(file + ": ") && r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+        QVERIFY(!QFileInfo::exists(dir.filePath("b")));
+    }
+
+    void killedDuringASaveLeavesThePreviousStateIntact()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("run.state");
+        QCOMPARE(runApp({"run", "self-repair", "--seconds", "10", "--quiet", "--out", dir.filePath("a"),
+                         "--save-state", file})
+                     .exitCode,
+                 0);
+        QFile before(file);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray previous = before.readAll();
+        before.close();
+        // A second run stalls half-way through writing its state (fault injection) and is
+        // killed there.
+        QProcess child;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert("PLASTICITY_LAB_TEST_WRITE_STALL", "run.state=30");
+        child.setProcessEnvironment(env);
+        child.start(PLAB_EXECUTABLE, {"run", "self-repair", "--seconds", "20", "--quiet", "--out", dir.filePath("b"),
+                                      "--save-state", file});
+        QVERIFY(child.waitForStarted());
+        const QString temp = dir.filePath(".run.state.tmp-" + QString::number(child.processId()));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(temp).size() > 0, 60000);
+        child.kill();
+        QVERIFY(child.waitForFinished(10000));
+        QVERIFY(child.exitStatus() == QProcess::CrashExit);
+        QFile after(file);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QVERIFY(after.readAll() == previous);  // untouched
+        const auto r = runApp({"run", "--load-state", file, "--seconds", "1", "--quiet", "--out", dir.filePath("c")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(readJson(dir.filePath("c/summary.json"))["sim_seconds"].toDouble(), 11.0);
+    }
+
+    void loadStateRefusesChangesToTheRun_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("seed") << QStringList{"--seed", "2"} << "--seed cannot change it";
+        QTest::newRow("set") << QStringList{"--set", "c=2"} << "use a commands file";
+        QTest::newRow("replay") << QStringList{"--replay", "r.json"} << "--load-state and --replay";
+        QTest::newRow("other experiment") << QStringList{"bayesnet"} << "is a state of 'em-mixture', not of 'bayesnet'";
+        QTest::newRow("past its duration") << QStringList{} << "say how much longer with --seconds";
+    }
+    void loadStateRefusesChangesToTheRun()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("s.state");
+        QCOMPARE(runApp({"run", "em-mixture", "--quiet", "--out", dir.filePath("a"), "--save-state", file}).exitCode, 0);
+        const auto r = runApp(QStringList{"run"} + args + QStringList{"--load-state", file, "--out", dir.filePath("o")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     void unknownGuiOptionIsAnError()
     {
         const auto r = runApp({"--bogus"});

@@ -31,6 +31,7 @@ public:
     void schedule(const Command& command);
     void schedule(const std::vector<Command>& commands);
     std::size_t pendingCommands() const { return pending_.size(); }
+    const std::deque<Command>& pending() const { return pending_; }
 
     /// One step: due commands, experiment step, and a series row when one is due.
     void step();

@@ -1,5 +1,10 @@
 #include "RunOutput.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
 #include "JsonWriter.h"
 #include "core/Error.h"
 
@@ -70,9 +75,21 @@ void writeFileAtomically(const std::string& path, const std::string& content)
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         throw InputError(path + ": cannot create temporary file: " + std::strerror(errno));
+    // Fault injection for the test that kills a save half-way: "NAME=SECONDS" stalls the write
+    // of the file called NAME after half of its bytes.
+    const char* fault = std::getenv("PLASTICITY_LAB_TEST_WRITE_STALL");
+    const std::string faultSpec = fault ? fault : "";
+    const auto eq = faultSpec.find('=');
+    const bool stall = eq != std::string::npos && faultSpec.substr(0, eq) == target.filename().string();
     std::size_t written = 0;
+    bool stalled = false;
     while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (stall && !stalled && written >= content.size() / 2) {
+            stalled = true;
+            std::this_thread::sleep_for(std::chrono::duration<double>(std::atof(faultSpec.c_str() + eq + 1)));
+        }
+        const std::size_t chunk = stall && !stalled ? content.size() / 2 - written : content.size() - written;
+        const ssize_t n = ::write(fd, content.data() + written, std::max<std::size_t>(chunk, 1));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
