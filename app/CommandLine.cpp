@@ -19,9 +19,11 @@ std::string CommandLine::usage()
            "\n"
            "Usage:\n"
            "  plasticity-lab [--experiment NAME] [--seed N] [--set key=value]...\n"
-           "                 [--replay RUN.json] [--screenshot FILE.png --after SECONDS]\n"
-           "      open the application (--replay: replay a saved run live; with --screenshot: run\n"
-           "      SECONDS of simulated time, save a picture of the main window and exit)\n"
+           "                 [--replay RUN.json | --load-state FILE]\n"
+           "                 [--screenshot FILE.png --after SECONDS]\n"
+           "      open the application. --replay replays a saved run live, --load-state continues\n"
+           "      a saved state; --screenshot runs until SECONDS of simulated time, saves a picture\n"
+           "      of the main window and exits\n"
            "  plasticity-lab list\n"
            "      the experiments and what they show\n"
            "  plasticity-lab run EXPERIMENT [options]\n"
@@ -163,6 +165,8 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
             cl.gui.experiment = value(a);
         } else if (a == "--replay") {
             cl.gui.replayFile = value(a);
+        } else if (a == "--load-state") {
+            cl.gui.loadState = value(a);
         } else if (a == "--screenshot") {
             cl.gui.screenshot = value(a);
         } else if (a == "--after") {
@@ -180,6 +184,10 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
             throw InputError("unknown command '" + a + "' (see plasticity-lab --help)");
         }
     }
+    if (!cl.gui.replayFile.empty() && !cl.gui.loadState.empty())
+        throw InputError("--replay and --load-state do not go together");
+    if (!cl.gui.loadState.empty() && (!cl.gui.experiment.empty() || !cl.gui.assignments.empty() || seedGiven))
+        throw InputError("--load-state continues the saved run; --experiment, --set and --seed cannot change it");
     if (!cl.gui.replayFile.empty() && (!cl.gui.experiment.empty() || !cl.gui.assignments.empty() || seedGiven))
         throw InputError("--replay takes experiment, parameters and seed from the run file; --experiment, --set and "
                          "--seed cannot change them");

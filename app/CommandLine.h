@@ -32,6 +32,7 @@ struct GuiOptions {
     std::string experiment;
     std::vector<std::string> assignments;  // --set key=value for the first run
     std::string replayFile;  // open this run file and replay it live
+    std::string loadState;   // continue this saved state
     std::string screenshot;
     double after = 0;
     std::uint64_t seed = 1;

@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "RunFile.h"
+#include "io/StateFile.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 
@@ -29,6 +30,8 @@ int runGui(const GuiOptions& options, int argc, char** argv)
 
     if (!options.replayFile.empty())
         RunFile::read(options.replayFile).parameterSet();  // a broken file is a one-line error, no window
+    if (!options.loadState.empty())
+        loadStateFile(options.loadState);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName("Plasticity Lab");
@@ -40,6 +43,8 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         if (!window.selectExperiment(QString::fromStdString(experiment), params, options.seed))
             return 2;
     if (!options.replayFile.empty() && !window.openRun(QString::fromStdString(options.replayFile)))
+        return 2;
+    if (!options.loadState.empty() && !window.openState(QString::fromStdString(options.loadState)))
         return 2;
     window.show();
 

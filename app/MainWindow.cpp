@@ -10,6 +10,7 @@
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "io/RunOutput.h"
+#include "io/StateFile.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -79,6 +80,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     frameTimer_->start();
     connect(&controller_, &SimulationController::resultsReady, this,
             [this](std::shared_ptr<const RunResults> r) { writeResults(*r); });
+    connect(&controller_, &SimulationController::stateReady, this, [this](std::shared_ptr<const EncodedState> s) {
+        const QString path = std::exchange(statePath_, QString());
+        if (path.isEmpty())
+            return;
+        QString error;
+        try {
+            writeFileAtomically(path.toStdString(), s->bytes);
+            statusBar()->showMessage(tr("Saved the state at t = %1 s to %2 (%3 kB)")
+                                         .arg(s->time, 0, 'f', 1)
+                                         .arg(QDir::toNativeSeparators(path))
+                                         .arg(s->bytes.size() / 1024),
+                                     8000);
+        } catch (const InputError& e) {
+            error = QString::fromStdString(e.what());
+            showError(tr("Cannot save the state"), error);
+        }
+        emit stateSaved(path, error);
+    });
 
     selectExperiment(QString::fromStdString(ExperimentRegistry::builtin().all().front().name));
 }
@@ -181,6 +200,25 @@ void MainWindow::buildActions()
     results->setToolTip(tr("Write summary.json, metrics.csv and run.json of the run so far, as the headless runner "
                            "does"));
     file->addSeparator();
+    auto* openState = file->addAction(tr("Open s&tate…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open state"), {}, tr("State files (*.state);;All files (*)"));
+        if (!path.isEmpty())
+            this->openState(path);
+    });
+    openState->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    openState->setToolTip(tr("Continue a saved run exactly where it was saved (Ctrl+Shift+O)"));
+    auto* saveState = file->addAction(tr("Save st&ate…"), this, [this] {
+        const QString name = QString::fromStdString(controller_.experimentName()) + ".state";
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save state"), name, tr("State files (*.state)"));
+        if (!path.isEmpty())
+            this->saveState(path);
+    });
+    saveState->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_S);
+    saveState->setToolTip(tr("Save the complete engine state — weights, θ, traces, random generators, the recorded "
+                             "series —\nto continue later from here, in the application or with "
+                             "`plasticity-lab run --load-state FILE` (Ctrl+Alt+S)"));
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -274,10 +312,7 @@ bool MainWindow::selectExperiment(const QString& name, const ParameterSet& param
         QMessageBox::warning(this, tr("Unknown experiment"), tr("There is no experiment named '%1'.").arg(name));
         return false;
     }
-    experiments_->setCurrentIndex(experiments_->findData(name));
-    description_->setText(QString("<b>%1</b><br>%2<br><i>%3</i>")
-                              .arg(QString::fromStdString(info->title), QString::fromStdString(info->description),
-                                   QString::fromStdString(info->paper)));
+    describe(*info);
     parameters_->setParameters(params);
     seed_->setText(QString::number(seed));
     return resetRun();
@@ -297,6 +332,20 @@ bool MainWindow::resetRun()
         QMessageBox::warning(this, tr("Cannot start this run"), QString::fromStdString(e.what()));
         return false;
     }
+    showRun(name);
+    return true;
+}
+
+void MainWindow::describe(const ExperimentInfo& info)
+{
+    experiments_->setCurrentIndex(experiments_->findData(QString::fromStdString(info.name)));
+    description_->setText(QString("<b>%1</b><br>%2<br><i>%3</i>")
+                              .arg(QString::fromStdString(info.title), QString::fromStdString(info.description),
+                                   QString::fromStdString(info.paper)));
+}
+
+void MainWindow::showRun(const std::string& name)
+{
     parameters_->setParameters(controller_.parameters());
 
     // Panel, raster layout and chart series follow the experiment.
@@ -322,9 +371,8 @@ bool MainWindow::resetRun()
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));
     bindLiveSliders();
     statusState_->setText(tr("paused"));
-    statusTime_->setText(tr("t = 0.0 s"));
+    statusTime_->setText(tr("t = %1 s").arg(controller_.time(), 0, 'f', 1));
     statusSpeed_->clear();
-    return true;
 }
 
 void MainWindow::bindLiveSliders()
@@ -473,6 +521,32 @@ void MainWindow::writeResults(const RunResults& results)
         showError(tr("Cannot save the results"), error);
     }
     emit resultsSaved(folder, error);
+}
+
+void MainWindow::saveState(const QString& path)
+{
+    statePath_ = path;
+    controller_.requestState();
+    statusBar()->showMessage(tr("Saving the state…"));
+}
+
+bool MainWindow::openState(const QString& path)
+{
+    std::unique_ptr<Simulation> sim;
+    try {
+        sim = loadStateFile(path.toStdString());
+    } catch (const InputError& e) {
+        showError(tr("Cannot open the state"), QString::fromStdString(e.what()));
+        return false;
+    }
+    const std::string name = sim->experiment().info().name;
+    const double t = sim->time();
+    describe(sim->experiment().info());
+    seed_->setText(QString::number(sim->experiment().seed()));
+    controller_.resume(std::move(sim));
+    showRun(name);
+    statusBar()->showMessage(tr("Opened %1 at t = %2 s").arg(QDir::toNativeSeparators(path)).arg(t, 0, 'f', 1), 6000);
+    return true;
 }
 
 void MainWindow::showError(const QString& title, const QString& text)

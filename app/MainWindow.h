@@ -20,6 +20,8 @@ class QVBoxLayout;
 
 namespace plab {
 
+struct ExperimentInfo;
+
 class ExperimentPanel;
 class LiveSlider;
 class MetricChartView;
@@ -59,9 +61,15 @@ public:
     /// File → Save results: summary.json, metrics.csv and run.json of the run as it stands,
     /// written into `folder` once the engine has produced them (resultsSaved follows).
     void saveResults(const QString& folder);
+    /// File → Save state: the complete engine state, written once the engine has encoded it
+    /// (stateSaved follows). The run goes on.
+    void saveState(const QString& path);
+    /// File → Open state: continue a saved run, paused at its time.
+    bool openState(const QString& path);
 
 signals:
     void resultsSaved(const QString& folder, const QString& error);
+    void stateSaved(const QString& path, const QString& error);
 
 private:
     void buildActions();
@@ -70,6 +78,8 @@ private:
     void togglePlay();
     void showAbout();
     void showError(const QString& title, const QString& text);
+    void describe(const ExperimentInfo& info);
+    void showRun(const std::string& name);
     void writeResults(const RunResults& results);
     void updateStatus(const SimulationSnapshot& s);
     void sendSet(const QString& name, double value);
@@ -97,6 +107,7 @@ private:
     QElapsedTimer chartClock_;
     std::uint64_t framesShown_ = 0;
     QString resultsFolder_;  // where the next results go; empty: none asked for
+    QString statePath_;      // where the next state goes
 };
 
 } // namespace plab

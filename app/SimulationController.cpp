@@ -85,6 +85,26 @@ void SimulationController::schedule(const Command& command)
     worker_.post(command);
 }
 
+void SimulationController::requestState()
+{
+    worker_.requestState();
+}
+
+void SimulationController::resume(std::unique_ptr<Simulation> sim)
+{
+    pause();
+    ++generation_;
+    experiment_ = sim->experiment().info().name;
+    params_ = std::make_unique<ParameterSet>(sim->experiment().parameters());
+    seed_ = sim->experiment().seed();
+    dt_ = sim->experiment().dt();
+    lastTime_ = sim->time();
+    log_.clear();  // the snapshots hand over the applied commands again, from the start
+    mailbox_.clear(generation_);
+    worker_.load(std::move(sim), panelCaptureFor(experiment_), generation_);
+    emit resetDone();
+}
+
 void SimulationController::requestResults()
 {
     worker_.requestResults();
@@ -103,6 +123,8 @@ SimulationSnapshot SimulationController::takeSnapshot()
         log_.insert(log_.end(), s.applied.begin(), s.applied.end());
         if (s.results)
             emit resultsReady(s.results);
+        if (s.state)
+            emit stateReady(s.state);
     }
     return s;
 }

@@ -42,6 +42,10 @@ public:
     void schedule(const Command& command);
     /// Asks the engine for summary.json and metrics.csv as they stand; resultsReady follows.
     void requestResults();
+    /// Asks the engine for its state (a state file's bytes); stateReady follows.
+    void requestState();
+    /// Continues a loaded simulation (File → Open state), paused where it was saved.
+    void resume(std::unique_ptr<Simulation> simulation);
 
     /// Everything that happened since the last call. Also keeps the log of applied commands.
     SimulationSnapshot takeSnapshot();
@@ -56,6 +60,7 @@ signals:
     void runningChanged(bool running);
     void resetDone();
     void resultsReady(std::shared_ptr<const plab::RunResults> results);
+    void stateReady(std::shared_ptr<const plab::EncodedState> state);
 
 private:
     SnapshotMailbox mailbox_;

@@ -12,6 +12,12 @@
 
 namespace plab {
 
+/// The engine state as a state file holds it (File → Save state).
+struct EncodedState {
+    double time = 0;
+    std::string bytes;
+};
+
 /// A run's results as the headless runner writes them (File → Save results).
 struct RunResults {
     double time = 0;
@@ -32,6 +38,7 @@ struct SimulationSnapshot {
     PanelStatePtr panel;               // latest panel state, if one was captured
     std::string error;                 // a command the engine refused, for the status bar
     std::shared_ptr<const RunResults> results;  // when asked for with requestResults()
+    std::shared_ptr<const EncodedState> state;  // when asked for with requestState()
 };
 
 } // namespace plab

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "io/RunOutput.h"
+#include "io/StateFile.h"
 
 #include <QMutexLocker>
 #include <cmath>
@@ -112,6 +113,13 @@ void SimulationWorker::requestResults()
     wake_.wakeOne();
 }
 
+void SimulationWorker::requestState()
+{
+    QMutexLocker lock(&mutex_);
+    controls_.state = true;
+    wake_.wakeOne();
+}
+
 void SimulationWorker::requestCapture()
 {
     QMutexLocker lock(&mutex_);
@@ -122,13 +130,13 @@ void SimulationWorker::requestCapture()
 bool SimulationWorker::hasRequests() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.steps > 0 || c.pacingChanged;
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.steps > 0 || c.pacingChanged;
 }
 
 bool SimulationWorker::hasWork() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state
            || ((sim_ || c.incoming) && (c.running || c.steps > 0));
 }
 
@@ -157,6 +165,8 @@ void SimulationWorker::run()
             controls_.capture = false;
             c.results = controls_.results;
             controls_.results = false;
+            c.state = controls_.state;
+            controls_.state = false;
             c.pacingChanged = controls_.pacingChanged;
             controls_.pacingChanged = false;
             c.running = controls_.running;
@@ -283,6 +293,8 @@ void SimulationWorker::runChunk(Controls& c)
         results->metricsCsv = metricsCsv(sim.finalSeries());
         piece.results = std::move(results);
     }
+    if (c.state)
+        piece.state = std::make_shared<const EncodedState>(EncodedState{sim.time(), encodeState(sim)});
     mailbox_.post(std::move(piece));
 }
 

@@ -40,6 +40,8 @@ public:
     void requestCapture();
     /// Asks for summary.json and metrics.csv of the run as it stands (in the next snapshot).
     void requestResults();
+    /// Asks for the encoded engine state (io/StateFile.h) in the next snapshot.
+    void requestState();
     void stop();
 
 protected:
@@ -58,6 +60,7 @@ private:
         std::vector<Command> commands;
         bool capture = false;
         bool results = false;
+        bool state = false;
         bool quit = false;
         bool pacingChanged = false;
     };

@@ -39,6 +39,8 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
         pending_.error = std::move(piece.error);
     if (piece.results)
         pending_.results = std::move(piece.results);
+    if (piece.state)
+        pending_.state = std::move(piece.state);
 }
 
 SimulationSnapshot SnapshotMailbox::take()

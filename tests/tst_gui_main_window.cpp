@@ -262,6 +262,54 @@ private slots:
         QVERIFY(w.chart()->markerCount() >= 2);
     }
 
+    void stateSavedInTheWindowContinuesExactly()
+    {
+        QTemporaryDir dir;
+        ParameterSet p = ExperimentRegistry::builtin().defaults("reward");
+        p.set("record_interval", "5");
+        const QString statePath = dir.filePath("half.state");
+        {
+            MainWindow w;
+            QVERIFY(w.selectExperiment("reward", p, 3));
+            w.setSpeed(0);
+            w.controller().runUntil(50);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 20000);
+            QSignalSpy saved(&w, &MainWindow::stateSaved);
+            w.saveState(statePath);
+            QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+            QCOMPARE(saved.at(0).at(1).toString(), QString());
+        }
+        MainWindow again;
+        QVERIFY(again.openState(statePath));
+        QCOMPARE(again.controller().experimentName(), std::string("reward"));
+        QCOMPARE(again.controller().seed(), std::uint64_t(3));
+        QVERIFY(qobject_cast<RewardPanel*>(again.panel()));
+        again.setSpeed(0);
+        again.controller().runUntil(100);
+        QTRY_VERIFY_WITH_TIMEOUT(!again.controller().isRunning(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.controller().time(), 100.0, 5000);
+        QSignalSpy results(&again, &MainWindow::resultsSaved);
+        again.saveResults(dir.filePath("gui"));
+        QTRY_COMPARE_WITH_TIMEOUT(results.count(), 1, 10000);
+
+        QProcess straight;
+        straight.start(PLAB_EXECUTABLE, {"run", "reward", "--seed", "3", "--seconds", "100", "--set",
+                                         "record_interval=5", "--quiet", "--out", dir.filePath("headless")});
+        QVERIFY(straight.waitForFinished(60000));
+        QCOMPARE(straight.exitCode(), 0);
+        const QByteArray csv = readAll(dir.filePath("gui/metrics.csv"));
+        QCOMPARE(csv.count('\n'), 22);  // header, t = 0 and every 5 s to 100 s
+        QCOMPARE(readAll(dir.filePath("headless/metrics.csv")), csv);
+        // A broken state file leaves the running session alone.
+        QFile broken(dir.filePath("broken.state"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(readAll(statePath).left(1000));
+        broken.close();
+        const auto generation = again.controller().generation();
+        QVERIFY(!again.openState(dir.filePath("broken.state")));
+        QCOMPARE(again.controller().generation(), generation);
+    }
+
     void badParametersKeepTheRunningExperiment()
     {
         MainWindow w;
