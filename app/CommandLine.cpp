@@ -37,6 +37,7 @@ std::string CommandLine::usage()
            "      --network FILE    bayesnet: a Bayesian network in BIF format (--set network=FILE)\n"
            "      --evidence V=x,.. bayesnet: evidence clamped while sampling (--set evidence=...)\n"
            "      --quiet           no progress on stderr\n"
+           "      --spikes FROM:TO  also write DIR/spikes.csv (t,neuron,group) for that simulated time\n"
            "      --save-state FILE write the complete engine state at the end (also when interrupted)\n"
            "      --load-state FILE continue a saved state: --seconds S runs S more seconds (default: up to\n"
            "                        the experiment's duration); --commands entries before the saved time\n"
@@ -99,6 +100,14 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                 r.seedGiven = true;
             } else if (a == "--replay") {
                 r.replayFile = value(a);
+            } else if (a == "--spikes") {
+                const std::string& range = value(a);
+                const auto colon = range.find(':');
+                double from = 0, to = 0;
+                if (colon == std::string::npos || !parseNumber(range.substr(0, colon), from)
+                    || !parseNumber(range.substr(colon + 1), to) || from < 0 || to <= from)
+                    throw InputError("--spikes needs FROM:TO in seconds with 0 <= FROM < TO, got '" + range + "'");
+                r.spikes = std::make_pair(from, to);
             } else if (a == "--save-state") {
                 r.saveState = value(a);
             } else if (a == "--load-state") {

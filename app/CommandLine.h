@@ -24,6 +24,7 @@ struct RunOptions {
     std::string replayFile;         // a run file: experiment, parameters, seed, commands, duration
     std::string saveState;          // write the engine state here at the end
     std::string loadState;          // continue from this state; --seconds S runs S more seconds
+    std::optional<std::pair<double, double>> spikes;  // write DIR/spikes.csv for [from, to) s
     bool quiet = false;
     bool help = false;              // run EXPERIMENT --help: list its parameters
 };

@@ -195,6 +195,16 @@ int runHeadless(const RunOptions& options)
     std::signal(SIGTERM, onSignal);
     const auto start = std::chrono::steady_clock::now();
     Progress progress(o.quiet, until, o.experiment);
+    std::vector<SpikeEvent> spikes;
+    if (o.spikes) {
+        // Record only inside the range: a long run's spikes would not fit in memory.
+        const auto [from, to] = *o.spikes;
+        sim.runUntil(std::min(from, until), std::ref(progress), &interrupted);
+        sim.experiment().spikes().setEnabled(true);
+        sim.runUntil(std::min(to, until), std::ref(progress), &interrupted);
+        spikes = sim.experiment().spikes().take();
+        sim.experiment().spikes().setEnabled(false);
+    }
     sim.runUntil(until, std::ref(progress), &interrupted);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -211,6 +221,8 @@ int runHeadless(const RunOptions& options)
         throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
     writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.finalSeries()));
     writeFileAtomically(outDir + "/summary.json", summaryJson(record));
+    if (o.spikes)
+        writeFileAtomically(outDir + "/spikes.csv", spikesCsv(spikes, sim.experiment().neuronGroups()));
     // The run as it happened from t = 0, commands included: --replay DIR/run.json repeats it.
     RunFile::fromRun(o.experiment, sim.experiment().initialParameters(), o.seed, sim.time(), sim.appliedCommands())
         .write(outDir + "/run.json");

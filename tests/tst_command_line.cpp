@@ -491,6 +491,37 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
+    void spikesAreExportedForATimeRange()
+    {
+        QTemporaryDir dir;
+        const auto r = runApp({"run", "em-mixture", "--seconds", "3", "--spikes", "1:1.5", "--quiet", "--out",
+                               dir.filePath("o")});
+        QCOMPARE(r.exitCode, 0);
+        QFile csv(dir.filePath("o/spikes.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        QCOMPARE(lines[0], QString("t,neuron,group"));
+        QVERIFY(lines.size() > 100);
+        QSet<QString> groups;
+        for (int k = 1; k < lines.size(); ++k) {
+            const auto f = lines[k].split(',');
+            QCOMPARE(f.size(), 3);
+            const double t = f[0].toDouble();
+            QVERIFY2(t >= 1.0 && t < 1.5, qPrintable(lines[k]));
+            QVERIFY(f[1].toInt() >= 0 && f[1].toInt() < 128 + 4);
+            groups.insert(f[2]);
+        }
+        QCOMPARE(groups, (QSet<QString>{"input", "z"}));
+        // Spikes are not part of the dynamics: the metrics are those of a run without export.
+        QCOMPARE(runApp({"run", "em-mixture", "--seconds", "3", "--quiet", "--out", dir.filePath("p")}).exitCode, 0);
+        QCOMPARE(readJson(dir.filePath("o/summary.json"))["metrics"], readJson(dir.filePath("p/summary.json"))["metrics"]);
+        for (const QString bad : {"2:1", "x:3", "5", "-1:2"}) {
+            const auto e = runApp({"run", "em-mixture", "--spikes", bad, "--out", dir.filePath("q")});
+            QCOMPARE(e.exitCode, 2);
+            QVERIFY2(e.err.contains("--spikes needs FROM:TO"), qPrintable(e.err));
+        }
+    }
+
     void unknownGuiOptionIsAnError()
     {
         const auto r = runApp({"--bogus"});

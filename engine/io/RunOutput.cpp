@@ -62,6 +62,33 @@ std::string metricsCsv(const MetricSeries& series)
     return out;
 }
 
+std::string spikesCsv(const std::vector<SpikeEvent>& spikes, const std::vector<NeuronGroup>& groups)
+{
+    std::vector<std::string> names;
+    for (const auto& g : groups) {
+        if (g.name.find_first_of(",\"\n") == std::string::npos) {
+            names.push_back(g.name);
+            continue;
+        }
+        std::string quoted = "\"";
+        for (char c : g.name)
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        names.push_back(quoted + "\"");
+    }
+    const auto groupOf = [&](int neuron) -> const std::string& {
+        static const std::string none;
+        for (std::size_t k = 0; k < groups.size(); ++k)
+            if (neuron >= groups[k].first && neuron < groups[k].first + groups[k].count)
+                return names[k];
+        return none;
+    };
+    std::string out = "t,neuron,group\n";
+    out.reserve(out.size() + spikes.size() * 24);
+    for (const auto& s : spikes)
+        out.append(formatNumber(s.t)).append(",").append(std::to_string(s.neuron)).append(",").append(groupOf(s.neuron)).append("\n");
+    return out;
+}
+
 void writeFileAtomically(const std::string& path, const std::string& content)
 {
     namespace fs = std::filesystem;

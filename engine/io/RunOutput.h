@@ -18,6 +18,9 @@ struct RunRecord {
 
 std::string summaryJson(const RunRecord& run);
 std::string metricsCsv(const MetricSeries& series);
+/// Spikes as CSV, "t,neuron,group": time (s), the neuron's index in the experiment's layout
+/// and the name of its group (quoted if it holds a comma or a quote).
+std::string spikesCsv(const std::vector<SpikeEvent>& spikes, const std::vector<NeuronGroup>& groups);
 
 /// Writes `content` to `path` through a temporary file in the same directory: write, flush,
 /// fsync, rename. Throws InputError if anything fails; the old file is then untouched.

@@ -1,0 +1,19 @@
+// libFuzzer target: the BIF parser (Bayesian networks from users and other tools). Any input
+// must end in a network or an InputError; anything else (a crash, a sanitizer report, another
+// exception) is a finding.
+#include "bayesnet/BifFormat.h"
+#include "core/Error.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    try {
+        const auto net = plab::parseBif(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.bif");
+        (void)plab::writeBif(net);  // what parsed must also write back
+    } catch (const plab::InputError&) {
+    }
+    return 0;
+}
