@@ -219,6 +219,25 @@ void MainWindow::buildActions()
                              "series —\nto continue later from here, in the application or with "
                              "`plasticity-lab run --load-state FILE` (Ctrl+Alt+S)"));
     file->addSeparator();
+    auto* figure = file->addAction(tr("&Export figure…"), this, [this] {
+        const QString name = QString::fromStdString(controller_.experimentName());
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export figure"), name + ".png",
+            tr("Panel, raster and chart (*.png);;Chart as vector graphics (*.svg);;Chart as picture (*-chart.png)"));
+        if (!path.isEmpty())
+            exportFigure(path);
+    });
+    figure->setShortcut(Qt::CTRL | Qt::Key_E);
+    figure->setToolTip(tr("Save what the window shows as a PNG, or the chart as SVG for a paper (Ctrl+E)"));
+    file->addAction(tr("Export s&pikes…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export spikes"),
+                                                          QString::fromStdString(controller_.experimentName()) + "-spikes.csv",
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportSpikes(path);
+    })->setToolTip(tr("The spikes of the raster's time window as CSV: t, neuron, group.\n"
+                      "For a longer range use `plasticity-lab run EXPERIMENT --spikes FROM:TO`."));
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -265,6 +284,7 @@ void MainWindow::buildActions()
         a->setChecked(w == 2.0);
         windowGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, w] {
+            rasterWindow_ = w;
             raster_->setWindow(w);
             controller_.setSpikeWindow(w);
         });
@@ -359,6 +379,7 @@ void MainWindow::showRun(const std::string& name)
     }
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
     const auto groups = probe->neuronGroups();
+    neuronGroups_ = groups;
     raster_->setLayout(groups);
     raster_->setVisible(!groups.empty());  // fokker-planck has particles, not neurons
     if (groups.empty())
@@ -369,6 +390,7 @@ void MainWindow::showRun(const std::string& name)
     pendingTimes_.clear();
     pendingRows_.clear();
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));
+    recentSpikes_.clear();
     bindLiveSliders();
     statusState_->setText(tr("paused"));
     statusTime_->setText(tr("t = %1 s").arg(controller_.time(), 0, 'f', 1));
@@ -403,6 +425,10 @@ void MainWindow::refresh()
     if (s.generation != controller_.generation())
         return;
     raster_->addSpikes(s.spikes, s.time);
+    recentSpikes_.insert(recentSpikes_.end(), s.spikes.begin(), s.spikes.end());
+    while (!recentSpikes_.empty()
+           && (recentSpikes_.front().t < s.time - rasterWindow_ || recentSpikes_.size() > raster_->model().capacity()))
+        recentSpikes_.pop_front();
     // Curves change slowly: redrawing them ten times a second is plenty, and stroking a
     // chart costs more than drawing thousands of spikes.
     pendingTimes_.insert(pendingTimes_.end(), s.seriesTimes.begin(), s.seriesTimes.end());
@@ -546,6 +572,36 @@ bool MainWindow::openState(const QString& path)
     controller_.resume(std::move(sim));
     showRun(name);
     statusBar()->showMessage(tr("Opened %1 at t = %2 s").arg(QDir::toNativeSeparators(path)).arg(t, 0, 'f', 1), 6000);
+    return true;
+}
+
+bool MainWindow::exportFigure(const QString& path)
+{
+    bool ok = false;
+    if (path.endsWith(".svg", Qt::CaseInsensitive) || path.endsWith("-chart.png", Qt::CaseInsensitive)) {
+        ok = chart_->exportTo(path);
+    } else {
+        // grab() captures the OpenGL raster too.
+        ok = splitter_->grab().save(path);
+    }
+    if (!ok) {
+        showError(tr("Cannot export the figure"), tr("%1: cannot write this file").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
+    return true;
+}
+
+bool MainWindow::exportSpikes(const QString& path)
+{
+    const std::vector<SpikeEvent> spikes(recentSpikes_.begin(), recentSpikes_.end());
+    try {
+        writeFileAtomically(path.toStdString(), spikesCsv(spikes, neuronGroups_));
+    } catch (const InputError& e) {
+        showError(tr("Cannot export the spikes"), QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1 spikes to %2").arg(spikes.size()).arg(QDir::toNativeSeparators(path)), 6000);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "SimulationController.h"
 
 #include <QElapsedTimer>
+#include <deque>
 #include <QMainWindow>
 
 class QAction;
@@ -66,6 +67,11 @@ public:
     void saveState(const QString& path);
     /// File → Open state: continue a saved run, paused at its time.
     bool openState(const QString& path);
+    /// File → Export figure: the panel, raster and chart as one PNG (.png), or the chart alone
+    /// as SVG (.svg). Returns false (and says why) if the file cannot be written.
+    bool exportFigure(const QString& path);
+    /// File → Export spikes: the spikes of the raster's time window as CSV (t,neuron,group).
+    bool exportSpikes(const QString& path);
 
 signals:
     void resultsSaved(const QString& folder, const QString& error);
@@ -108,6 +114,9 @@ private:
     std::uint64_t framesShown_ = 0;
     QString resultsFolder_;  // where the next results go; empty: none asked for
     QString statePath_;      // where the next state goes
+    std::deque<SpikeEvent> recentSpikes_;  // the raster's window, for Export spikes
+    double rasterWindow_ = 2.0;
+    std::vector<NeuronGroup> neuronGroups_;
 };
 
 } // namespace plab

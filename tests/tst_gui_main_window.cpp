@@ -310,6 +310,42 @@ private slots:
         QCOMPARE(again.controller().generation(), generation);
     }
 
+    void figuresAndSpikesExport()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setSpeed(0);
+        w.controller().runUntil(20);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 10000);
+        QTest::qWait(200);
+        w.refresh();
+        // The whole view as PNG, the chart as PNG and as SVG.
+        QVERIFY(w.exportFigure(dir.filePath("figure.png")));
+        const QImage figure(dir.filePath("figure.png"));
+        QVERIFY(figure.width() > 800 && figure.height() > 600);
+        QVERIFY(w.exportFigure(dir.filePath("em-chart.png")));
+        QVERIFY(!QImage(dir.filePath("em-chart.png")).isNull());
+        QVERIFY(w.exportFigure(dir.filePath("em.svg")));
+        const QByteArray svg = readAll(dir.filePath("em.svg"));
+        QVERIFY(svg.contains("<svg") && svg.contains("</svg>"));
+        QVERIFY2(svg.contains("simulated time"), "the axis title is text in the SVG");
+        // Spikes of the raster window (2 s) as CSV.
+        QVERIFY(w.exportSpikes(dir.filePath("spikes.csv")));
+        const auto lines = QString::fromUtf8(readAll(dir.filePath("spikes.csv"))).trimmed().split('\n');
+        QCOMPARE(lines[0], QString("t,neuron,group"));
+        QVERIFY(lines.size() > 100);
+        for (int k = 1; k < lines.size(); k += 50) {
+            const double t = lines[k].section(',', 0, 0).toDouble();
+            QVERIFY2(t >= 17.9 && t <= 20.0, qPrintable(lines[k]));
+        }
+        // An impossible path is an error, not a crash.
+        QVERIFY(!w.exportFigure("/nonexistent/dir/figure.png"));
+        QVERIFY(!w.exportSpikes("/nonexistent/dir/spikes.csv"));
+    }
+
     void badParametersKeepTheRunningExperiment()
     {
         MainWindow w;

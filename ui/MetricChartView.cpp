@@ -1,5 +1,8 @@
 #include "MetricChartView.h"
 
+#include <QPainter>
+#include <QSvgGenerator>
+
 #include "Palette.h"
 
 #include <QChart>
@@ -191,6 +194,30 @@ void MetricChartView::refresh()
     // Markers span exactly the visible range (a line to ±infinity is not drawn).
     for (std::size_t i = 0; i < markers_.size(); ++i)
         markers_[i]->replace(QList<QPointF>{{markerTimes_[i], yLo}, {markerTimes_[i], yHi}});
+}
+
+bool MetricChartView::exportTo(const QString& path)
+{
+    if (path.endsWith(".svg", Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size());
+        svg.setViewBox(rect());
+        svg.setTitle(chart()->title());
+        svg.setDescription(tr("Plasticity Lab chart"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return false;
+        render(&painter);
+        return painter.end();
+    }
+    QPixmap picture(size() * 2);
+    picture.setDevicePixelRatio(2);
+    picture.fill(Qt::white);
+    QPainter painter(&picture);
+    render(&painter);
+    painter.end();
+    return picture.save(path);
 }
 
 } // namespace plab

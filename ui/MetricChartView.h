@@ -27,6 +27,9 @@ public:
     void addMarker(double t, const QString& label);
 
     int pointsIn(int series) const;
+    /// Saves the chart as a picture: SVG (vector) if the name ends in .svg, else PNG at twice
+    /// the screen resolution. Returns false if the file cannot be written.
+    bool exportTo(const QString& path);
     int markerCount() const { return int(markers_.size()); }
     static constexpr int kMaxPoints = 2000;
 
