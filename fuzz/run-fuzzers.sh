@@ -36,7 +36,7 @@ printf '%-16s %12s %10s\n' parser executions "exec/s"
 for target in bif commands run_file state dataset; do
   log=build-fuzz/fuzz_$target.log
   if ! build-fuzz/bin/fuzz_$target "$corpus/$target" -max_total_time="$seconds" -print_final_stats=1 \
-      -artifact_prefix="$findings/$target-" -max_len=65536 >"$log" 2>&1; then
+      -artifact_prefix="$findings/$target-" -max_len=65536 -timeout=20 -rss_limit_mb=4096 >"$log" 2>&1; then
     echo "fuzz_$target: FINDING (see $log and $findings)" >&2
     tail -40 "$log" >&2
     status=1

@@ -75,7 +75,7 @@ void TrajectoryView3D::paintEvent(QPaintEvent*)
             const int b = a ^ (1 << bit);
             if (b < a)
                 continue;
-            const auto corner = [this](int c) {
+            const auto corner = [this](int c) -> Eigen::Vector3d {  // a value, not an Eigen expression of a temporary
                 return Eigen::Vector3d(c & 1 ? 1 : -1, c & 2 ? 1 : -1, c & 4 ? 1 : -1) * scale_ + centre_;
             };
             p.drawLine(project(corner(a)), project(corner(b)));

@@ -700,6 +700,11 @@ void BayesNetExperiment::serialize(StateArchive& a)
         }
         if (presentationSteps_ < 1)
             a.fail("presentation out of range");
+        for (std::size_t v = 0; v < n; ++v) {
+            a.requireFuture(nextOut_[v], time(), dt(), "an output spike");
+            a.requireFuture(nextHidden_[v], time(), dt(), "a hidden spike");
+        }
+        a.requireRange(rate_, 1e-9, 1e6, "the modules' rate");
         if (joint_ && !exactConditioned_.empty() && exactConditioned_.size() != joint_->probabilities().size())
             a.fail("the conditioned joint does not fit the network");
     }

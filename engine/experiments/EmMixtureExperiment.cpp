@@ -476,6 +476,9 @@ void EmMixtureExperiment::serialize(StateArchive& a)
     if (a.reading() && (presentationSteps_ < 1 || label_ < -1 || label_ >= int(labelNames_.size())
                         || lastWinner_ < -1 || lastWinner_ >= circuit_.size()))
         a.fail("em-mixture presentation state out of range");
+    a.requireFuture(nextCircuitSpike_, time(), dt(), "the next circuit spike");
+    a.requireRange(double(nextPresentation_), double(stepIndex()), double(stepIndex() + presentationSteps_),
+                   "the next presentation");
     if (a.reading() && !image_.empty() && image_.size() != std::size_t(rows_ * cols_))
         a.fail("the image shown does not fit the data");
 }

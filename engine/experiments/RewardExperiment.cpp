@@ -357,6 +357,7 @@ void RewardExperiment::serialize(StateArchive& a)
     if (a.reading()) {
         if (baseline < 0 || baseline > 2 || trialSteps_ < 1 || (pattern_ != 0 && pattern_ != 1))
             a.fail("reward trial state out of range");
+        a.requireRange(double(nextTrial_), double(stepIndex()), double(stepIndex() + trialSteps_), "the next trial");
         baseline_ = Baseline(baseline);
         if (trials > (1u << 28))
             a.fail("implausible number of trials");

@@ -681,6 +681,9 @@ void SelfRepairExperiment::serialize(StateArchive& a)
             || testPhase_ < 0 || testPhase_ > 2 || testItem_ < 0 || visualIndex_ < -1
             || visualIndex_ >= visual_->count() || auditoryIndex_ < -1 || auditoryIndex_ >= auditory_->count())
             a.fail("self-repair presentation state out of range");
+        for (const auto& c : circuits_)
+            a.requireFuture(c.nextSpike, time(), dt(), "a circuit's next spike");
+        a.requireRange(wtaRate_, 1e-9, 1e6, "the circuits' rate");
         for (const auto& [row, col] : pcaIndices_)
             if (row < 0 || row >= sampler_.rows() || col < 0 || col >= sampler_.cols())
                 a.fail("a PCA synapse out of range");

@@ -488,6 +488,11 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
             || trackedCol_ < 0 || trackedCol_ >= sampler_.cols() || cluster_ < -1
             || cluster_ >= (inputs_ ? inputs_->clusters() : 0))
             a.fail("synaptic-sampling state out of range");
+        a.requireFuture(nextCircuitSpike_, time(), dt(), "the next circuit spike");
+        a.requireRange(wtaRate_, 0.0, 1e6, "the circuit's rate");
+        if (!silent_)
+            a.requireRange(double(nextPresentation_), double(stepIndex()),
+                           double(stepIndex() + presentationSteps_), "the next presentation");
         if (!rates_.empty() && int(rates_.size()) != population_.size())
             a.fail("input rates do not fit the inputs");
     }

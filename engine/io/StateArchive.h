@@ -111,6 +111,19 @@ public:
     }
 
     [[noreturn]] void fail(const std::string& message) const;
+    /// Checks, when reading, that a scheduled event time is not before `now` (less a step):
+    /// a time far in the past would make the event loop catch up forever. +inf is allowed.
+    void requireFuture(double eventTime, double now, double dt, std::string_view what) const
+    {
+        if (reading_ && !(eventTime >= now - dt))
+            fail(std::string(what) + " is in the past");
+    }
+    /// Checks, when reading, that a rate or count lies in [lo, hi] (and is not NaN).
+    void requireRange(double x, double lo, double hi, std::string_view what) const
+    {
+        if (reading_ && !(x >= lo && x <= hi))
+            fail(std::string(what) + " is out of range");
+    }
 
 private:
     void raw(void* data, std::size_t size);

@@ -50,6 +50,8 @@ void PoissonInputPopulation::serialize(StateArchive& a)
 {
     a.section("inputs");
     a.fixed(rates_, "input rates");
+    for (const double r : rates_)
+        a.requireRange(r, 0.0, 1e6, "an input rate");
     a.value(firstStep_);
     a.value(steps_);
     a.values(buckets_);

@@ -62,6 +62,7 @@ void WtaCircuit::serialize(StateArchive& a)
     a.fixed(bias_, "biases");
     a.fixed(lesioned_, "lesion flags");
     a.value(rate_);
+    a.requireRange(rate_, 1e-9, 1e6, "the circuit's rate");
 }
 
 } // namespace plab
