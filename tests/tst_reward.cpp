@@ -243,6 +243,9 @@ private slots:
 
     void learnsThePatternTask()
     {
+#ifdef PLAB_SANITIZED
+        QSKIP("a 4000 s learning run: checked in the normal build, too slow under sanitizers");
+#endif
         // The default network: from chance to most of the maximal reward (1) within 4000 s.
         auto sim = rewardRun({});
         sim->runUntil(4000);
@@ -265,6 +268,9 @@ private slots:
     }
     void recoversFromATaskSwitchOnlyWithNoise()
     {
+#ifdef PLAB_SANITIZED
+        QSKIP("two 6000 s runs: checked in the normal build, too slow under sanitizers");
+#endif
         // A faster β keeps the test short: learn for 3000 s, switch, give it 3000 s more.
         QFETCH(double, temperature);
         auto sim = rewardRun({"learning_rate=0.0003", "switch_at=3000", "temperature=" + std::to_string(temperature)});
