@@ -4,7 +4,7 @@
 #include "io/RunOutput.h"
 #include "io/StateFile.h"
 
-#include <QMutexLocker>
+#include <chrono>
 #include <cmath>
 
 namespace plab {
@@ -37,94 +37,101 @@ SimulationWorker::~SimulationWorker()
     stop();
 }
 
+void SimulationWorker::start()
+{
+    if (!thread_.joinable())
+        thread_ = std::thread([this] { run(); });
+}
+
 void SimulationWorker::stop()
 {
     {
-        QMutexLocker lock(&mutex_);
+        std::unique_lock lock(mutex_);
         controls_.quit = true;
-        wake_.wakeOne();
+        wake_.notify_one();
     }
-    wait();
+    if (thread_.joinable())
+        thread_.join();
 }
 
 void SimulationWorker::load(std::unique_ptr<Simulation> simulation, PanelCapture capture, std::uint64_t generation)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.incoming = std::move(simulation);
     controls_.incomingCapture = std::move(capture);
     controls_.incomingGeneration = generation;
     controls_.commands.clear();
     controls_.steps = 0;
     controls_.capture = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::setRunning(bool running)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.running = running;
     controls_.pacingChanged = true;
     controls_.capture = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::runUntil(double t)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.stopAt = t;
     controls_.running = true;
     controls_.pacingChanged = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::requestSteps(std::int64_t steps)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.steps += steps;
     controls_.capture = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::setSpeed(double factor)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.speed = factor;
     controls_.pacingChanged = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::post(Command command)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.commands.push_back(std::move(command));
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::setSpikeWindow(double seconds)
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.spikeWindow = seconds;
 }
 
 void SimulationWorker::requestResults()
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.results = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::requestState()
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.state = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 void SimulationWorker::requestCapture()
 {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     controls_.capture = true;
-    wake_.wakeOne();
+    wake_.notify_one();
 }
 
 bool SimulationWorker::hasRequests() const
@@ -149,9 +156,8 @@ void SimulationWorker::run()
     for (;;) {
         Controls c;
         {
-            QMutexLocker lock(&mutex_);
-            while (!hasWork())
-                wake_.wait(&mutex_);
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return hasWork(); });
             if (controls_.quit)
                 return;
             // Take the requests; keep the standing settings.
@@ -194,9 +200,10 @@ void SimulationWorker::run()
             const double wall = clock_.nsecsElapsed() * 1e-9;
             const double ahead = sim_->time() - (paceSim_ + c.speed * (wall - paceWall_));
             if (ahead > 0) {
-                QMutexLocker lock(&mutex_);
+                std::unique_lock lock(mutex_);
+                const auto sleep = std::chrono::milliseconds(std::max<std::int64_t>(1, std::int64_t(ahead / c.speed * 1000)));
                 if (!hasRequests())
-                    wake_.wait(&mutex_, QDeadlineTimer(std::max<qint64>(1, qint64(ahead / c.speed * 1000))));
+                    wake_.wait_for(lock, sleep);
             }
         }
     }
@@ -258,7 +265,7 @@ void SimulationWorker::runChunk(Controls& c)
     }
 
     if (c.running && sim.time() >= c.stopAt - 0.5 * e.dt()) {
-        QMutexLocker lock(&mutex_);
+        std::unique_lock lock(mutex_);
         controls_.running = false;
         controls_.stopAt = std::numeric_limits<double>::infinity();
         c.running = false;

@@ -3,25 +3,31 @@
 // time, applies the commands the GUI posted between chunks, paces simulated time to the
 // chosen speed, and posts what happened to the mailbox. Every control call returns at once:
 // it only changes a few fields under a mutex and wakes the thread (the pattern of Qt's
-// Mandelbrot example).
+// Mandelbrot example). The thread and its locks are the standard library's, which
+// ThreadSanitizer understands (Debian's Qt is not built for it).
 #include "PanelState.h"
 #include "SnapshotMailbox.h"
 #include "core/Simulation.h"
 
 #include <QElapsedTimer>
-#include <QMutex>
-#include <QThread>
-#include <QWaitCondition>
+#include <condition_variable>
 #include <functional>
 #include <limits>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace plab {
 
-class SimulationWorker : public QThread {
+class SimulationWorker {
 public:
     explicit SimulationWorker(SnapshotMailbox& mailbox);
-    ~SimulationWorker() override;
+    ~SimulationWorker();
+    SimulationWorker(const SimulationWorker&) = delete;
+    SimulationWorker& operator=(const SimulationWorker&) = delete;
+
+    /// Starts the thread (once).
+    void start();
 
     /// Replaces the running simulation (a reset); data of older generations is dropped.
     void load(std::unique_ptr<Simulation> simulation, PanelCapture capture, std::uint64_t generation);
@@ -44,10 +50,9 @@ public:
     void requestState();
     void stop();
 
-protected:
-    void run() override;
-
 private:
+    void run();
+
     struct Controls {
         std::unique_ptr<Simulation> incoming;
         PanelCapture incomingCapture;
@@ -70,8 +75,9 @@ private:
     void runChunk(Controls& c);
 
     SnapshotMailbox& mailbox_;
-    mutable QMutex mutex_;
-    QWaitCondition wake_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::thread thread_;
     Controls controls_;
 
     // Owned by the simulation thread only.

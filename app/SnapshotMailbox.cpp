@@ -1,13 +1,12 @@
 #include "SnapshotMailbox.h"
 
-#include <QMutexLocker>
 #include <algorithm>
 
 namespace plab {
 
 void SnapshotMailbox::post(SimulationSnapshot&& piece)
 {
-    QMutexLocker lock(&mutex_);
+    std::lock_guard lock(mutex_);
     if (piece.generation != pending_.generation)
         return;  // produced before a reset: belongs to the old run
     pending_.time = piece.time;
@@ -45,7 +44,7 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
 
 SimulationSnapshot SnapshotMailbox::take()
 {
-    QMutexLocker lock(&mutex_);
+    std::lock_guard lock(mutex_);
     SimulationSnapshot out;
     out.generation = pending_.generation;
     out.time = pending_.time;
@@ -57,14 +56,14 @@ SimulationSnapshot SnapshotMailbox::take()
 
 void SnapshotMailbox::clear(std::uint64_t generation)
 {
-    QMutexLocker lock(&mutex_);
+    std::lock_guard lock(mutex_);
     pending_ = SimulationSnapshot{};
     pending_.generation = generation;
 }
 
 std::size_t SnapshotMailbox::pendingSpikes() const
 {
-    QMutexLocker lock(&mutex_);
+    std::lock_guard lock(mutex_);
     return pending_.spikes.size();
 }
 

@@ -6,7 +6,7 @@
 // a cap are dropped, so a GUI that falls behind costs memory for one window, not for the run.
 #include "SimulationSnapshot.h"
 
-#include <QMutex>
+#include <mutex>
 
 namespace plab {
 
@@ -26,7 +26,7 @@ public:
     std::size_t pendingSpikes() const;
 
 private:
-    mutable QMutex mutex_;
+    mutable std::mutex mutex_;
     SimulationSnapshot pending_;
     double spikeWindow_;
     std::size_t maxSpikes_;
