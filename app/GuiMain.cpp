@@ -2,11 +2,13 @@
 
 #include "MainWindow.h"
 #include "RunFile.h"
+#include "io/Resources.h"
 #include "io/StateFile.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <iostream>
@@ -37,6 +39,11 @@ int runGui(const GuiOptions& options, int argc, char** argv)
     QApplication::setApplicationName("Plasticity Lab");
     QApplication::setOrganizationName("Plasticity Lab");
     QApplication::setApplicationVersion(PLAB_VERSION);
+    try {
+        QApplication::setWindowIcon(QIcon(QString::fromStdString(Resources::path("icons/plasticity-lab.svg"))));
+    } catch (const InputError&) {
+        // No icon is no reason not to start.
+    }
 
     MainWindow window;
     if (!options.experiment.empty() || options.seed != 1 || !options.assignments.empty())
