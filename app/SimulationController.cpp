@@ -19,18 +19,7 @@ SimulationController::~SimulationController()
 void SimulationController::reset(const std::string& experiment, const ParameterSet& params, std::uint64_t seed)
 {
     // Build first: if the parameters are impossible this throws and the old run goes on.
-    auto sim = std::make_unique<Simulation>(ExperimentRegistry::builtin().create(experiment, params, seed));
-    pause();
-    ++generation_;
-    experiment_ = experiment;
-    params_ = std::make_unique<ParameterSet>(params);
-    seed_ = seed;
-    dt_ = sim->experiment().dt();
-    lastTime_ = 0;
-    log_.clear();
-    mailbox_.clear(generation_);
-    worker_.load(std::move(sim), panelCaptureFor(experiment), generation_);
-    emit resetDone();
+    resume(std::make_unique<Simulation>(ExperimentRegistry::builtin().create(experiment, params, seed)));
 }
 
 void SimulationController::play()
@@ -92,6 +81,8 @@ void SimulationController::requestState()
 
 void SimulationController::resume(std::unique_ptr<Simulation> sim)
 {
+    // A new run and a loaded one are handed over alike: a new generation, the view state of
+    // the simulation as it stands (t = 0 for a new one).
     pause();
     ++generation_;
     experiment_ = sim->experiment().info().name;
