@@ -667,7 +667,7 @@ void BayesNetExperiment::serialize(StateArchive& a)
     a.value(biasRate_);
     a.value(learning_);
     a.value(learningSeconds_);
-    a.value(presentationSteps_);
+    a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.values(sample_);
     a.values(evidence_);

@@ -458,7 +458,7 @@ void EmMixtureExperiment::serialize(StateArchive& a)
     a.fixed(trackS0_, "bias tracking");
     a.fixed(trackQ0_, "bias tracking");
     a.fixed(lastPost_, "last spikes");
-    a.value(presentationSteps_);
+    a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);
     a.value(evalDelay_);

@@ -271,7 +271,7 @@ void FokkerPlanckExperiment::serialize(StateArchive& a)
     a.value(histogramSamples_);
     a.value(histogramFrom_);
     a.value(settle_);
-    a.value(histogramEvery_);
+    a.constant(histogramEvery_, "the histogram interval");
     if (a.reading() && histogramEvery_ < 1)
         a.fail("histogram interval out of range");
 }

@@ -325,6 +325,12 @@ MetricList RewardExperiment::summary() const
             {"task_switched", switched_ ? 1.0 : 0.0}};
 }
 
+void RewardExperiment::Trial::serialize(StateArchive& a)
+{
+    a.value(end);
+    a.value(reward);
+}
+
 void RewardExperiment::serialize(StateArchive& a)
 {
     population_.serialize(a);
@@ -338,7 +344,7 @@ void RewardExperiment::serialize(StateArchive& a)
     a.value(rewardOffset_);
     int baseline = int(baseline_);
     a.value(baseline);
-    a.value(trialSteps_);
+    a.constant(trialSteps_, "the trial length");
     a.value(nextTrial_);
     a.value(pattern_);
     a.value(switched_);
@@ -352,20 +358,12 @@ void RewardExperiment::serialize(StateArchive& a)
         for (auto& r : pop)
             a.value(r);
     schedule_.serialize(a);
-    std::uint64_t trials = trials_.size();
-    a.value(trials);
+    a.values(trials_);
     if (a.reading()) {
         if (baseline < 0 || baseline > 2 || trialSteps_ < 1 || (pattern_ != 0 && pattern_ != 1))
             a.fail("reward trial state out of range");
         a.requireRange(double(nextTrial_), double(stepIndex()), double(stepIndex() + trialSteps_), "the next trial");
         baseline_ = Baseline(baseline);
-        if (trials > (1u << 28))
-            a.fail("implausible number of trials");
-        trials_.resize(std::size_t(trials));
-    }
-    for (auto& t : trials_) {
-        a.value(t.end);
-        a.value(t.reward);
     }
     a.value(formed_);
     a.value(eliminated_);

@@ -83,6 +83,7 @@ private:
     struct Trial {
         float end;     // s
         float reward;  // what the network earned
+        void serialize(StateArchive& a);
     };
     std::vector<Trial> trials_;
     std::int64_t formed_ = 0, eliminated_ = 0;  // since the last series row

@@ -632,10 +632,10 @@ void SelfRepairExperiment::serialize(StateArchive& a)
     for (double* x : {&wtaRate_, &homeostasis_, &visualPeak_, &auditoryPeak_, &background_, &auditoryFloor_,
                       &lateralGain_, &biasLimit_, &normalization_})
         a.value(*x);
-    a.value(exampleSteps_);
+    a.constant(exampleSteps_, "the example length");
     a.value(nextExample_);
     a.value(onsetStep_);
-    a.value(sweepSteps_);
+    a.constant(sweepSteps_, "the sweep interval");
     a.value(digit_);
     a.value(visualIndex_);
     a.value(auditoryIndex_);
@@ -648,10 +648,10 @@ void SelfRepairExperiment::serialize(StateArchive& a)
     for (auto& c : circuits_)
         a.value(c.nextSpike);
     a.value(evalDelay_);
-    a.value(testEverySteps_);
+    a.constant(testEverySteps_, "the test interval");
     a.value(nextTest_);
-    a.value(testItems_);
-    a.value(testDuration_);
+    a.constant(testItems_, "the test length");
+    a.constant(testDuration_, "the test duration");
     a.value(testStart_);
     a.value(testAfterLesion_);
     a.value(testPhase_);

@@ -451,10 +451,10 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
     a.fixed(lesionedNeuron_, "lesion flags");
     a.value(wtaRate_);
     a.value(homeostasis_);
-    a.value(presentationSteps_);
+    a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);
-    a.value(sweepSteps_);
+    a.constant(sweepSteps_, "the sweep interval");
     a.value(evalDelay_);
     a.value(nextCircuitSpike_);
     a.value(cluster_);

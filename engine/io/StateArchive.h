@@ -47,6 +47,19 @@ public:
     void value(std::string& s);
     void value(RandomStream& r);
 
+    /// A value the constructor derived from the parameters (a presentation's length in steps):
+    /// stored for the record, and on reading it must be what the rebuilt experiment has — a
+    /// file must not resize buffers behind the parameters' back.
+    template <class T>
+        requires std::is_arithmetic_v<T>
+    void constant(T& x, std::string_view what)
+    {
+        T stored = x;
+        value(stored);
+        if (reading_ && stored != x)
+            fail(std::string(what) + " does not match the parameters");
+    }
+
     /// A vector of any length (a series, a log): the length is stored.
     template <class T>
     void values(std::vector<T>& v)
