@@ -1,5 +1,8 @@
 #include "AnnealingSchedule.h"
 
+#include "core/Command.h"
+#include "core/Error.h"
+#include "core/Parameters.h"
 #include "io/StateArchive.h"
 
 #include <cmath>
@@ -26,6 +29,32 @@ AnnealingSchedule::Shape AnnealingSchedule::parseShape(const std::string& text)
     if (text == "exponential")
         return Shape::Exponential;
     throw std::invalid_argument("annealing shape must be linear or exponential, got " + text);
+}
+
+void AnnealingSchedule::checkCommand(const Command& c, double maxTemperature)
+{
+    double from = 0, to = 0, seconds = 0;
+    if ((c.args.size() != 3 && c.args.size() != 4) || !parseNumber(c.args[0], from) || !parseNumber(c.args[1], to)
+        || !parseNumber(c.args[2], seconds))
+        throw InputError("anneal needs T0 T1 SECONDS [linear|exponential]");
+    if (from < 0 || to < 0 || seconds <= 0)
+        throw InputError("anneal: temperatures must not be negative and the duration must be positive");
+    if (from > maxTemperature || to > maxTemperature)
+        throw InputError("anneal: temperatures must be at most " + formatNumber(maxTemperature));
+    if (c.args.size() == 4 && c.args[3] != "linear" && c.args[3] != "exponential")
+        throw InputError("anneal: shape must be linear or exponential");
+}
+
+AnnealingSchedule AnnealingSchedule::fromCommand(const Command& c, double now)
+{
+    AnnealingSchedule s;
+    parseNumber(c.args[0], s.from);
+    parseNumber(c.args[1], s.to);
+    parseNumber(c.args[2], s.duration);
+    s.shape = c.args.size() == 4 ? parseShape(c.args[3]) : Shape::Exponential;
+    s.start = now;
+    s.active = true;
+    return s;
 }
 
 void AnnealingSchedule::serialize(StateArchive& a)

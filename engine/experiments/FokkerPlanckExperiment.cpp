@@ -207,14 +207,7 @@ double FokkerPlanckExperiment::fractionAtGlobalMaximum() const
 void FokkerPlanckExperiment::validateCommand(const Command& c) const
 {
     if (c.verb == "anneal") {
-        double a = 0, b = 0, d = 0;
-        if ((c.args.size() != 3 && c.args.size() != 4) || !parseNumber(c.args[0], a) || !parseNumber(c.args[1], b)
-            || !parseNumber(c.args[2], d))
-            throw InputError("anneal needs T0 T1 SECONDS [linear|exponential]");
-        if (a < 0 || b < 0 || d <= 0)
-            throw InputError("anneal: temperatures must not be negative and the duration must be positive");
-        if (c.args.size() == 4 && c.args[3] != "linear" && c.args[3] != "exponential")
-            throw InputError("anneal: shape must be linear or exponential");
+        AnnealingSchedule::checkCommand(c);
         return;
     }
     Experiment::validateCommand(c);
@@ -222,12 +215,7 @@ void FokkerPlanckExperiment::validateCommand(const Command& c) const
 
 void FokkerPlanckExperiment::applyCommand(const Command& c)
 {
-    parseNumber(c.args[0], schedule_.from);
-    parseNumber(c.args[1], schedule_.to);
-    parseNumber(c.args[2], schedule_.duration);
-    schedule_.shape = c.args.size() == 4 ? AnnealingSchedule::parseShape(c.args[3]) : AnnealingSchedule::Shape::Exponential;
-    schedule_.start = time();
-    schedule_.active = true;
+    schedule_ = AnnealingSchedule::fromCommand(c, time());
 }
 
 void FokkerPlanckExperiment::parameterChanged(const std::string& name)

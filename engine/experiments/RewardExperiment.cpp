@@ -245,11 +245,8 @@ void RewardExperiment::validateCommand(const Command& c) const
         return;
     }
     if (c.verb == "anneal") {
-        double from = 0, to = 0, seconds = 0;
-        if ((c.args.size() != 3 && c.args.size() != 4) || !parseNumber(c.args[0], from) || !parseNumber(c.args[1], to)
-            || !parseNumber(c.args[2], seconds) || from < 0 || from > 10 || to < 0 || to > 10 || seconds <= 0
-            || (c.args.size() == 4 && c.args[3] != "linear" && c.args[3] != "exponential"))
-            throw InputError("anneal needs T0 T1 SECONDS [linear|exponential] (temperatures 0 to 10, SECONDS > 0)");
+        // The schedule writes its end value into the `temperature` parameter: stay in its range.
+        AnnealingSchedule::checkCommand(c, params_.find("temperature")->maximum);
         return;
     }
     Experiment::validateCommand(c);
@@ -261,12 +258,7 @@ void RewardExperiment::applyCommand(const Command& c)
         switched_ = !switched_;
         return;
     }
-    parseNumber(c.args[0], schedule_.from);
-    parseNumber(c.args[1], schedule_.to);
-    parseNumber(c.args[2], schedule_.duration);
-    schedule_.shape = c.args.size() == 4 ? AnnealingSchedule::parseShape(c.args[3]) : AnnealingSchedule::Shape::Exponential;
-    schedule_.start = time();
-    schedule_.active = true;
+    schedule_ = AnnealingSchedule::fromCommand(c, time());
 }
 
 void RewardExperiment::parameterChanged(const std::string& name)
