@@ -20,10 +20,14 @@ std::string CommandLine::usage()
            "Usage:\n"
            "  plasticity-lab [--experiment NAME] [--seed N] [--set key=value]...\n"
            "                 [--replay RUN.json | --load-state FILE]\n"
+           "                 [--lesson NAME[:STEP]] [--theme light|dark] [--presentation]\n"
            "                 [--screenshot FILE.png --after SECONDS]\n"
            "      open the application. --replay replays a saved run live, --load-state continues\n"
-           "      a saved state; --screenshot runs until SECONDS of simulated time, saves a picture\n"
-           "      of the main window and exits\n"
+           "      a saved state; --lesson opens a guided lesson (Lessons menu; NAME is a file in\n"
+           "      resources/lessons, e.g. 4-self-repair, or a path) and goes through its steps up\n"
+           "      to STEP; --presentation starts full screen with large fonts (F11 toggles it);\n"
+           "      --screenshot runs until SECONDS of simulated time (or the lesson's STEP is\n"
+           "      reached), saves a picture of the main window and exits\n"
            "  plasticity-lab list\n"
            "      the experiments and what they show\n"
            "  plasticity-lab run EXPERIMENT [options]\n"
@@ -176,6 +180,23 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
             cl.gui.replayFile = value(a);
         } else if (a == "--load-state") {
             cl.gui.loadState = value(a);
+        } else if (a == "--lesson") {
+            std::string v = value(a);
+            if (const auto colon = v.rfind(':'); colon != std::string::npos && colon + 1 < v.size()
+                                                && v.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+                const std::string digits = v.substr(colon + 1);
+                cl.gui.lessonStep = digits.size() > 4 ? 0 : std::stoi(digits);
+                if (cl.gui.lessonStep < 1)
+                    throw InputError("--lesson NAME:STEP: STEP counts from 1");
+                v.resize(colon);
+            }
+            cl.gui.lesson = v;
+        } else if (a == "--theme") {
+            cl.gui.theme = value(a);
+            if (cl.gui.theme != "light" && cl.gui.theme != "dark")
+                throw InputError("--theme must be light or dark");
+        } else if (a == "--presentation") {
+            cl.gui.presentation = true;
         } else if (a == "--screenshot") {
             cl.gui.screenshot = value(a);
         } else if (a == "--after") {
@@ -195,6 +216,8 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
     }
     if (!cl.gui.replayFile.empty() && !cl.gui.loadState.empty())
         throw InputError("--replay and --load-state do not go together");
+    if (!cl.gui.lesson.empty() && (!cl.gui.replayFile.empty() || !cl.gui.loadState.empty() || !cl.gui.experiment.empty()))
+        throw InputError("--lesson starts its own runs; --experiment, --replay and --load-state do not go with it");
     if (!cl.gui.loadState.empty() && (!cl.gui.experiment.empty() || !cl.gui.assignments.empty() || seedGiven))
         throw InputError("--load-state continues the saved run; --experiment, --set and --seed cannot change it");
     if (!cl.gui.replayFile.empty() && (!cl.gui.experiment.empty() || !cl.gui.assignments.empty() || seedGiven))

@@ -34,6 +34,10 @@ struct GuiOptions {
     std::vector<std::string> assignments;  // --set key=value for the first run
     std::string replayFile;  // open this run file and replay it live
     std::string loadState;   // continue this saved state
+    std::string lesson;      // open this lesson (a name in resources/lessons or a path)...
+    int lessonStep = 1;      // ...and go through its steps up to this one (1-based)
+    std::string theme;       // light|dark; empty: the remembered one
+    bool presentation = false;  // full screen, large fonts, thick lines
     std::string screenshot;
     double after = 0;
     std::uint64_t seed = 1;

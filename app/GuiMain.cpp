@@ -1,5 +1,7 @@
 #include "GuiMain.h"
 
+#include "Lesson.h"
+#include "LessonPanel.h"
 #include "MainWindow.h"
 #include "RunFile.h"
 #include "io/Resources.h"
@@ -34,6 +36,14 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         RunFile::read(options.replayFile).parameterSet();  // a broken file is a one-line error, no window
     if (!options.loadState.empty())
         loadStateFile(options.loadState);
+    QString lessonPath;
+    if (!options.lesson.empty()) {
+        lessonPath = Lesson::find(QString::fromStdString(options.lesson));
+        const Lesson lesson = Lesson::read(lessonPath);
+        if (options.lessonStep > int(lesson.steps.size()))
+            throw InputError("--lesson " + options.lesson + ":" + std::to_string(options.lessonStep) + ": the lesson has "
+                             + std::to_string(lesson.steps.size()) + " steps");
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName("Plasticity Lab");
@@ -53,21 +63,44 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         return 2;
     if (!options.loadState.empty() && !window.openState(QString::fromStdString(options.loadState)))
         return 2;
+    if (!options.screenshot.empty() && !lessonPath.isEmpty())
+        window.setLessonSpeedOverride(0);
+    if (!lessonPath.isEmpty() && !window.openLesson(lessonPath))
+        return 2;
     window.show();
+
+    // --lesson NAME:STEP goes through the steps before STEP as if Next were pressed.
+    LessonPanel* lesson = window.lessonPanel();
+    const int targetStep = options.lessonStep - 1;
+    const auto lessonAtTarget = [&] {
+        return lessonPath.isEmpty() || (lesson->currentStep() == targetStep && lesson->stepReached());
+    };
+    QTimer advance;
+    advance.setInterval(50);
+    QObject::connect(&advance, &QTimer::timeout, &app, [&] {
+        if (lessonAtTarget())
+            advance.stop();
+        else if (lesson->stepReached() && !window.controller().isRunning() && lesson->currentStep() < targetStep)
+            lesson->next();
+    });
+    if (!lessonPath.isEmpty() && targetStep > 0)
+        advance.start();
 
     if (options.screenshot.empty())
         return app.exec();
 
-    // --screenshot: run `after` simulated seconds as fast as possible, draw, save, quit.
+    // --screenshot: run `after` simulated seconds as fast as possible (or reach the lesson's
+    // step), draw, save, quit.
     int status = 0;
     window.setSpeed(0);
-    window.controller().runUntil(options.after);
+    if (lessonPath.isEmpty())
+        window.controller().runUntil(options.after);
     QElapsedTimer settle;
     QTimer poll;
     poll.setInterval(20);
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
         window.refresh();
-        if (window.controller().isRunning())
+        if (window.controller().isRunning() || !lessonAtTarget())
             return;
         if (!settle.isValid()) {
             settle.start();  // let the last snapshot reach every view and be painted

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ExperimentPanels.h"
+#include "Lesson.h"
+#include "LessonPanel.h"
 #include "LiveSlider.h"
 #include "MetricChartView.h"
 #include "ParameterPanel.h"
@@ -21,6 +23,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -59,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     buildDock();
     buildActions();
+    buildLessonMenu();
 
     statusTime_ = new QLabel;
     statusSpeed_ = new QLabel;
@@ -290,6 +294,7 @@ void MainWindow::buildActions()
         });
     }
 
+    menuBar()->addMenu(tr("&Lessons"))->setObjectName("lessons");
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Plasticity Lab"), this, &MainWindow::showAbout)->setShortcut(QKeySequence::HelpContents);
 
@@ -456,6 +461,8 @@ void MainWindow::refresh()
             chart_->addMarker(c.time, QString::fromStdString(c.text()));
     }
     updateStatus(s);
+    if (lessonPanel_->hasLesson())
+        lessonPanel_->showSimulation(controller_.time(), controller_.isRunning());
     ++framesShown_;
 }
 
@@ -603,6 +610,67 @@ bool MainWindow::exportSpikes(const QString& path)
     }
     statusBar()->showMessage(tr("Exported %1 spikes to %2").arg(spikes.size()).arg(QDir::toNativeSeparators(path)), 6000);
     return true;
+}
+
+void MainWindow::buildLessonMenu()
+{
+    lessonPanel_ = new LessonPanel;
+    lessonDock_ = new QDockWidget(tr("Lesson"), this);
+    lessonDock_->setObjectName("lesson");
+    lessonDock_->setWidget(lessonPanel_);
+    lessonDock_->setMinimumWidth(360);
+    addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+    lessonDock_->hide();
+    connect(lessonPanel_, &LessonPanel::stepEntered, this, &MainWindow::performLessonStep);
+    connect(lessonPanel_, &LessonPanel::continueRequested, this, [this](double until) { controller_.runUntil(until); });
+    connect(lessonPanel_, &LessonPanel::finished, lessonDock_, &QDockWidget::hide);
+
+    auto* menu = menuBar()->findChild<QMenu*>("lessons");
+    const QStringList paths = Lesson::available();
+    for (const QString& path : paths)
+        menu->addAction(Lesson::peekTitle(path), this, [this, path] { openLesson(path); });
+    if (paths.isEmpty())
+        menu->addAction(tr("(no lessons found in resources/lessons)"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(lessonDock_->toggleViewAction());
+}
+
+bool MainWindow::openLesson(const QString& nameOrPath)
+{
+    Lesson lesson;
+    try {
+        lesson = Lesson::read(Lesson::find(nameOrPath));
+    } catch (const InputError& e) {
+        showError(tr("Cannot open the lesson"), QString::fromStdString(e.what()));
+        return false;
+    }
+    lessonDock_->show();
+    lessonPanel_->setLesson(std::move(lesson));
+    return true;
+}
+
+void MainWindow::performLessonStep(int index)
+{
+    const LessonStep& step = lessonPanel_->lesson().steps[std::size_t(index)];
+    if (!step.experiment.isEmpty()) {
+        // Checked when the lesson was read; a failure here is shown by selectExperiment.
+        ParameterSet params = ExperimentRegistry::builtin().defaults(step.experiment.toStdString());
+        for (const auto& [name, value] : step.set)
+            params.set(name, value);
+        controller_.pause();
+        if (!selectExperiment(step.experiment, params, step.seed))
+            return;
+    }
+    for (const QString& c : step.commands)
+        controller_.send(c.toStdString());
+    if (lessonSpeedOverride_)
+        setSpeed(*lessonSpeedOverride_);
+    else if (step.speed)
+        setSpeed(*step.speed);
+    if (step.runUntil)
+        controller_.runUntil(*step.runUntil);
+    else if (step.play)
+        controller_.play();
 }
 
 void MainWindow::showError(const QString& title, const QString& text)

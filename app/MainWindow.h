@@ -7,11 +7,13 @@
 
 #include <QElapsedTimer>
 #include <deque>
+#include <optional>
 #include <QMainWindow>
 
 class QAction;
 class QActionGroup;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -24,6 +26,7 @@ namespace plab {
 struct ExperimentInfo;
 
 class ExperimentPanel;
+class LessonPanel;
 class LiveSlider;
 class MetricChartView;
 class ParameterPanel;
@@ -41,6 +44,7 @@ public:
     LiveSlider* temperatureSlider() const { return temperature_; }
     ExperimentPanel* panel() const { return panel_; }
     QAction* playAction() const { return playAction_; }
+    LessonPanel* lessonPanel() const { return lessonPanel_; }
 
     /// Switches to an experiment with its default parameters (returns false on error).
     bool selectExperiment(const QString& name, std::uint64_t seed = 1);
@@ -73,6 +77,12 @@ public:
     /// File → Export spikes: the spikes of the raster's time window as CSV (t,neuron,group).
     bool exportSpikes(const QString& path);
 
+    /// Lessons → a lesson: opens the lesson panel at its first step. `nameOrPath` is a file
+    /// name in resources/lessons/ (with or without .json) or a path. False (and says why) on error.
+    bool openLesson(const QString& nameOrPath);
+    /// Runs every lesson step at this speed instead of the lesson's own (scripted tests).
+    void setLessonSpeedOverride(std::optional<double> speed) { lessonSpeedOverride_ = speed; }
+
 signals:
     void resultsSaved(const QString& folder, const QString& error);
     void stateSaved(const QString& path, const QString& error);
@@ -80,6 +90,8 @@ signals:
 private:
     void buildActions();
     void buildDock();
+    void buildLessonMenu();
+    void performLessonStep(int index);
     void bindLiveSliders();
     void togglePlay();
     void showAbout();
@@ -117,6 +129,9 @@ private:
     std::deque<SpikeEvent> recentSpikes_;  // the raster's window, for Export spikes
     double rasterWindow_ = 2.0;
     std::vector<NeuronGroup> neuronGroups_;
+    QDockWidget* lessonDock_ = nullptr;
+    LessonPanel* lessonPanel_ = nullptr;
+    std::optional<double> lessonSpeedOverride_;
 };
 
 } // namespace plab

@@ -4,12 +4,14 @@
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "io/RunOutput.h"
+#include "io/TextPosition.h"
 
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -20,20 +22,6 @@ namespace {
 
 constexpr const char* kFormat = "plasticity-lab run";
 constexpr int kVersion = 1;
-
-std::string lineAndColumn(const std::string& text, int offset)
-{
-    int line = 1, column = 1;
-    for (int i = 0; i < offset && i < int(text.size()); ++i) {
-        if (text[std::size_t(i)] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return std::to_string(line) + ":" + std::to_string(column);
-}
 
 } // namespace
 
@@ -65,7 +53,7 @@ RunFile RunFile::parse(const std::string& text, const std::string& sourceName)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(text.data(), qsizetype(text.size())), &error);
     if (error.error != QJsonParseError::NoError)
-        throw InputError(sourceName + ":" + lineAndColumn(text, error.offset) + ": not valid JSON ("
+        throw InputError(sourceName + ":" + lineAndColumn(text, std::size_t(std::max(0, error.offset))) + ": not valid JSON ("
                          + error.errorString().toStdString() + ")");
     if (!doc.isObject())
         throw fail("a run file is a JSON object");

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
 
 namespace plab {
@@ -56,6 +57,25 @@ std::string Resources::path(const std::string& relative)
         looked += (looked.empty() ? "" : ", ") + dir;
     }
     throw InputError("resource '" + relative + "' not found (looked in: " + (looked.empty() ? "nowhere" : looked) + ")");
+}
+
+std::vector<std::string> Resources::list(const std::string& relativeDir, const std::string& extension)
+{
+    std::map<std::string, std::string> byName;  // sorted, first directory wins
+    for (const auto& dir : searchDirectories()) {
+        std::error_code ec;
+        std::filesystem::directory_iterator it(std::filesystem::path(dir) / relativeDir, ec);
+        for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+            const auto& entry = it->path();
+            const std::string name = entry.filename().string();
+            if (name.size() > extension.size() && name.ends_with(extension) && it->is_regular_file(ec))
+                byName.emplace(name, entry.string());
+        }
+    }
+    std::vector<std::string> paths;
+    for (auto& [name, path] : byName)
+        paths.push_back(std::move(path));
+    return paths;
 }
 
 } // namespace plab

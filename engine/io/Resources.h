@@ -14,6 +14,9 @@ public:
     static std::vector<std::string> searchDirectories();
     /// Full path of resources/<relative>; throws InputError listing where it looked.
     static std::string path(const std::string& relative);
+    /// Every file ending in `extension` in resources/<relativeDir> of any search directory,
+    /// sorted by name; a name found in several directories comes from the first one.
+    static std::vector<std::string> list(const std::string& relativeDir, const std::string& extension);
 };
 
 } // namespace plab
