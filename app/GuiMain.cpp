@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <iostream>
@@ -56,6 +57,21 @@ int runGui(const GuiOptions& options, int argc, char** argv)
     }
 
     MainWindow window;
+    // Remembered settings (theme, presentation view, geometry, the last experiment) apply to
+    // an interactive start; a screenshot is made with defaults so that it is reproducible.
+    QSettings settings;
+    const bool interactive = options.screenshot.empty();
+    const bool startsOwnRun = !options.experiment.empty() || options.seed != 1 || !options.assignments.empty()
+                              || !options.replayFile.empty() || !options.loadState.empty() || !options.lesson.empty();
+    if (interactive)
+        window.restoreSettings(settings, !startsOwnRun);
+    if (!options.theme.empty() || options.presentation) {
+        ViewStyle style = window.viewStyle();
+        if (!options.theme.empty())
+            style.theme = ViewStyle::themeFromName(QString::fromStdString(options.theme));
+        style.presentation = style.presentation || options.presentation;
+        window.setViewStyle(style);
+    }
     if (!options.experiment.empty() || options.seed != 1 || !options.assignments.empty())
         if (!window.selectExperiment(QString::fromStdString(experiment), params, options.seed))
             return 2;
@@ -86,8 +102,11 @@ int runGui(const GuiOptions& options, int argc, char** argv)
     if (!lessonPath.isEmpty() && targetStep > 0)
         advance.start();
 
-    if (options.screenshot.empty())
-        return app.exec();
+    if (interactive) {
+        const int status = app.exec();
+        window.saveSettings(settings);
+        return status;
+    }
 
     // --screenshot: run `after` simulated seconds as fast as possible (or reach the lesson's
     // step), draw, save, quit.

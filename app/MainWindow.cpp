@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -109,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 void MainWindow::buildDock()
 {
     auto* dock = new QDockWidget(tr("Experiment"), this);
+    dock->setObjectName("experiment");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
@@ -281,16 +283,45 @@ void MainWindow::buildActions()
             [this, speedBox](QAction* a) { speedBox->setCurrentIndex(int(speedGroup_->actions().indexOf(a))); });
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    auto* windowGroup = new QActionGroup(this);
+    windowGroup_ = new QActionGroup(this);
     for (double w : {0.5, 1.0, 2.0, 5.0}) {
         auto* a = view->addAction(tr("Raster window %1 s").arg(w));
         a->setCheckable(true);
         a->setChecked(w == 2.0);
-        windowGroup->addAction(a);
+        a->setData(w);
+        windowGroup_->addAction(a);
         connect(a, &QAction::triggered, this, [this, w] {
             rasterWindow_ = w;
             raster_->setWindow(w);
             controller_.setSpikeWindow(w);
+        });
+    }
+    view->addSeparator();
+    auto* dockToggle = findChild<QDockWidget*>("experiment")->toggleViewAction();
+    dockToggle->setText(tr("&Experiment panel"));
+    view->addAction(dockToggle);
+    presentationAction_ = view->addAction(tr("&Presentation view"));
+    presentationAction_->setCheckable(true);
+    presentationAction_->setShortcut(Qt::Key_F11);
+    presentationAction_->setToolTip(tr("Full screen, large fonts and thick lines, readable from the back of a "
+                                       "lecture hall (F11)"));
+    connect(presentationAction_, &QAction::toggled, this, [this](bool on) {
+        ViewStyle s = style_;
+        s.presentation = on;
+        setViewStyle(s);
+    });
+    themeGroup_ = new QActionGroup(this);
+    for (auto [label, theme] : {std::pair{tr("&Light theme"), ViewStyle::Theme::Light},
+                                std::pair{tr("&Dark theme"), ViewStyle::Theme::Dark}}) {
+        auto* a = view->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(theme == style_.theme);
+        a->setData(int(theme));
+        themeGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, theme] {
+            ViewStyle s = style_;
+            s.theme = theme;
+            setViewStyle(s);
         });
     }
 
@@ -397,6 +428,7 @@ void MainWindow::showRun(const std::string& name)
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));
     recentSpikes_.clear();
     bindLiveSliders();
+    styleCharts(this, style_);
     statusState_->setText(tr("paused"));
     statusTime_->setText(tr("t = %1 s").arg(controller_.time(), 0, 'f', 1));
     statusSpeed_->clear();
@@ -457,8 +489,10 @@ void MainWindow::refresh()
         statusBar()->showMessage(tr("t = %1 s: %2").arg(c.time, 0, 'f', 3).arg(QString::fromStdString(c.text())), 4000);
         // Interventions that change the network are marked on the time chart.
         if (c.verb == "lesion" || c.verb == "anneal" || c.verb == "switch-task" || c.verb == "evidence"
-            || (c.verb == "set" && !c.args.empty() && c.args[0] == "temperature"))
+            || (c.verb == "set" && !c.args.empty() && c.args[0] == "temperature")) {
             chart_->addMarker(c.time, QString::fromStdString(c.text()));
+            styleChart(chart_->chart(), style_);
+        }
     }
     updateStatus(s);
     if (lessonPanel_->hasLesson())
@@ -671,6 +705,73 @@ void MainWindow::performLessonStep(int index)
         controller_.runUntil(*step.runUntil);
     else if (step.play)
         controller_.play();
+}
+
+void MainWindow::setViewStyle(const ViewStyle& style)
+{
+    const bool screenChange = style.presentation != style_.presentation;
+    style_ = style;
+    applyApplicationStyle(style_);
+    styleCharts(this, style_);
+    raster_->setSpikeSize(2.5 * style_.lineScale());
+    {
+        const QSignalBlocker block(presentationAction_);
+        presentationAction_->setChecked(style_.presentation);
+    }
+    for (QAction* a : themeGroup_->actions())
+        a->setChecked(a->data().toInt() == int(style_.theme));
+    if (screenChange) {
+        // The presentation view gives the plots the screen: the parameter dock goes away
+        // (View → Experiment panel brings it back) and returns when the view ends.
+        auto* dock = findChild<QDockWidget*>("experiment");
+        if (style_.presentation) {
+            dockBeforePresentation_ = dock->isVisible();
+            dock->hide();
+            showFullScreen();
+        } else {
+            dock->setVisible(dockBeforePresentation_);
+            if (isFullScreen())
+                showNormal();
+        }
+    }
+}
+
+void MainWindow::saveSettings(QSettings& settings) const
+{
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", QMainWindow::saveState());
+    settings.setValue("view/theme", style_.themeName());
+    settings.setValue("view/presentation", style_.presentation);
+    settings.setValue("view/rasterWindow", rasterWindow_);
+    settings.setValue("run/experiment", QString::fromStdString(controller_.experimentName()));
+    settings.setValue("run/seed", QString::number(controller_.seed()));
+    settings.setValue("run/speed", controller_.speed());
+}
+
+void MainWindow::restoreSettings(const QSettings& settings, bool experimentToo)
+{
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    QMainWindow::restoreState(settings.value("window/state").toByteArray());
+    lessonDock_->hide();  // a lesson is opened on purpose, not restored half-way
+    ViewStyle s;
+    s.theme = ViewStyle::themeFromName(settings.value("view/theme", "light").toString());
+    s.presentation = settings.value("view/presentation", false).toBool();
+    setViewStyle(s);
+    const double window = settings.value("view/rasterWindow", 2.0).toDouble();
+    for (QAction* a : windowGroup_->actions())
+        if (a->data().toDouble() == window)
+            a->trigger();
+    if (experimentToo) {
+        const QString name = settings.value("run/experiment").toString();
+        std::uint64_t seed = 1;
+        if (!name.isEmpty() && ExperimentRegistry::builtin().find(name.toStdString())
+            && parseSeed(settings.value("run/seed", "1").toString().toStdString(), seed))
+            selectExperiment(name, seed);
+    }
+    const double speed = settings.value("run/speed", 1.0).toDouble();
+    for (const auto& choice : kSpeeds)
+        if (choice.factor == speed)
+            setSpeed(speed);
 }
 
 void MainWindow::showError(const QString& title, const QString& text)

@@ -4,6 +4,7 @@
 // Sixty times a second it takes the latest snapshot from the controller and hands each
 // view its part; every user action becomes a control call or a time-stamped command.
 #include "SimulationController.h"
+#include "ViewStyle.h"
 
 #include <QElapsedTimer>
 #include <deque>
@@ -16,6 +17,7 @@ class QComboBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QSettings;
 class QPushButton;
 class QSplitter;
 class QTimer;
@@ -83,6 +85,15 @@ public:
     /// Runs every lesson step at this speed instead of the lesson's own (scripted tests).
     void setLessonSpeedOverride(std::optional<double> speed) { lessonSpeedOverride_ = speed; }
 
+    /// Theme and presentation view (View menu, F11).
+    void setViewStyle(const ViewStyle& style);
+    const ViewStyle& viewStyle() const { return style_; }
+    /// Window geometry, theme, presentation view, experiment, seed, speed and raster window,
+    /// remembered between runs. restoreSettings starts the remembered experiment when
+    /// `experimentToo`.
+    void saveSettings(QSettings& settings) const;
+    void restoreSettings(const QSettings& settings, bool experimentToo);
+
 signals:
     void resultsSaved(const QString& folder, const QString& error);
     void stateSaved(const QString& path, const QString& error);
@@ -132,6 +143,11 @@ private:
     QDockWidget* lessonDock_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     std::optional<double> lessonSpeedOverride_;
+    ViewStyle style_;
+    QAction* presentationAction_ = nullptr;
+    bool dockBeforePresentation_ = true;
+    QActionGroup* themeGroup_ = nullptr;
+    QActionGroup* windowGroup_ = nullptr;
 };
 
 } // namespace plab

@@ -11,7 +11,11 @@
 #include "SpikeRaster.h"
 #include "core/Error.h"
 
+#include <QChartView>
+#include <QDockWidget>
 #include <QJsonArray>
+#include <QLineSeries>
+#include <QSettings>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -377,6 +381,85 @@ private slots:
                 spikePixels += std::abs(c.red() - 0x7f) <= 2 && c.red() == c.green() && c.green() == c.blue();
             }
         QVERIFY2(spikePixels > 500, qPrintable(QString::number(spikePixels)));
+    }
+
+    void themesAndPresentationView()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("bayesnet"));
+        const double lightFont = QApplication::font().pointSizeF();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+        QVERIFY(w.chart()->chart()->backgroundBrush().color().lightness() > 150);
+        const auto firstSeriesWidth = [&w] {
+            return static_cast<QLineSeries*>(w.chart()->chart()->series().first())->pen().widthF();
+        };
+        const double thin = firstSeriesWidth();
+
+        // View → Dark theme: the palette, every chart (also the panel's), and charts made later.
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text() == "&Dark theme")
+                a->trigger();
+        QCOMPARE(w.viewStyle().theme, ViewStyle::Theme::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        for (QChartView* view : w.findChildren<QChartView*>())
+            QVERIFY2(view->chart()->backgroundBrush().color().lightness() < 80, qPrintable(view->chart()->title()));
+        QVERIFY(w.selectExperiment("synaptic-sampling"));  // a new panel with its own charts
+        for (QChartView* view : w.findChildren<QChartView*>()) {
+            QVERIFY(view->chart()->backgroundBrush().color().lightness() < 80);
+            for (QAbstractAxis* axis : view->chart()->axes())
+                QVERIFY(axis->labelsColor().lightness() > 150);  // text readable on the dark ground
+        }
+
+        // F11: presentation view — large fonts, thick lines, the parameter dock out of the way.
+        auto* dock = w.findChild<QDockWidget*>("experiment");
+        QVERIFY(dock->isVisible());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_F11);
+        QVERIFY(w.viewStyle().presentation);
+        QTRY_VERIFY(w.isFullScreen());
+        QCOMPARE(QApplication::font().pointSizeF(), lightFont * 1.5);
+        QCOMPARE(firstSeriesWidth(), 2 * thin);
+        QVERIFY(!dock->isVisible());
+        QTest::keyClick(&w, Qt::Key_F11);
+        QVERIFY(!w.viewStyle().presentation);
+        QTRY_VERIFY(!w.isFullScreen());
+        QCOMPARE(QApplication::font().pointSizeF(), lightFont);
+        QCOMPARE(firstSeriesWidth(), thin);
+        QVERIFY(dock->isVisible());
+
+        w.setViewStyle(ViewStyle{});
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+    }
+
+    void settingsAreRememberedBetweenRuns()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath("plasticity-lab.ini"), QSettings::IniFormat);
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(w.selectExperiment("reward", 7));
+            w.setSpeed(100);
+            w.setViewStyle(ViewStyle{ViewStyle::Theme::Dark, false});
+            w.saveSettings(settings);
+        }
+        settings.sync();
+        QCOMPARE(settings.value("view/theme").toString(), QString("dark"));
+        MainWindow w;
+        QCOMPARE(w.controller().experimentName(), std::string("em-mixture"));  // a new window starts plain...
+        w.restoreSettings(settings, true);  // ...and the application restores what was remembered
+        QCOMPARE(w.controller().experimentName(), std::string("reward"));
+        QCOMPARE(w.controller().seed(), std::uint64_t(7));
+        QCOMPARE(w.controller().speed(), 100.0);
+        QCOMPARE(w.viewStyle().theme, ViewStyle::Theme::Dark);
+        MainWindow fresh;
+        fresh.restoreSettings(settings, false);  // --experiment etc. given: only the look
+        QCOMPARE(fresh.controller().experimentName(), std::string("em-mixture"));
+        w.setViewStyle(ViewStyle{});
     }
 };
 

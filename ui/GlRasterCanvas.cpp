@@ -105,7 +105,7 @@ void GlRasterCanvas::drawSpikes()
     program_.bind();
     program_.setUniformValue("t0", float(model_.now() - model_.window() - model_.origin()));
     program_.setUniformValue("window", float(model_.window()));
-    program_.setUniformValue("pointSize", float(2.5 * dpr));
+    program_.setUniformValue("pointSize", float(model_.spikeSize() * dpr));
     for (int c = 0; c < palette::kCount; ++c) {
         const QColor col = palette::color(c);
         program_.setUniformValue(QString("colors[%1]").arg(c).toLatin1().constData(),

@@ -6,6 +6,7 @@
 #include "Palette.h"
 
 #include <QChart>
+#include <QFontMetricsF>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -142,7 +143,9 @@ void MetricChartView::addMarker(double t, const QString& label)
 {
     auto* m = new QLineSeries;
     m->setName(label);
-    m->setPen(QPen(QColor(80, 80, 80), 1.5, Qt::DashLine));
+    // Grey on a light background, light grey on a dark one (see ViewStyle).
+    const bool dark = chart()->backgroundBrush().color().lightness() < 128;
+    m->setPen(QPen(dark ? QColor(200, 200, 205) : QColor(80, 80, 80), 1.5, Qt::DashLine));
     chart()->addSeries(m);
     m->attachAxis(x_);
     m->attachAxis(y_);
@@ -184,7 +187,12 @@ void MetricChartView::refresh()
     // axis build hundreds of thousands of ticks.
     // Few ticks, and the range ends on whole ticks: Qt Charts elides every label ("...")
     // when the labels of a short chart would crowd each other.
-    const double step = niceStep(hi + pad - (lo >= 0 ? 0.0 : lo - pad), 3.5);
+    // As many ticks as the plot's height holds at the labels' font size (fewer in a short
+    // chart or the presentation view's large fonts).
+    const double labelHeight = QFontMetricsF(y_->labelsFont()).height();
+    const double plotHeight = chart()->plotArea().height();
+    const double ticks = plotHeight > 0 ? std::clamp(plotHeight / (2.6 * labelHeight), 1.2, 3.5) : 3.5;
+    const double step = niceStep(hi + pad - (lo >= 0 ? 0.0 : lo - pad), ticks);
     const double yLo = lo >= 0 ? 0.0 : std::floor((lo - pad) / step) * step;
     const double yHi = std::ceil((hi + pad) / step) * step;
     y_->setTickInterval(step);

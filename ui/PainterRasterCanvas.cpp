@@ -31,7 +31,7 @@ void PainterRasterCanvas::paintEvent(QPaintEvent*)
     for (std::size_t c = 0; c < byColor.size(); ++c) {
         if (byColor[c].empty())
             continue;
-        painter.setPen(QPen(palette::color(int(c)), 2.5, Qt::SolidLine, Qt::SquareCap));
+        painter.setPen(QPen(palette::color(int(c)), model_.spikeSize(), Qt::SolidLine, Qt::SquareCap));
         painter.drawPoints(byColor[c].data(), int(byColor[c].size()));
     }
 }

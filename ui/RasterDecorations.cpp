@@ -1,5 +1,6 @@
 #include "RasterDecorations.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -8,7 +9,19 @@ namespace plab {
 
 RasterBandLabels::RasterBandLabels(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
 {
-    setFixedWidth(96);
+    fitToFont();
+}
+
+void RasterBandLabels::fitToFont()
+{
+    setFixedWidth(fontMetrics().horizontalAdvance("200 neurons") + 16);
+}
+
+void RasterBandLabels::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        fitToFont();
+    QWidget::changeEvent(event);
 }
 
 void RasterBandLabels::paintEvent(QPaintEvent*)
@@ -20,14 +33,31 @@ void RasterBandLabels::paintEvent(QPaintEvent*)
         const int bottom = int((1.0f - band.bottom) * float(h));
         p.fillRect(QRect(width() - 5, top, 3, bottom - top), QColor(120, 120, 120));
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRect(2, top, width() - 12, bottom - top), Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap,
-                   QString("%1\n%2 neurons").arg(band.name).arg(band.count));
+        // Name and size where two lines fit, the name where one does, nothing in a sliver.
+        const int lines = (bottom - top) / std::max(1, fontMetrics().height());
+        if (lines < 1)
+            continue;
+        const QString text = lines >= 2 ? QString("%1\n%2 neurons").arg(band.name).arg(band.count)
+                                        : fontMetrics().elidedText(band.name, Qt::ElideRight, width() - 12);
+        p.drawText(QRect(2, top, width() - 12, bottom - top), Qt::AlignRight | Qt::AlignVCenter, text);
     }
 }
 
 RasterTimeAxis::RasterTimeAxis(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
 {
+    fitToFont();
+}
+
+void RasterTimeAxis::fitToFont()
+{
     setFixedHeight(fontMetrics().height() + 8);
+}
+
+void RasterTimeAxis::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        fitToFont();
+    QWidget::changeEvent(event);
 }
 
 void RasterTimeAxis::paintEvent(QPaintEvent*)

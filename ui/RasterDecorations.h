@@ -13,8 +13,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent*) override;
+    void changeEvent(QEvent* event) override;  // sizes follow the font (presentation view)
 
 private:
+    void fitToFont();
     const RasterModel& model_;
 };
 
@@ -24,8 +26,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent*) override;
+    void changeEvent(QEvent* event) override;  // sizes follow the font (presentation view)
 
 private:
+    void fitToFont();
     const RasterModel& model_;
 };
 

@@ -42,6 +42,9 @@ public:
 
     double origin() const { return origin_; }
     std::size_t capacity() const { return ring_.size(); }
+    /// Size of a spike's dot in device-independent pixels (larger in the presentation view).
+    double spikeSize() const { return spikeSize_; }
+    void setSpikeSize(double pixels) { spikeSize_ = pixels; }
     /// Logical indices: vertex i lives at ring()[i % capacity()] while i ≥ written() − capacity().
     std::uint64_t written() const { return written_; }
     const std::vector<RasterVertex>& ring() const { return ring_; }
@@ -52,6 +55,7 @@ public:
     std::uint64_t received() const { return received_; }
 
 private:
+    double spikeSize_ = 2.5;
     float yOf(int neuron) const;
     int colorOf(int neuron) const;
     void rebase(double newOrigin);

@@ -170,18 +170,19 @@ protected:
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRect(0, 0, width(), 16), Qt::AlignCenter, tr("existing / potential synapses"));
         const int rowH = std::max(12, (height() - 20) / std::max<int>(1, int(paths.size())));
-        const int labelW = 110;
+        const int labelW = fontMetrics().horizontalAdvance("auditory→zV") + 10;
         for (std::size_t i = 0; i < paths.size(); ++i) {
             const int y = 18 + int(i) * rowH;
             const auto [active, potential] = paths[i].second;
             QString name = QString::fromStdString(paths[i].first).replace("_to_", "→").replace("zv", "zV").replace("za", "zA");
             p.setPen(palette().color(QPalette::WindowText));
             p.drawText(QRect(2, y, labelW - 4, rowH), Qt::AlignRight | Qt::AlignVCenter, name);
-            const int full = width() - labelW - 50;
-            p.fillRect(QRect(labelW, y + 3, full, rowH - 6), QColor(225, 225, 230));
+            const int countW = fontMetrics().horizontalAdvance("00000") + 8;
+            const int full = width() - labelW - countW;
+            p.fillRect(QRect(labelW, y + 3, full, rowH - 6), palette().color(QPalette::Midlight));
             const double f = potential > 0 ? double(active) / double(potential) : 0.0;
             p.fillRect(QRect(labelW, y + 3, int(full * f), rowH - 6), palette::color(4));
-            p.drawText(QRect(labelW + full + 4, y, 46, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(labelW + full + 4, y, countW, rowH), Qt::AlignLeft | Qt::AlignVCenter,
                        potential > 0 ? QString::number(active) : tr("none"));
         }
     }

@@ -105,4 +105,10 @@ std::uint64_t SpikeRaster::framesDrawn() const
     return static_cast<const PainterRasterCanvas*>(canvas_)->frames();
 }
 
+void SpikeRaster::setSpikeSize(double pixels)
+{
+    model_.setSpikeSize(pixels);
+    canvas_->update();
+}
+
 } // namespace plab

@@ -21,6 +21,7 @@ public:
     void setLayout(const std::vector<NeuronGroup>& groups);
     void setNeuronColors(const std::vector<int>& colors);
     void setWindow(double seconds);
+    void setSpikeSize(double pixels);
     void clear();
     /// New spikes and the current simulated time; schedules a repaint.
     void addSpikes(const std::vector<SpikeEvent>& spikes, double now);

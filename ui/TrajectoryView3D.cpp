@@ -65,11 +65,12 @@ void TrajectoryView3D::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(rect(), QColor(250, 250, 252));
+    p.fillRect(rect(), palette().color(QPalette::Base));
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(0, 2, width(), 16), Qt::AlignCenter, tr("θ on its first three principal components (drag to rotate)"));
+    p.drawText(QRect(0, 2, width(), fontMetrics().height()), Qt::AlignCenter,
+               tr("θ on its first three principal components (drag to rotate)"));
     // The bounding cube as orientation.
-    p.setPen(QPen(QColor(185, 185, 200), 1));
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
     for (int a = 0; a < 8; ++a)
         for (int bit = 0; bit < 3; ++bit) {
             const int b = a ^ (1 << bit);
@@ -101,15 +102,17 @@ void TrajectoryView3D::paintEvent(QPaintEvent*)
     }
     // Where it is now.
     const QPointF now = project(points_.row(points_.rows() - 1).transpose());
-    p.setBrush(QColor(20, 20, 20));
+    p.setBrush(palette().color(QPalette::WindowText));
     p.setPen(Qt::NoPen);
-    p.drawEllipse(now, 4.5, 4.5);
+    const double r = 0.3 * fontMetrics().height();
+    p.drawEllipse(now, r, r);
     // Legend.
-    int y = height() - 8 - 16 * int(phaseNames_.size());
-    for (std::size_t k = 0; k < phaseNames_.size(); ++k, y += 16) {
-        p.fillRect(QRect(8, y + 4, 14, 4), phaseColors_[k]);
+    const int line = fontMetrics().height();
+    int y = height() - 8 - line * int(phaseNames_.size());
+    for (std::size_t k = 0; k < phaseNames_.size(); ++k, y += line) {
+        p.fillRect(QRect(8, y + line / 2 - 2, line, 4), phaseColors_[k]);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRect(26, y, width(), 16), Qt::AlignLeft | Qt::AlignVCenter, phaseNames_[k]);
+        p.drawText(QRect(line + 14, y, width(), line), Qt::AlignLeft | Qt::AlignVCenter, phaseNames_[k]);
     }
 }
 

@@ -1,0 +1,125 @@
+#include "ViewStyle.h"
+
+#include <QAbstractAxis>
+#include <QAbstractSeries>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QLegend>
+#include <QPalette>
+#include <QStyle>
+#include <QXYSeries>
+#include <QBarSeries>
+#include <QBarSet>
+
+namespace plab {
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe8, 0xe8, 0xea);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3c, 0x41));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x98));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x50, 0x52, 0x58));
+    p.setColor(QPalette::Midlight, QColor(0x42, 0x44, 0x49));
+    p.setColor(QPalette::Mid, QColor(0x5a, 0x5c, 0x62));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xc9));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x7a, 0xb3, 0xff));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x86));
+    return p;
+}
+
+QFont scaled(QFont font, double factor)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    return font;
+}
+
+const char* kBaseWidth = "plab_baseWidth";
+const char* kBaseColor = "plab_baseColor";
+
+/// Black and dark-grey lines (true distributions, priors, markers) would vanish on a dark
+/// background: there they are drawn in the text colour.
+QColor themed(const QColor& base, const ViewStyle& style, const QColor& text)
+{
+    return style.theme == ViewStyle::Theme::Dark && base.lightness() < 90 ? text : base;
+}
+
+} // namespace
+
+void applyApplicationStyle(const ViewStyle& style)
+{
+    static const QFont startFont = QApplication::font();  // what the system gave us
+    QApplication::setPalette(style.theme == ViewStyle::Theme::Dark ? darkPalette()
+                                                                   : QApplication::style()->standardPalette());
+    QApplication::setFont(scaled(startFont, style.fontScale()));
+}
+
+void styleChart(QChart* chart, const ViewStyle& style)
+{
+    const QPalette pal = QApplication::palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlphaF(style.theme == ViewStyle::Theme::Dark ? 0.18f : 0.12f);
+    chart->setBackgroundBrush(pal.color(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    const QFont font = QApplication::font();
+    QFont title = font;
+    title.setBold(true);
+    chart->setTitleFont(title);
+    chart->legend()->setLabelColor(text);
+    chart->legend()->setFont(scaled(font, 0.9));
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setLabelsFont(scaled(font, 0.9));
+        axis->setTitleBrush(text);
+        axis->setTitleFont(scaled(font, 0.9));
+        axis->setGridLineColor(grid);
+        axis->setMinorGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    // Line widths scale from the width each series was given when it was made.
+    for (QAbstractSeries* series : chart->series()) {
+        if (auto* xy = qobject_cast<QXYSeries*>(series)) {
+            QPen pen = xy->pen();
+            if (!xy->property(kBaseWidth).isValid()) {
+                xy->setProperty(kBaseWidth, pen.widthF());
+                xy->setProperty(kBaseColor, pen.color());
+            }
+            pen.setWidthF(xy->property(kBaseWidth).toDouble() * style.lineScale());
+            pen.setColor(themed(xy->property(kBaseColor).value<QColor>(), style, text));
+            xy->setPen(pen);
+        } else if (auto* bars = qobject_cast<QBarSeries*>(series)) {
+            for (QBarSet* set : bars->barSets()) {
+                if (!set->property(kBaseColor).isValid())
+                    set->setProperty(kBaseColor, set->color());
+                set->setColor(themed(set->property(kBaseColor).value<QColor>(), style, text));
+                set->setLabelColor(text);
+            }
+        }
+    }
+}
+
+void styleCharts(QWidget* root, const ViewStyle& style)
+{
+    for (QChartView* view : root->findChildren<QChartView*>())
+        styleChart(view->chart(), style);
+}
+
+} // namespace plab
