@@ -58,6 +58,18 @@ void printParameters(const ExperimentInfo& info, std::ostream& out)
         out << "  " << (s.live ? "*" : " ") << s.name << " = " << defaults.formatted(s.name) << "   " << kindText(s)
             << "\n      " << s.description << "\n";
     }
+    // Commands and metrics come from an instance (a Bayesian network's variables name columns).
+    const auto probe = ExperimentRegistry::builtin().create(info.name, defaults, 1);
+    if (const auto commands = probe->commandHelp(); !commands.empty()) {
+        out << "\nCommands (--commands FILE, one per line: <time_s> <command>):\n";
+        for (const auto& c : commands)
+            out << "  " << c << "\n";
+    }
+    out << "\nMetrics (metrics.csv columns, besides t):\n";
+    for (const auto& series : probe->seriesNames()) {
+        const std::string text = seriesDescription(info, series);
+        out << "  " << series << (text.empty() ? "" : "\n      " + text) << "\n";
+    }
 }
 
 class Progress {

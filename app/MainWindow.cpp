@@ -35,10 +35,23 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 namespace plab {
 
 namespace {
+
+/// Help → What's this? (Shift+F1) shows, for whatever is clicked next, the same explanation
+/// as its tooltip — on a projector or a touch screen nobody hovers.
+void explainWhatsThis(QWidget* root)
+{
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets << root;
+    for (QWidget* w : widgets)
+        if (w->whatsThis().isEmpty() && !w->toolTip().isEmpty())
+            w->setWhatsThis(Qt::mightBeRichText(w->toolTip()) ? w->toolTip()
+                                                              : "<p>" + w->toolTip().toHtmlEscaped().replace("\n", "<br>") + "</p>");
+}
 
 struct SpeedChoice {
     const char* label;
@@ -327,6 +340,12 @@ void MainWindow::buildActions()
 
     menuBar()->addMenu(tr("&Lessons"))->setObjectName("lessons");
     auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setText(tr("What's &this?"));
+    whatsThis->setToolTip(tr("Then click any plot or control for what it shows, its unit and where it comes from "
+                             "(Shift+F1)"));
+    help->addAction(whatsThis);
+    toolbar->addAction(whatsThis);
     help->addAction(tr("&About Plasticity Lab"), this, &MainWindow::showAbout)->setShortcut(QKeySequence::HelpContents);
 
     toolbar->addAction(playAction_);
@@ -422,13 +441,17 @@ void MainWindow::showRun(const std::string& name)
         splitter_->setSizes({560, 0, 260});
     else
         splitter_->setSizes(panel_ ? QList<int>{panel_->minimumHeight(), 220, 200} : QList<int>{500, 300});
-    chart_->setSeries(probe->seriesNames(), ExperimentRegistry::builtin().get(name).headlineSeries);
+    std::vector<std::string> descriptions;
+    for (const auto& series : probe->seriesNames())
+        descriptions.push_back(seriesDescription(probe->info(), series));
+    chart_->setSeries(probe->seriesNames(), ExperimentRegistry::builtin().get(name).headlineSeries, descriptions);
     pendingTimes_.clear();
     pendingRows_.clear();
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));
     recentSpikes_.clear();
     bindLiveSliders();
     styleCharts(this, style_);
+    explainWhatsThis(this);
     statusState_->setText(tr("paused"));
     statusTime_->setText(tr("t = %1 s").arg(controller_.time(), 0, 'f', 1));
     statusSpeed_->clear();

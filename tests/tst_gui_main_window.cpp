@@ -15,7 +15,12 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLineSeries>
+#include <QLabel>
+#include <QMenuBar>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSplitterHandle>
+#include <QStatusBar>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -460,6 +465,51 @@ private slots:
         fresh.restoreSettings(settings, false);  // --experiment etc. given: only the look
         QCOMPARE(fresh.controller().experimentName(), std::string("em-mixture"));
         w.setViewStyle(ViewStyle{});
+    }
+
+    void everyPlotAndControlExplainsItself()
+    {
+        // Every leaf widget a user can look at or touch — a plot, a button, a slider, an
+        // editor — has a tooltip and a "What's this?" text, itself or from the view it is part
+        // of (a chart's viewport, a spin box's line edit). Plain labels speak for themselves.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto explained = [&w](QWidget* widget, bool whatsThis) {
+            for (QWidget* x = widget; x && x != &w; x = x->parentWidget())
+                if (!(whatsThis ? x->whatsThis() : x->toolTip()).isEmpty())
+                    return true;
+            return false;
+        };
+        for (const auto& info : ExperimentRegistry::builtin().all()) {
+            QVERIFY(w.selectExperiment(QString::fromStdString(info.name)));
+            QTest::qWait(50);
+            int checked = 0;
+            for (QWidget* widget : w.findChildren<QWidget*>()) {
+                if (!widget->isVisible() || !widget->findChildren<QWidget*>(Qt::FindDirectChildrenOnly).isEmpty())
+                    continue;
+                if (qobject_cast<QLabel*>(widget) || qobject_cast<QScrollBar*>(widget) || qobject_cast<QMenuBar*>(widget)
+                    || qobject_cast<QToolBar*>(widget) || qobject_cast<QStatusBar*>(widget)
+                    || qobject_cast<QSplitterHandle*>(widget) || widget->inherits("QToolBarExtension")
+                    || widget->inherits("QDockWidgetTitleButton") || widget->inherits("QToolBarSeparator")
+                    || widget->inherits("QSizeGrip"))
+                    continue;
+                const QString what = QString("%1: %2 '%3' (%4)")
+                                         .arg(QString::fromStdString(info.name), widget->metaObject()->className(),
+                                              widget->objectName(),
+                                              widget->property("text").toString());
+                QVERIFY2(explained(widget, false), qPrintable(what + " has no tooltip"));
+                QVERIFY2(explained(widget, true), qPrintable(what + " has no What's this"));
+                ++checked;
+            }
+            QVERIFY(checked > 10);
+            // The metric chart says what each of its curves is.
+            const auto probe = ExperimentRegistry::builtin().create(info.name, ExperimentRegistry::builtin().defaults(info.name), 1);
+            for (const auto& series : probe->seriesNames()) {
+                QVERIFY2(!seriesDescription(info, series).empty(), (info.name + ": " + series).c_str());
+                QVERIFY(w.chart()->toolTip().contains("<b>" + QString::fromStdString(series) + "</b>"));
+            }
+        }
     }
 };
 

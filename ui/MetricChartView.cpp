@@ -56,8 +56,18 @@ void MetricChartView::setTitle(const QString& title)
     chart()->setTitle(title);
 }
 
-void MetricChartView::setSeries(const std::vector<std::string>& names, const std::vector<std::string>& visible)
+void MetricChartView::setSeries(const std::vector<std::string>& names, const std::vector<std::string>& visible,
+                                const std::vector<std::string>& descriptions)
 {
+    QString tip = tr("<p>Metrics over simulated time, one point per recording interval (the columns of "
+                     "metrics.csv); dashed lines mark interventions. Click a legend entry to hide or show its "
+                     "curve.</p>");
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (i < descriptions.size() && !descriptions[i].empty())
+            tip += QString("<p><b>%1</b>: %2</p>")
+                       .arg(QString::fromStdString(names[i]), QString::fromStdString(descriptions[i]).toHtmlEscaped());
+    setToolTip(tip);
+    setWhatsThis(tip);
     chart()->removeAllSeries();
     curves_.clear();
     markers_.clear();

@@ -19,7 +19,10 @@ public:
     explicit MetricChartView(QWidget* parent = nullptr);
 
     /// One curve per name; `visible` lists the ones shown at first (empty = all).
-    void setSeries(const std::vector<std::string>& names, const std::vector<std::string>& visible = {});
+    /// `descriptions[i]` says what series i is (its unit, where it comes from): the chart's
+    /// tooltip lists them.
+    void setSeries(const std::vector<std::string>& names, const std::vector<std::string>& visible = {},
+                   const std::vector<std::string>& descriptions = {});
     void append(const std::vector<double>& times, const std::vector<std::vector<double>>& rows);
     void clear();
     void setTitle(const QString& title);

@@ -41,9 +41,11 @@ public:
     InputView()
     {
         setMinimumSize(200, 150);
-        setToolTip(QObject::tr("The input now: the handwritten digit (visual input rates) and the spoken word's "
-                               "spectrogram\n(20 frequency bands from bottom to top × 10 time frames; auditory input "
-                               "rates). During a test block one of them is blank."));
+        setToolTip(QObject::tr("The input now. Seen: the handwritten digit, 14×14 pixels, each the firing rate of one "
+                               "visual input neuron (dark = fast, up to visual_peak Hz).\nHeard: the spoken word's "
+                               "spectrogram, 20 frequency bands from bottom to top × 10 time slices from left to "
+                               "right,\neach the rate of one auditory input neuron (bright = loud). During a test "
+                               "block one of them is blank (background rate)."));
     }
     void setState(std::shared_ptr<const SelfRepairState> s)
     {
@@ -96,9 +98,10 @@ public:
     FieldsView()
     {
         setMinimumSize(320, 150);
-        setToolTip(QObject::tr("What each zV neuron has learned to see: its weights from the visual inputs "
-                               "(dark = strong).\nFrame colour: the digit it prefers from its recent responses "
-                               "(blue \"1\", red \"2\"). Crossed out: removed by lesion 1."));
+        setToolTip(QObject::tr("What each of the 20 zV neurons has learned to see: its weights w = exp(θ − θ0) from the "
+                               "visual inputs, one square per pixel\n(dark = strong; white = no synapse, θ ≤ 0). Frame "
+                               "colour: the digit it prefers from its responses over the last preference_time\n"
+                               "(blue \"1\", red \"2\", none yet). Crossed out: removed by lesion 1."));
     }
     void setState(std::shared_ptr<const SelfRepairState> s)
     {
@@ -237,10 +240,12 @@ SelfRepairPanel::SelfRepairPanel(QWidget* parent) : ExperimentPanel(parent)
     trajectory_ = new TrajectoryView3D;
     trajectory_->setPhaseNames({tr("learning"), tr("after lesion 1"), tr("after lesion 2")},
                                {palette::color(0), palette::color(1), palette::color(2)});
-    trajectory_->setToolTip(tr("2000 synaptic parameters θ, followed over the run and projected on their first "
-                               "three principal components.\nThe network never stops moving: it wanders through "
-                               "configurations that work equally well, and after each lesion\nit travels to a new "
-                               "region where it works again. Colour: phase; dot: now."));
+    trajectory_->setToolTip(tr("The parameters θ of 2000 randomly chosen potential synapses, one point per recording "
+                               "interval, projected on their first\nthree principal components (the directions in "
+                               "which they changed most; same units as θ). Drag to rotate, wheel to zoom.\nThe "
+                               "network never stops moving: it wanders through configurations that work equally well, "
+                               "and after each lesion\nit travels to a new region where it works again. Colour: phase; "
+                               "dot: now."));
     lesion1_ = new QPushButton(tr("Lesion 1: remove the zV neurons for \"2\""));
     lesion1_->setToolTip(tr("Removes every zV neuron whose recent responses prefer the digit 2 (command "
                             "'lesion zv-digit 2').\nzV can no longer represent \"2\" until other neurons take it over."));

@@ -7,6 +7,16 @@
 
 namespace plab {
 
+std::string seriesDescription(const ExperimentInfo& info, const std::string& series)
+{
+    for (const auto& [name, text] : info.seriesHelp) {
+        const bool prefix = !name.empty() && name.back() == '*';
+        if (prefix ? series.rfind(name.substr(0, name.size() - 1), 0) == 0 : series == name)
+            return text;
+    }
+    return {};
+}
+
 std::vector<ParameterSpec> commonParameters(double recordInterval, double dt)
 {
     return {

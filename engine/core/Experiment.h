@@ -31,11 +31,17 @@ struct ExperimentInfo {
     bool recordAtStart = false;
     /// Series a chart shows at first (the others can be switched on); empty = all.
     std::vector<std::string> headlineSeries;
+    /// What each series is, its unit and where it comes from (chart tooltips, run --help).
+    /// A name ending in '*' describes every series with that prefix ("kl_*").
+    std::vector<std::pair<std::string, std::string>> seriesHelp;
     std::function<std::vector<ParameterSpec>()> parameters;
     /// Builds the experiment; `self` is this description as stored in the registry.
     std::function<std::unique_ptr<Experiment>(const ExperimentInfo& self, const ParameterSet&, std::uint64_t seed)>
         create;
 };
+
+/// The description of one series, or "" if the experiment gives none.
+std::string seriesDescription(const ExperimentInfo& info, const std::string& series);
 
 class Experiment {
 public:

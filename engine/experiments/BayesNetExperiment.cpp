@@ -64,6 +64,14 @@ ExperimentInfo BayesNetExperiment::info()
     i.title = "Spiking modules learn a Bayesian network";
     i.description = "one STDP-learning module per variable learns a Bayesian network, then the network samples from it";
     i.paper = "Pecevski & Maass (2016) eNeuro 3(2): ENEURO.0048-15.2016";
+    i.seriesHelp = {
+        {"kl_module_mean", "mean over the modules of their KL divergence (bits)"},
+        {"kl_joint", "KL(p* ‖ histogram of the sampled states), under the evidence if any (bits; sampling phase)"},
+        {"posterior_error", "largest |sampled − exact| marginal probability of a variable without evidence "
+                            "(sampling phase)"},
+        {"kl_*", "KL(p*(x | Markov blanket) ‖ the module's conditional) of one variable's module, averaged over "
+                 "its Markov blanket (bits, from the weights; 0 = the table is learned)"},
+    };
     i.defaultSeconds = 400;
     i.recordAtStart = true;
     i.parameters = bayesNetParameters;

@@ -137,6 +137,18 @@ ExperimentInfo EmMixtureExperiment::info()
     i.title = "EM through STDP in a WTA circuit";
     i.description = "a WTA circuit with STDP fits a mixture model to images (synthetic or MNIST digits)";
     i.paper = "Nessler, Pfeiffer, Buesing & Maass (2013) PLoS Comput Biol 9(4): e1003037";
+    i.seriesHelp = {
+        {"equilibrium_error", "distance from the EM fixed point: mean |e^w/c − p̂| over the synapses of neurons that "
+                              "fired ≥ 50 times in the last measure_window (probability, 0 = converged)"},
+        {"bias_error", "mean |e^b_k − p̂(z_k)|: how far the biases are from the measured prior of each neuron "
+                       "(probability)"},
+        {"nmi", "normalised mutual information I(label; winner)/√(H(label)H(winner)) over the last measure_window "
+                "(0–1, 1 = the winner names the class perfectly)"},
+        {"cond_entropy", "H(label | winner)/H(label): what the winner leaves unknown about the class (0–1, 0 = "
+                         "nothing)"},
+        {"cond_entropy_joint", "H(label | winner)/H(label, winner) (0–1)"},
+        {"learning_rate", "the STDP learning rate η now (dimensionless; decays as η/(1 + t/decay) by default)"},
+    };
     i.defaultSeconds = 300;
     i.headlineSeries = {"equilibrium_error", "nmi", "cond_entropy"};
     i.parameters = emMixtureParameters;

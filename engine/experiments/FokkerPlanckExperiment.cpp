@@ -64,6 +64,12 @@ ExperimentInfo FokkerPlanckExperiment::info()
     i.title = "Fokker-Planck: sampling p*^(1/T), and annealing";
     i.description = "particles under the synaptic-sampling SDE on a 2-D landscape settle into p*^(1/T)";
     i.paper = "Kappel et al. (2015, 2018); the Fokker-Planck principle of the talk";
+    i.seriesHelp = {
+        {"stationary_kl", "KL(p*^(1/T) ‖ histogram of the particles) on the grid (bits; after `settle` seconds "
+                          "at a constant temperature)"},
+        {"at_global_max", "fraction of the particles within two widths of the highest peak (0–1)"},
+        {"temperature", "T now (dimensionless; 1 samples p* itself)"},
+    };
     i.defaultSeconds = 60;
     i.recordAtStart = true;
     i.headlineSeries = {"stationary_kl", "at_global_max", "temperature"};

@@ -97,6 +97,14 @@ ExperimentInfo RewardExperiment::info()
     i.title = "Reward-based synaptic sampling";
     i.description = "reward-gated synaptic sampling learns which of two populations should answer which pattern";
     i.paper = "Kappel, Legenstein, Habenschuss, Hsieh & Maass (2018) eNeuro 5(2): ENEURO.0301-17.2018";
+    i.seriesHelp = {
+        {"reward", "mean trial reward over the last 50 s (0–1; about 0.1 when both populations fire alike)"},
+        {"temperature", "T now (dimensionless; scales the variance of the θ noise)"},
+        {"active_fraction", "fraction of the potential synapses that exist now (θ > 0)"},
+        {"turnover", "synapses formed plus eliminated per potential synapse and hour (1/h)"},
+        {"rate_*", "mean rate of a population while a pattern is shown (Hz)"},
+        {"task_switched", "1 after a switch-task command, else 0"},
+    };
     i.defaultSeconds = 5000;
     i.recordAtStart = true;
     i.headlineSeries = {"reward", "temperature", "active_fraction"};

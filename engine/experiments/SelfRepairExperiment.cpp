@@ -117,6 +117,16 @@ ExperimentInfo SelfRepairExperiment::info()
     i.title = "Self-repair after lesions";
     i.description = "visual and auditory WTA circuits learn digits under synaptic sampling and recover from two lesions";
     i.paper = "Kappel, Habenschuss, Legenstein & Maass (2015) PLoS Comput Biol 11(11): e1004485";
+    i.seriesHelp = {
+        {"performance", "information about the digit in zV's winner when only spoken test digits are heard "
+                        "(bits, 0–1; one test block every test_every seconds, plasticity frozen)"},
+        {"performance_za", "the same for zA, the auditory population (bits, 0–1)"},
+        {"performance_visual", "zV with only the handwritten test digits shown (bits, 0–1)"},
+        {"active_*", "existing synapses (θ > 0) in one pathway (count)"},
+        {"phase", "number of lesions so far (0, 1, 2)"},
+        {"pc*", "the θ of the tracked synapses projected on a principal component (filled in at the end of a "
+                "headless run)"},
+    };
     i.defaultSeconds = 14400;
     i.recordAtStart = true;
     i.headlineSeries = {"performance", "performance_za", "performance_visual"};

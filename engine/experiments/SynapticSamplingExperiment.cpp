@@ -83,6 +83,20 @@ ExperimentInfo SynapticSamplingExperiment::info()
     i.title = "Synaptic sampling with rewiring";
     i.description = "every potential synapse follows an SDE: the network keeps rewiring while it learns";
     i.paper = "Kappel, Habenschuss, Legenstein & Maass (2015) PLoS Comput Biol 11(11): e1004485";
+    i.seriesHelp = {
+        {"active_fraction", "fraction of the potential synapses that exist now (θ > 0)"},
+        {"formation_per_hour", "fraction of the potential synapses that appeared since the last recording, per "
+                               "hour (1/h)"},
+        {"elimination_per_hour", "fraction of the potential synapses that vanished since the last recording, per "
+                                 "hour (1/h)"},
+        {"survival", "fraction of the synapses formed in the reference window that still exist (0–1)"},
+        {"cond_entropy", "H(cluster | winner)/H(cluster) over the last measure_window (0–1, 0 = the winner names "
+                         "the cluster)"},
+        {"spine_volume", "w = exp(θ − θ0) of one tracked synapse (0 while it does not exist)"},
+        {"theta_tracked", "θ of the tracked synapse"},
+        {"theta_mean", "mean θ over all potential synapses (the prior mean μ at rest)"},
+        {"theta_sd", "standard deviation of θ over all potential synapses (√T·σ at rest)"},
+    };
     i.defaultSeconds = 14400;
     i.recordAtStart = true;
     i.headlineSeries = {"active_fraction", "cond_entropy", "survival"};
