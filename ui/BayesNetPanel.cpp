@@ -104,7 +104,7 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
     chart->setMargins(QMargins(2, 2, 2, 2));
     bars_ = new QChartView(chart);
     bars_->setRenderHint(QPainter::Antialiasing);
-    bars_->setToolTip(tr("Black: the true distribution p* of the Bayesian network. Green: what the spiking network "
+    bars_->setToolTip(tr("Black (light grey in the dark theme): the true distribution p* of the Bayesian network. Green: what the spiking network "
                          "has learned —\nwhile learning, the distribution its modules' conditionals define; while "
                          "sampling, the histogram of\nthe states it visits (a variable's state is the value whose "
                          "output neuron fired within tau).\nUnder evidence: each variable's posterior marginals, "
@@ -142,9 +142,15 @@ void BayesNetPanel::updateBars()
     const BayesNetState& s = *state_;
     QStringList names;
     QList<qreal> truth, learned;
+    const QString learnedLabel = s.learning ? tr("learned") : tr("sampled");
+    if (learned_->label() != learnedLabel)
+        learned_->setLabel(learnedLabel);
+    const QString truthLabel = s.trueJoint.empty() ? tr("exact") : tr("true p*");
+    if (truth_->label() != truthLabel)
+        truth_->setLabel(truthLabel);
     if (!s.trueJoint.empty()) {
-        bars_->chart()->setTitle(s.learning ? tr("Joint distribution: true (black) and learned by the modules (green)")
-                                            : tr("Joint distribution: true (black) and sampled by the network (green)"));
+        bars_->chart()->setTitle(s.learning ? tr("Joint distribution: true p* and learned by the modules")
+                                            : tr("Joint distribution: true p* and sampled by the network"));
         for (std::size_t i = 0; i < s.trueJoint.size(); ++i) {
             // State label "1211": each variable's value number, first variable first.
             QString label;
@@ -159,7 +165,7 @@ void BayesNetPanel::updateBars()
             learned << (i < s.learnedJoint.size() ? s.learnedJoint[i] : 0.0);
         }
     } else {
-        bars_->chart()->setTitle(tr("Marginals: exact posterior (black) and learned (green)"));
+        bars_->chart()->setTitle(tr("Marginals: exact posterior and sampled by the network"));
         for (std::size_t v = 0; v < s.trueMarginals.size(); ++v) {
             if (s.variables[v].evidence >= 0)
                 continue;
@@ -248,8 +254,10 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
         return;
     const auto& vars = state_->variables;
     // Edges with arrow heads, ending at the child's circle.
-    p.setPen(QPen(QColor(90, 90, 90), 1.5));
-    p.setBrush(QColor(90, 90, 90));
+    QColor edge = palette().color(QPalette::WindowText);
+    edge.setAlphaF(0.65f);
+    p.setPen(QPen(edge, 1.5));
+    p.setBrush(edge);
     for (std::size_t v = 0; v < vars.size(); ++v)
         for (int parent : vars[v].parents) {
             const QPointF a = centers_[std::size_t(parent)], b = centers_[v];
@@ -277,7 +285,7 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
         p.setPen(QPen(observed ? QColor(200, 80, 0) : QColor(60, 60, 60), observed ? 3 : 1.5));
         p.setBrush(observed ? QColor(255, 225, 190) : QColor(235, 242, 250));
         p.drawEllipse(c, radius_, radius_);
-        p.setPen(palette().color(QPalette::WindowText));
+        p.setPen(QColor(30, 30, 30));  // the nodes are light in both themes
         p.setFont(bold);
         const QRectF box(c.x() - radius_, c.y() - radius_, 2 * radius_, 2 * radius_);
         const QString value = observed ? "= " + QString::fromStdString(var.values[std::size_t(var.evidence)]) : QString();
