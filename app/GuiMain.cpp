@@ -2,6 +2,7 @@
 
 #include "Lesson.h"
 #include "LessonPanel.h"
+#include "ScatterTrajectoryView.h"
 #include "MainWindow.h"
 #include "RunFile.h"
 #include "io/Resources.h"
@@ -128,7 +129,7 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         if (settle.elapsed() < 400)
             return;
         window.refresh();
-        const QPixmap shot = window.grab();
+        const QPixmap shot = composeWithGraphs(&window);  // grab() misses the 3-D graphs
         if (!shot.save(QString::fromStdString(options.screenshot))) {
             std::cerr << "plasticity-lab: cannot write screenshot " << options.screenshot << "\n";
             status = 2;

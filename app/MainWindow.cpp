@@ -3,6 +3,7 @@
 #include "ExperimentPanels.h"
 #include "Lesson.h"
 #include "LessonPanel.h"
+#include "ScatterTrajectoryView.h"
 #include "LiveSlider.h"
 #include "MetricChartView.h"
 #include "ParameterPanel.h"
@@ -646,7 +647,7 @@ bool MainWindow::exportFigure(const QString& path)
         ok = chart_->exportTo(path);
     } else {
         // grab() captures the OpenGL raster too.
-        ok = splitter_->grab().save(path);
+        ok = composeWithGraphs(splitter_).save(path);
     }
     if (!ok) {
         showError(tr("Cannot export the figure"), tr("%1: cannot write this file").arg(QDir::toNativeSeparators(path)));

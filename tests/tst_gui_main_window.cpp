@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MetricChartView.h"
 #include "RewardPanel.h"
+#include "ScatterTrajectoryView.h"
 #include "SelfRepairPanel.h"
 #include "SpikeRaster.h"
 #include "core/Error.h"
@@ -510,6 +511,44 @@ private slots:
                 QVERIFY(w.chart()->toolTip().contains("<b>" + QString::fromStdString(series) + "</b>"));
             }
         }
+    }
+
+    void thetaTrajectoryIn3dScatter()
+    {
+        // Under Xvfb (OpenGL) the self-repair panel shows θ's trajectory in a Q3DScatter: one
+        // series per phase, filled as lesions happen; screenshots and exported figures draw
+        // the graph in (QWidget::grab() alone leaves a window container blank).
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ParameterSet p = ExperimentRegistry::builtin().defaults("self-repair");
+        p.set("lesion1_at", "120");
+        p.set("lesion2_at", "240");
+        p.set("test_every", "60");
+        QVERIFY(w.selectExperiment("self-repair", p, 1));
+        auto* view = w.panel()->findChild<ScatterTrajectoryView*>();
+        QVERIFY2(view, "OpenGL is available under Xvfb: the 3-D view should be the Q3DScatter");
+        w.setSpeed(0);
+        w.controller().runUntil(360);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning() && w.controller().time() >= 359.9, 60000);
+        QTRY_VERIFY(view->pointsInPhase(2) > 0);
+        QVERIFY(view->pointsInPhase(0) > 0);
+        QVERIFY(view->pointsInPhase(1) > 0);
+
+        const QImage plain = w.grab().toImage();
+        const QImage composed = composeWithGraphs(&w).toImage();
+        const QRect r(view->mapTo(&w, view->graphRect().topLeft()), view->graphRect().size());
+        // The graph has its curve and axes: many distinct colours where grab() has a blank.
+        const auto colours = [&r](const QImage& image) {
+            QSet<QRgb> seen;
+            for (int y = r.top(); y < r.bottom(); y += 2)
+                for (int x = r.left(); x < r.right(); x += 2)
+                    seen.insert(image.pixel(x, y));
+            return seen.size();
+        };
+        QVERIFY2(colours(composed) > 20, qPrintable(QString::number(colours(composed))));
+        QVERIFY(colours(composed) > colours(plain));
     }
 };
 

@@ -2,7 +2,7 @@
 
 #include "Heatmap.h"
 #include "Palette.h"
-#include "TrajectoryView3D.h"
+#include "TrajectoryDisplay.h"
 #include "experiments/SelfRepairExperiment.h"
 
 #include <QGridLayout>
@@ -237,10 +237,10 @@ SelfRepairPanel::SelfRepairPanel(QWidget* parent) : ExperimentPanel(parent)
     input_ = new InputView;
     fields_ = new FieldsView;
     pathways_ = new PathwayView;
-    trajectory_ = new TrajectoryView3D;
+    trajectory_ = createTrajectoryDisplay();
     trajectory_->setPhaseNames({tr("learning"), tr("after lesion 1"), tr("after lesion 2")},
                                {palette::color(0), palette::color(1), palette::color(2)});
-    trajectory_->setToolTip(tr("The parameters θ of 2000 randomly chosen potential synapses, one point per recording "
+    trajectory_->widget()->setToolTip(tr("The parameters θ of 2000 randomly chosen potential synapses, one point per recording "
                                "interval, projected on their first\nthree principal components (the directions in "
                                "which they changed most; same units as θ). Drag to rotate, wheel to zoom.\nThe "
                                "network never stops moving: it wanders through configurations that work equally well, "
@@ -267,7 +267,7 @@ SelfRepairPanel::SelfRepairPanel(QWidget* parent) : ExperimentPanel(parent)
     grid->addWidget(input_, 0, 0);
     grid->addWidget(fields_, 0, 1);
     grid->addWidget(pathways_, 0, 2);
-    grid->addWidget(trajectory_, 1, 0, 1, 2);
+    grid->addWidget(trajectory_->widget(), 1, 0, 1, 2);
     grid->addLayout(buttons, 1, 2);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(2, 1);
@@ -283,9 +283,9 @@ void SelfRepairPanel::showState(const PanelStatePtr& state)
     input_->setState(s);
     fields_->setState(s);
     pathways_->setState(s);
-    if (s->pca.rows() != trajectory_->property("rows").toLongLong()) {
+    if (s->pca.rows() != trajectory_->widget()->property("rows").toLongLong()) {
         trajectory_->setTrajectory(s->pca, s->phases);
-        trajectory_->setProperty("rows", qlonglong(s->pca.rows()));
+        trajectory_->widget()->setProperty("rows", qlonglong(s->pca.rows()));
     }
     info_->setText(tr("Performance: %1 bits of information about the digit in zV when only the auditory "
                       "input is shown (max 1).")

@@ -32,7 +32,7 @@ struct SelfRepairState : PanelState {
 class InputView;
 class FieldsView;
 class PathwayView;
-class TrajectoryView3D;
+class TrajectoryDisplay;
 
 class SelfRepairPanel : public ExperimentPanel {
     Q_OBJECT
@@ -49,7 +49,7 @@ private:
     InputView* input_;
     FieldsView* fields_;
     PathwayView* pathways_;
-    TrajectoryView3D* trajectory_;
+    TrajectoryDisplay* trajectory_;
     QPushButton* lesion1_;
     QPushButton* lesion2_;
     QLabel* info_;

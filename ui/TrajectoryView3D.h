@@ -1,8 +1,10 @@
 #pragma once
 // A 3-D curve (the trajectory of θ on its first three principal components), drawn with a
 // perspective projection and depth cues; drag with the mouse to rotate it, the wheel zooms.
-// Segments are coloured by phase (before lesion 1, between, after lesion 2). Plain QPainter,
-// so it draws the same on every platform and in screenshots.
+// Segments are coloured by phase (before lesion 1, between, after lesion 2). Plain QPainter:
+// the fallback of ScatterTrajectoryView where OpenGL is missing.
+#include "TrajectoryDisplay.h"
+
 #include <QColor>
 #include <QWidget>
 #include <Eigen/Core>
@@ -10,11 +12,12 @@
 
 namespace plab {
 
-class TrajectoryView3D : public QWidget {
+class TrajectoryView3D : public QWidget, public TrajectoryDisplay {
 public:
     explicit TrajectoryView3D(QWidget* parent = nullptr);
-    void setTrajectory(const Eigen::MatrixXd& points, const std::vector<int>& phases);
-    void setPhaseNames(std::vector<QString> names, std::vector<QColor> colors);
+    void setTrajectory(const Eigen::MatrixXd& points, const std::vector<int>& phases) override;
+    void setPhaseNames(std::vector<QString> names, std::vector<QColor> colors) override;
+    QWidget* widget() override { return this; }
     void setRotation(double yaw, double pitch);
 
 protected:
