@@ -3,6 +3,7 @@
 // Checks: no crash, no deadlock (the event loop and the engine keep answering), memory stays
 // bounded. Dialogs that a random click opens are closed again by a watchdog.
 #include "LiveSlider.h"
+#include "Lesson.h"
 #include "MainWindow.h"
 #include "core/ExperimentRegistry.h"
 
@@ -90,7 +91,7 @@ private slots:
         const QList<QKeySequence> keys = {Qt::Key_Space, Qt::Key_Period, Qt::SHIFT | Qt::Key_Greater,
                                           Qt::CTRL | Qt::Key_R, Qt::CTRL | Qt::Key_1, Qt::CTRL | Qt::Key_5,
                                           Qt::Key_Up, Qt::Key_Down, Qt::Key_PageUp, Qt::Key_Tab, Qt::Key_Return,
-                                          Qt::Key_Escape, Qt::Key_Delete};
+                                          Qt::Key_Escape, Qt::Key_Delete, Qt::Key_F11};
         QElapsedTimer clock;
         clock.start();
         int actions = 0;
@@ -135,7 +136,11 @@ private slots:
                 break;
             }
             case 9:
-                if (rng.bounded(8) == 0) {
+                if (rng.bounded(16) == 0) {  // a lesson: its Next and Restart buttons join the targets
+                    const QStringList lessons = Lesson::available();
+                    if (!lessons.isEmpty())
+                        w.openLesson(lessons[int(rng.bounded(quint32(lessons.size())))]);
+                } else if (rng.bounded(8) == 0) {
                     w.selectExperiment(experiments[int(rng.bounded(quint32(experiments.size())))]);
                     w.setSpeed(0);
                     w.controller().play();
