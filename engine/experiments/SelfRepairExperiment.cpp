@@ -43,6 +43,10 @@ std::vector<ParameterSpec> selfRepairParameters()
         Spec::choice("within_lateral", {"off", "between-circuits", "all"}, "off",
                      "potential synapses inside a population: between its WTA circuits only, none, or also inside "
                      "a circuit (which locks a circuit onto its current winner)"),
+        Spec::real("within_theta", -5.0, -5.0, 5.0, "",
+                   "initial theta of synapses inside a population (when within_lateral allows them)"),
+        Spec::real("within_prior", -3.0, -5.0, 5.0, "",
+                   "offset of the prior mean of synapses inside a population (negative: a priori rare)"),
         Spec::real("normalization", 1.0, 0.0, 10.0, "",
                    "weight of the Poisson normaliser -sum(alpha e^w) in each neuron's potential (0: none)"),
         Spec::real("lateral_gain", 1.0, 0.0, 100.0, "",
@@ -211,8 +215,17 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
         for (int h = 0; h < zv_ + za_; ++h) {
             const bool samePopulation = (r < zv_) == (h < zv_);
             const bool sameCircuit = circuitOf[std::size_t(r)] == circuitOf[std::size_t(h)];
-            if (h != r && samePopulation && (within == "off" || (within == "between-circuits" && sameCircuit)))
+            if (h == r || !samePopulation)
+                continue;
+            if (within == "off" || (within == "between-circuits" && sameCircuit)) {
                 sampler_.remove(r, hiddenBase + h);
+            } else {
+                // Within-population synapses start retracted with a lower prior: as they grow
+                // they lock a population onto its current winners.
+                sampler_.setTheta(r, hiddenBase + h, params_.number("within_theta"));
+                if (const double offset = params_.number("within_prior"); offset != 0)
+                    sampler_.setPriorOffset(r, hiddenBase + h, offset);
+            }
         }
     // The synapses the PCA follows: a fixed random subset.
     RandomStream pick = stream("pca");
