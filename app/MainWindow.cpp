@@ -690,6 +690,13 @@ void MainWindow::buildLessonMenu()
     if (paths.isEmpty())
         menu->addAction(tr("(no lessons found in resources/lessons)"))->setEnabled(false);
     menu->addSeparator();
+    // Presentation clickers send Page Down; the action exists only while a lesson is shown,
+    // so that Page Down scrolls as usual otherwise.
+    auto* next = menu->addAction(tr("&Next step"), lessonPanel_, &LessonPanel::next);
+    next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Right)});
+    next->setToolTip(tr("The lesson's Next button (Page Down, as a presentation clicker sends, or Ctrl+→)"));
+    next->setEnabled(false);
+    connect(lessonDock_, &QDockWidget::visibilityChanged, next, &QAction::setEnabled);
     menu->addAction(lessonDock_->toggleViewAction());
 }
 

@@ -187,6 +187,12 @@ private slots:
         QCOMPARE(panel->currentStep(), 1);  // Continue did not skip the step
         QVERIFY(std::abs(w.controller().time() - 20) < 1e-6);
 
+        // Page Down (a presentation clicker) is Next while a lesson is shown.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_PageDown);
+        QCOMPARE(panel->currentStep(), 2);
+
         // Restart begins again: a new run at t = 0.
         panel->restart();
         QCOMPARE(panel->currentStep(), 0);
