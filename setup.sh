@@ -54,7 +54,7 @@ if [[ $mode == test ]]; then
 
   # Data races: the threaded suites (the simulation thread against the GUI) under TSan.
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLASTICITY_LAB_SANITIZE=thread
-  cmake --build build-tsan --parallel --target plasticity-lab tst_gui_main_window tst_gui_offscreen tst_gui_monkey
+  cmake --build build-tsan --parallel --target plasticity-lab tst_gui_main_window tst_gui_offscreen tst_gui_monkey tst_gui_lessons
   ctest --test-dir build-tsan --output-on-failure -R '^tst_gui_'
 
   # Every parser against libFuzzer for 20 s each (a finding fails the run).
