@@ -536,6 +536,35 @@ private slots:
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains("/nonexistent/run.json: cannot open the run file"), qPrintable(missing.err));
     }
+
+    void badGuiOptionsAreOneLineErrorsBeforeAnyWindow_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("theme") << QStringList{"--theme", "purple"} << "--theme must be light or dark";
+        QTest::newRow("lesson step 0") << QStringList{"--lesson", "4-self-repair:0"} << "STEP counts from 1";
+        QTest::newRow("lesson step too far") << QStringList{"--lesson", "4-self-repair:9"}
+                                             << "--lesson 4-self-repair:9: the lesson has 6 steps";
+        QTest::newRow("unknown lesson") << QStringList{"--lesson", "nope"}
+                                        << "no lesson 'nope' (there are: 1-em-through-stdp, 2-bayesian-network";
+        QTest::newRow("lesson and experiment") << QStringList{"--lesson", "4-self-repair", "--experiment", "reward"}
+                                               << "--lesson starts its own runs";
+        QTest::newRow("malformed lesson file") << QStringList{"--lesson", "LESSON"} << "step 1: unknown key \"run_untill\"";
+    }
+    void badGuiOptionsAreOneLineErrorsBeforeAnyWindow()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString lesson = dir.filePath("typo.json");
+        writeFile(lesson, R"({"format": "plasticity-lab lesson", "version": 1, "title": "t",
+                              "steps": [{"title": "a", "experiment": "reward", "run_untill": 5}]})");
+        args.replaceInStrings("LESSON", lesson);
+        const auto r = runApp(args, dir.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)

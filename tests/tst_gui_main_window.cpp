@@ -387,6 +387,17 @@ private slots:
                 spikePixels += std::abs(c.red() - 0x7f) <= 2 && c.red() == c.green() && c.green() == c.blue();
             }
         QVERIFY2(spikePixels > 500, qPrintable(QString::number(spikePixels)));
+
+        // --lesson NAME:STEP goes through the lesson up to that step, then takes the picture;
+        // --theme dark darkens it.
+        const QString lessonShot = dir.filePath("lesson.png");
+        QProcess l;
+        l.start(PLAB_EXECUTABLE, {"--lesson", "2-bayesian-network:3", "--theme", "dark", "--screenshot", lessonShot});
+        QVERIFY(l.waitForFinished(120000));
+        QCOMPARE(l.exitCode(), 0);
+        const QImage lesson(lessonShot);
+        QVERIFY(!lesson.isNull());
+        QVERIFY(lesson.pixelColor(lesson.width() / 2, lesson.height() - 30).lightness() < 100);  // dark theme
     }
 
     void themesAndPresentationView()
