@@ -4,14 +4,12 @@
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "io/RunOutput.h"
-#include "io/TextPosition.h"
+#include "JsonFile.h"
 
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
-#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -48,16 +46,7 @@ RunFile RunFile::read(const std::string& path)
 RunFile RunFile::parse(const std::string& text, const std::string& sourceName)
 {
     const auto fail = [&](const std::string& what) { return InputError(sourceName + ": " + what); };
-    if (text.empty())
-        throw fail("empty file, not a run file");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(text.data(), qsizetype(text.size())), &error);
-    if (error.error != QJsonParseError::NoError)
-        throw InputError(sourceName + ":" + lineAndColumn(text, std::size_t(std::max(0, error.offset))) + ": not valid JSON ("
-                         + error.errorString().toStdString() + ")");
-    if (!doc.isObject())
-        throw fail("a run file is a JSON object");
-    const QJsonObject o = doc.object();
+    const QJsonObject o = parseJsonObject(QByteArray(text.data(), qsizetype(text.size())), sourceName, "run file");
     if (o.value("format").toString() != kFormat)
         throw fail(std::string("\"format\" must be \"") + kFormat + "\" (is this a run file?)");
     const QJsonValue version = o.value("version");
@@ -102,12 +91,11 @@ RunFile RunFile::parse(const std::string& text, const std::string& sourceName)
     for (auto it = p.begin(); it != p.end(); ++it) {
         const std::string name = it.key().toStdString();
         std::string value;
-        if (it.value().isDouble())
-            value = formatNumber(it.value().toDouble());
-        else if (it.value().isString())
-            value = it.value().toString().toStdString();
-        else
-            throw fail("parameter '" + name + "' must be a number or a text");
+        try {
+            value = parameterText(it.key(), it.value());
+        } catch (const InputError& e) {
+            throw fail(e.what());
+        }
         try {
             check.set(name, value);
         } catch (const InputError& e) {

@@ -1,18 +1,17 @@
 #include "Lesson.h"
 
+#include "JsonFile.h"
 #include "core/Command.h"
 #include "core/Error.h"
 #include "core/Experiment.h"
 #include "core/ExperimentRegistry.h"
 #include "io/Resources.h"
-#include "io/TextPosition.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -84,18 +83,7 @@ Lesson Lesson::read(const QString& path)
 Lesson Lesson::parse(const QByteArray& json, const QString& sourceName)
 {
     const std::string source = sourceName.toStdString();
-    if (json.isEmpty())
-        throw InputError(source + ": empty file, not a lesson");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw InputError(source + ":"
-                         + lineAndColumn(std::string_view(json.constData(), std::size_t(json.size())),
-                                         std::size_t(std::max(0, error.offset)))
-                         + ": not valid JSON (" + error.errorString().toStdString() + ")");
-    if (!doc.isObject())
-        throw InputError(source + ": a lesson is a JSON object");
-    const QJsonObject o = doc.object();
+    const QJsonObject o = parseJsonObject(json, source, "lesson");
     checkKeys(o, kLessonKeys, source + ": ");
     if (o.value("format").toString() != kFormat)
         throw InputError(source + ": \"format\" must be \"" + kFormat + "\" (is this a lesson?)");
@@ -147,13 +135,8 @@ Lesson Lesson::parse(const QByteArray& json, const QString& sourceName)
                 throw InputError(where + "\"set\" must be an object of parameter: value");
             for (auto it = set.begin(); it != set.end(); ++it) {
                 std::string value;
-                if (it.value().isDouble())
-                    value = formatNumber(it.value().toDouble());
-                else if (it.value().isString())
-                    value = it.value().toString().toStdString();
-                else
-                    throw InputError(where + "parameter '" + it.key().toStdString() + "' must be a number or a text");
                 try {
+                    value = parameterText(it.key(), it.value());
                     params.set(it.key().toStdString(), value);
                 } catch (const InputError& e) {
                     throw InputError(where + e.what());
