@@ -442,10 +442,11 @@ void MainWindow::showRun(const std::string& name)
         splitter_->setSizes({560, 0, 260});
     else
         splitter_->setSizes(panel_ ? QList<int>{panel_->minimumHeight(), 220, 200} : QList<int>{500, 300});
+    const std::vector<std::string> series = probe->seriesNames();
     std::vector<std::string> descriptions;
-    for (const auto& series : probe->seriesNames())
-        descriptions.push_back(seriesDescription(probe->info(), series));
-    chart_->setSeries(probe->seriesNames(), ExperimentRegistry::builtin().get(name).headlineSeries, descriptions);
+    for (const auto& s : series)
+        descriptions.push_back(seriesDescription(probe->info(), s));
+    chart_->setSeries(series, probe->info().headlineSeries, descriptions);
     pendingTimes_.clear();
     pendingRows_.clear();
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));

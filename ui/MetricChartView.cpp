@@ -153,9 +153,7 @@ void MetricChartView::addMarker(double t, const QString& label)
 {
     auto* m = new QLineSeries;
     m->setName(label);
-    // Grey on a light background, light grey on a dark one (see ViewStyle).
-    const bool dark = chart()->backgroundBrush().color().lightness() < 128;
-    m->setPen(QPen(dark ? QColor(200, 200, 205) : QColor(80, 80, 80), 1.5, Qt::DashLine));
+    m->setPen(QPen(QColor(80, 80, 80), 1.5, Qt::DashLine));  // styleChart() lightens it on a dark theme
     chart()->addSeries(m);
     m->attachAxis(x_);
     m->attachAxis(y_);

@@ -88,8 +88,7 @@ void ScatterTrajectoryView::ensureSeries(std::size_t phases)
         series->setItemSize(0.035f);
         series->setMesh(QAbstract3DSeries::MeshMinimal);  // cheap for thousands of points, thicker than MeshPoint
         series->setMeshSmooth(false);
-        const std::size_t k = phaseSeries_.size();
-        series->setBaseColor(k < phaseColors_.size() ? phaseColors_[k] : QColor(90, 90, 90));
+        series->setBaseColor(QColor(90, 90, 90));  // a phase without a name and colour
         graph_->addSeries(series);
         phaseSeries_.push_back(series);
     }
