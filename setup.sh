@@ -21,7 +21,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev libglx-dev libxkbcommon-dev
   qt6-charts-dev qt6-datavisualization-dev qt6-declarative-dev qt6-svg-dev
   qt6-qpa-plugins libgl1-mesa-dri fonts-dejavu-core
-  xvfb xauth
+  xvfb xauth openbox x11-utils
   clang libclang-rt-14-dev
 )
 

@@ -129,7 +129,7 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         if (settle.elapsed() < 400)
             return;
         window.refresh();
-        const QPixmap shot = composeWithGraphs(&window);  // grab() misses the 3-D graphs
+        const QPixmap shot = window.grab();
         if (!shot.save(QString::fromStdString(options.screenshot))) {
             std::cerr << "plasticity-lab: cannot write screenshot " << options.screenshot << "\n";
             status = 2;

@@ -3,7 +3,6 @@
 #include "ExperimentPanels.h"
 #include "Lesson.h"
 #include "LessonPanel.h"
-#include "ScatterTrajectoryView.h"
 #include "LiveSlider.h"
 #include "MetricChartView.h"
 #include "ParameterPanel.h"
@@ -647,8 +646,8 @@ bool MainWindow::exportFigure(const QString& path)
     if (path.endsWith(".svg", Qt::CaseInsensitive) || path.endsWith("-chart.png", Qt::CaseInsensitive)) {
         ok = chart_->exportTo(path);
     } else {
-        // grab() captures the OpenGL raster too.
-        ok = composeWithGraphs(splitter_).save(path);
+        // grab() captures the OpenGL raster and the 3-D graph's picture too.
+        ok = splitter_->grab().save(path);
     }
     if (!ok) {
         showError(tr("Cannot export the figure"), tr("%1: cannot write this file").arg(QDir::toNativeSeparators(path)));

@@ -3,15 +3,18 @@
 #include "SpikeRaster.h"
 #include "TrajectoryView3D.h"
 
+#include <Q3DCamera>
 #include <Q3DScatter>
 #include <Q3DTheme>
 #include <QEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScatter3DSeries>
 #include <QScatterDataProxy>
 #include <QValue3DAxis>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 #include <algorithm>
 
 namespace plab {
@@ -30,6 +33,58 @@ TrajectoryDisplay* createTrajectoryDisplay()
     return new TrajectoryView3D;
 }
 
+/// Paints the graph's offscreen picture, rendered again only when something changed, and
+/// turns the camera on drags and wheel turns.
+class ScatterTrajectoryView::Canvas : public QWidget {
+public:
+    Canvas(ScatterTrajectoryView* view, Q3DScatter* graph) : QWidget(view), view_(view), graph_(graph)
+    {
+        setCursor(Qt::OpenHandCursor);
+        setAttribute(Qt::WA_OpaquePaintEvent);
+    }
+    void invalidate()
+    {
+        stale_ = true;
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        const QSize pixels = size() * devicePixelRatioF();
+        if (stale_ || picture_.size() != pixels) {
+            graph_->resize(size());
+            picture_ = graph_->renderToImage(4, pixels);
+            picture_.setDevicePixelRatio(devicePixelRatioF());
+            stale_ = false;
+        }
+        QPainter p(this);
+        p.fillRect(rect(), palette().color(QPalette::Base));
+        if (!picture_.isNull())
+            p.drawImage(QPoint(0, 0), picture_);
+    }
+    void mousePressEvent(QMouseEvent* event) override
+    {
+        last_ = event->position();
+        setCursor(Qt::ClosedHandCursor);
+    }
+    void mouseReleaseEvent(QMouseEvent*) override { setCursor(Qt::OpenHandCursor); }
+    void mouseMoveEvent(QMouseEvent* event) override
+    {
+        const QPointF d = event->position() - last_;
+        last_ = event->position();
+        view_->turn(d.x(), d.y());
+    }
+    void wheelEvent(QWheelEvent* event) override { view_->turn(0, 0, event->angleDelta().y() / 120.0); }
+
+private:
+    ScatterTrajectoryView* view_;
+    Q3DScatter* graph_;
+    QImage picture_;
+    QPointF last_;
+    bool stale_ = true;
+};
+
 ScatterTrajectoryView::ScatterTrajectoryView(QWidget* parent) : QWidget(parent)
 {
     graph_ = new Q3DScatter;
@@ -38,7 +93,7 @@ ScatterTrajectoryView::ScatterTrajectoryView(QWidget* parent) : QWidget(parent)
     graph_->setOrthoProjection(false);
     graph_->setAspectRatio(1.0);  // a cube: each component is scaled to its own range
     graph_->setHorizontalAspectRatio(1.0);
-    graph_->scene()->activeCamera()->setCameraPosition(35.0f, 20.0f, 115.0f);
+    graph_->scene()->activeCamera()->setCameraPosition(35.0f, 20.0f, 135.0f);
     const char* names[3] = {"PC1", "PC2", "PC3"};
     QValue3DAxis* axes[3] = {graph_->axisX(), graph_->axisY(), graph_->axisZ()};
     for (int d = 0; d < 3; ++d) {
@@ -52,23 +107,40 @@ ScatterTrajectoryView::ScatterTrajectoryView(QWidget* parent) : QWidget(parent)
     now_->setMesh(QAbstract3DSeries::MeshSphere);
     graph_->addSeries(now_);
 
-    container_ = QWidget::createWindowContainer(graph_, this);
-    container_->setMinimumSize(240, 180);
-    container_->setFocusPolicy(Qt::StrongFocus);
+    canvas_ = new Canvas(this, graph_);
+    canvas_->setMinimumSize(240, 180);
     title_ = new QLabel(tr("θ on its first three principal components (drag to rotate, wheel to zoom)"));
     title_->setAlignment(Qt::AlignCenter);
+    title_->setWordWrap(true);
     legend_ = new QLabel;
+    legend_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(title_);
-    layout->addWidget(container_, 1);
+    layout->addWidget(canvas_, 1);
     layout->addWidget(legend_);
     setMinimumSize(260, 220);
     applyPalette();
 }
 
-ScatterTrajectoryView::~ScatterTrajectoryView() = default;  // the container owns the graph
+ScatterTrajectoryView::~ScatterTrajectoryView()
+{
+    delete graph_;  // a window that was never shown, owned by nobody else
+}
+
+void ScatterTrajectoryView::graphChanged()
+{
+    canvas_->invalidate();
+}
+
+void ScatterTrajectoryView::turn(double dx, double dy, double zoomSteps)
+{
+    Q3DCamera* camera = graph_->scene()->activeCamera();
+    camera->setCameraPosition(camera->xRotation() + float(dx * 0.4), std::clamp(camera->yRotation() + float(dy * 0.4), -89.0f, 89.0f),
+                              std::clamp(camera->zoomLevel() * float(std::pow(1.1, zoomSteps)), 30.0f, 400.0f));
+    graphChanged();
+}
 
 void ScatterTrajectoryView::setPhaseNames(std::vector<QString> names, std::vector<QColor> colors)
 {
@@ -79,13 +151,14 @@ void ScatterTrajectoryView::setPhaseNames(std::vector<QString> names, std::vecto
         parts << QString("<span style='color:%1'>■</span> %2").arg(phaseColors_[k].name(), phaseNames_[k]);
     legend_->setText(parts.join("&nbsp;&nbsp;&nbsp;") + "&nbsp;&nbsp;&nbsp;● " + tr("now"));
     ensureSeries(phaseNames_.size());
+    graphChanged();
 }
 
 void ScatterTrajectoryView::ensureSeries(std::size_t phases)
 {
     while (phaseSeries_.size() < phases) {
         auto* series = new QScatter3DSeries;
-        series->setItemSize(0.035f);
+        series->setItemSize(0.07f);
         series->setMesh(QAbstract3DSeries::MeshMinimal);  // cheap for thousands of points, thicker than MeshPoint
         series->setMeshSmooth(false);
         series->setBaseColor(QColor(90, 90, 90));  // a phase without a name and colour
@@ -120,6 +193,7 @@ void ScatterTrajectoryView::setTrajectory(const Eigen::MatrixXd& points, const s
     if (points.rows() > 0)
         now->append(QScatterDataItem(at(points.rows() - 1)));
     now_->dataProxy()->resetArray(now);
+    graphChanged();
 }
 
 int ScatterTrajectoryView::pointsInPhase(int phase) const
@@ -127,19 +201,16 @@ int ScatterTrajectoryView::pointsInPhase(int phase) const
     return std::size_t(phase) < phaseSeries_.size() ? phaseSeries_[std::size_t(phase)]->dataProxy()->itemCount() : 0;
 }
 
-QImage ScatterTrajectoryView::renderImage() const
-{
-    return graph_->renderToImage(0, container_->size() * container_->devicePixelRatioF());
-}
-
 QRect ScatterTrajectoryView::graphRect() const
 {
-    return container_->geometry();
+    return canvas_->geometry();
 }
 
 void ScatterTrajectoryView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    // The application font changes with the presentation view; the palette with the theme.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange
+        || event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::ApplicationPaletteChange)
         applyPalette();
     QWidget::changeEvent(event);
 }
@@ -162,20 +233,8 @@ void ScatterTrajectoryView::applyPalette()
     labels.setPointSizeF(font().pointSizeF() * 3);  // label textures are scaled down in the scene
     theme->setFont(labels);
     now_->setBaseColor(text);
-}
-
-QPixmap composeWithGraphs(QWidget* root)
-{
-    QPixmap picture = root->grab();
-    QPainter p(&picture);
-    for (ScatterTrajectoryView* view : root->findChildren<ScatterTrajectoryView*>()) {
-        if (!view->isVisible())
-            continue;
-        const QImage graph = view->renderImage();
-        const QRect target(view->mapTo(root, view->graphRect().topLeft()), view->graphRect().size());
-        p.drawImage(target, graph);
-    }
-    return picture;
+    if (canvas_)
+        graphChanged();
 }
 
 } // namespace plab

@@ -1,11 +1,16 @@
 #pragma once
 // The θ trajectory in Qt Data Visualization's Q3DScatter: one series per phase, the curve
 // drawn as densely interpolated points, the current position as a larger point. Drag to
-// rotate, wheel to zoom (Q3DScatter's own input handler). The graph lives in a window
-// container, which QWidget::grab() does not capture: renderImage() gives its picture for
-// screenshots and exported figures (see composeWithGraphs).
+// rotate, wheel to zoom.
+//
+// The graph is never shown as a window of its own: it renders offscreen (renderToImage)
+// and a plain widget paints the picture. A Q3DScatter in a window container, next to the
+// raster's QOpenGLWidget, turned the whole main window black under a window manager when
+// the panel was rebuilt (Reset, Restart); a painted picture also comes along in grab(),
+// so screenshots and exported figures need nothing special.
 #include "TrajectoryDisplay.h"
 
+#include <QImage>
 #include <QWidget>
 
 class Q3DScatter;
@@ -24,21 +29,24 @@ public:
     void setPhaseNames(std::vector<QString> names, std::vector<QColor> colors) override;
     QWidget* widget() override { return this; }
 
-    /// The 3-D graph's current picture, at the container's size, and where it sits in this widget.
-    QImage renderImage() const;
-    QRect graphRect() const;
     /// Points shown per phase (tests).
     int pointsInPhase(int phase) const;
+    /// Where the graph's picture sits in this widget.
+    QRect graphRect() const;
+    /// Turns the camera as a drag of (dx, dy) pixels does; `zoomSteps` wheel notches zoom.
+    void turn(double dx, double dy, double zoomSteps = 0);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    class Canvas;
     void applyPalette();
     void ensureSeries(std::size_t phases);
+    void graphChanged();
 
     Q3DScatter* graph_ = nullptr;
-    QWidget* container_ = nullptr;
+    Canvas* canvas_ = nullptr;
     QLabel* title_ = nullptr;
     QLabel* legend_ = nullptr;
     std::vector<QScatter3DSeries*> phaseSeries_;
@@ -46,8 +54,5 @@ private:
     std::vector<QString> phaseNames_;
     std::vector<QColor> phaseColors_;
 };
-
-/// `root->grab()` with every Q3DScatter inside drawn in (grab() leaves window containers blank).
-QPixmap composeWithGraphs(QWidget* root);
 
 } // namespace plab

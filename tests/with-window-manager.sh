@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs a GUI test binary on its own Xvfb server with the openbox window manager, at the
+# screen size given: some faults (a window that turns black after its OpenGL views are
+# rebuilt, a full-screen window larger than the screen) show only under a window manager.
+#   with-window-manager.sh WIDTHxHEIGHT PROGRAM [ARGS…]
+set -euo pipefail
+size=$1
+shift
+inner=$(cat <<'INNER'
+set -e
+openbox --sm-disable >/dev/null 2>&1 &
+wm=$!
+# Wait until openbox owns the screen (it sets _NET_SUPPORTING_WM_CHECK on the root window).
+for _ in $(seq 100); do
+  xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
+  sleep 0.05
+done
+status=0
+"$@" || status=$?
+kill "$wm" 2>/dev/null || true
+wait "$wm" 2>/dev/null || true
+exit "$status"
+INNER
+)
+export PLASTICITY_LAB_SCREEN="$size"
+exec xvfb-run -a -s "-screen 0 ${size}x24" bash -c "$inner" wm "$@"
