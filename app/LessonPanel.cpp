@@ -27,8 +27,10 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent)
     progress_ = new QProgressBar;
     progress_->setToolTip(tr("How far the simulation has come towards this step's time; Next waits for it."));
     restart_ = new QPushButton(tr("Restart"));
+    restart_->setObjectName("restart");
     restart_->setToolTip(tr("Begin the lesson again from its first step (a new run)."));
     next_ = new QPushButton(tr("Next ▶"));
+    next_->setObjectName("next");
     next_->setDefault(true);
     next_->setToolTip(tr("Go to the next step: the lesson then starts, changes or runs the simulation for you."));
     connect(restart_, &QPushButton::clicked, this, &LessonPanel::restart);
@@ -44,6 +46,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(text_, 1);
     layout->addWidget(progress_);
     layout->addLayout(buttons);
+    setFocusPolicy(Qt::StrongFocus);  // holds the focus while Next is disabled
     setMinimumWidth(320);
     updateButtons();
 }
@@ -137,6 +140,10 @@ void LessonPanel::updateButtons()
         progress_->setValue(until > 0 ? int(std::lround(1000 * std::clamp(time_ / until, 0.0, 1.0))) : 1000);
         if (running_) {
             next_->setText(tr("Next ▶"));
+            // A disabled button hands the keyboard focus to the next widget in the window,
+            // a parameter field, which would then eat the Space meant for Play/Pause.
+            if (next_->hasFocus())
+                setFocus(Qt::OtherFocusReason);
             next_->setEnabled(false);
         } else {
             next_->setText(tr("Continue to t = %1 s").arg(until));

@@ -48,6 +48,34 @@ private slots:
             QTest::qWait(2000);
         }
     }
+
+    void spaceAfterNextPlaysAndTypesNothing()
+    {
+        // The documented Play/Pause key must work after Next, whatever Next did with the focus.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openLesson("1-em-through-stdp"));
+        auto* next = w.lessonPanel()->findChild<QPushButton*>("next");
+        QVERIFY(next);
+        for (int step = 0; step < 2; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+            QTest::mouseClick(next, Qt::LeftButton);
+            QTest::qWait(200);
+            w.controller().pause();
+            QTRY_VERIFY(!w.controller().isRunning());
+            const auto* dt = w.findChild<QWidget*>("parameter dt");
+            QVERIFY(dt);
+            const QString before = dt->property("text").toString();
+            QWidget* focus = QApplication::focusWidget();
+            QTest::keyClick(focus ? focus : &w, Qt::Key_Space);
+            QTRY_VERIFY2(w.controller().isRunning(),
+                         qPrintable("Space did not start the run; focus on " + (focus ? focus->objectName() + " ("
+                                                                                   + focus->metaObject()->className() + ")"
+                                                                             : QString("nothing"))));
+            QCOMPARE(dt->property("text").toString(), before);
+        }
+    }
 };
 
 QTEST_MAIN(TestGuiDemo)

@@ -93,6 +93,7 @@ void ParameterPanel::setParameters(const ParameterSet& values)
         }
         }
         editor->setToolTip(describe(spec));
+        editor->setObjectName(QString::fromStdString("parameter " + name));
         auto* label = new QLabel(QString::fromStdString(name) + (spec.live ? " ●" : ""));
         label->setToolTip(describe(spec));
         form_->addRow(label, editor);
