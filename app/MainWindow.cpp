@@ -279,7 +279,7 @@ void MainWindow::buildActions()
     sim->addSeparator();
     auto* speedMenu = sim->addMenu(tr("Speed"));
     speedGroup_ = new QActionGroup(this);
-    auto* speedBox = new QComboBox;
+    auto* speedBox = speedBox_ = new QComboBox;
     speedBox->setToolTip(tr("Simulated time per wall-clock time"));
     int shortcut = 1;
     for (const auto& s : kSpeeds) {
@@ -292,8 +292,6 @@ void MainWindow::buildActions()
         connect(a, &QAction::triggered, this, [this, factor] { setSpeed(factor); });
     }
     connect(speedBox, &QComboBox::activated, this, [this](int i) { setSpeed(kSpeeds[i].factor); });
-    connect(speedGroup_, &QActionGroup::triggered, speedBox,
-            [this, speedBox](QAction* a) { speedBox->setCurrentIndex(int(speedGroup_->actions().indexOf(a))); });
 
     auto* view = menuBar()->addMenu(tr("&View"));
     windowGroup_ = new QActionGroup(this);
@@ -360,9 +358,22 @@ void MainWindow::buildActions()
 void MainWindow::setSpeed(double factor)
 {
     controller_.setSpeed(factor);
+    // The menu and the toolbar show the speed however it was chosen (menu, toolbar, lesson).
     for (std::size_t i = 0; i < std::size(kSpeeds); ++i)
-        if (kSpeeds[i].factor == factor)
+        if (kSpeeds[i].factor == factor) {
             speedGroup_->actions()[qsizetype(i)]->setChecked(true);
+            speedBox_->setCurrentIndex(int(i));
+        }
+}
+
+QString MainWindow::speedChoiceText() const
+{
+    return speedBox_->currentText();
+}
+
+QString MainWindow::speedShownText() const
+{
+    return statusSpeed_->text();
 }
 
 void MainWindow::togglePlay()
@@ -527,10 +538,17 @@ void MainWindow::refresh()
 void MainWindow::updateStatus(const SimulationSnapshot& s)
 {
     statusTime_->setText(tr("t = %1 s").arg(s.time, 0, 'f', 1));
-    if (s.running && s.speed > 0)
-        statusSpeed_->setText(tr("%1× real time").arg(s.speed, 0, 'f', s.speed < 10 ? 1 : 0));
-    else if (!s.running)
+    if (s.running && s.speed > 0) {
+        QString text = tr("%1× real time").arg(s.speed, 0, 'f', s.speed < 10 ? 1 : 0);
+        // Paced below what the machine can do: say so, a lecturer may want it faster.
+        if (controller_.speed() > 0 && s.capacity > 1.5 * s.speed)
+            text += tr(" (up to %1×)").arg(s.capacity, 0, 'f', 0);
+        statusSpeed_->setText(text);
+        statusSpeed_->setToolTip(tr("Simulated seconds per wall-clock second over the last half second, pauses "
+                                    "for pacing included; in brackets how fast the engine could go."));
+    } else if (!s.running) {
         statusSpeed_->clear();
+    }
 }
 
 bool MainWindow::saveRun(const QString& path)

@@ -46,6 +46,9 @@ public:
     LiveSlider* temperatureSlider() const { return temperature_; }
     ExperimentPanel* panel() const { return panel_; }
     QAction* playAction() const { return playAction_; }
+    /// The toolbar's speed choice and the status bar's speed, as the user reads them (tests).
+    QString speedChoiceText() const;
+    QString speedShownText() const;
     LessonPanel* lessonPanel() const { return lessonPanel_; }
 
     /// Switches to an experiment with its default parameters (returns false on error).
@@ -130,6 +133,7 @@ private:
     QLabel* statusState_ = nullptr;
     QAction* playAction_ = nullptr;
     QActionGroup* speedGroup_ = nullptr;
+    QComboBox* speedBox_ = nullptr;
     QTimer* frameTimer_ = nullptr;
     std::vector<double> pendingTimes_;  // series rows waiting for the next chart update
     std::vector<std::vector<double>> pendingRows_;

@@ -28,7 +28,8 @@ struct RunResults {
 struct SimulationSnapshot {
     std::uint64_t generation = 0;      // bumps at every reset: stale data is recognisable
     double time = 0;                   // simulated seconds
-    double speed = 0;                  // simulated seconds per wall second, recent
+    double speed = 0;                  // simulated seconds per wall second over the last half second, pauses included
+    double capacity = 0;               // the same while stepping only: how fast it could go
     bool running = false;
     bool reachedStop = false;          // the run paused itself at the time given to runUntil()
     std::vector<SpikeEvent> spikes;    // only the last `spikeWindow` seconds are kept

@@ -230,6 +230,9 @@ void SimulationWorker::runChunk(Controls& c)
     if (c.pacingChanged) {
         paceWall_ = startWall;
         paceSim_ = sim.time();
+        rateWall_ = startWall;
+        rateSim_ = sim.time();
+        achievedSpeed_ = 0;
     }
     const double startSim = sim.time();
 
@@ -272,7 +275,20 @@ void SimulationWorker::runChunk(Controls& c)
         piece.reachedStop = true;
     }
     piece.time = sim.time();
-    piece.speed = c.running ? speedEstimate_ : 0.0;
+    // The speed shown is what the user sees happen: simulated time over wall time with the
+    // pacing sleeps included, measured over half-second windows.
+    if (!c.running) {
+        rateWall_ = endWall;
+        rateSim_ = sim.time();
+        achievedSpeed_ = 0;
+    } else if (endWall - rateWall_ >= 0.5) {
+        achievedSpeed_ = (sim.time() - rateSim_) / (endWall - rateWall_);
+        rateWall_ = endWall;
+        rateSim_ = sim.time();
+    }
+    const double firstGuess = c.speed > 0 ? std::min(c.speed, speedEstimate_) : speedEstimate_;
+    piece.speed = c.running ? (achievedSpeed_ > 0 ? achievedSpeed_ : firstGuess) : 0.0;
+    piece.capacity = c.running ? speedEstimate_ : 0.0;
     piece.running = c.running;
     piece.spikes = e.spikes().take();
     const auto& series = sim.series();

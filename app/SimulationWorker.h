@@ -88,7 +88,9 @@ private:
     std::size_t publishedCommands_ = 0;
     QElapsedTimer clock_;
     double paceWall_ = 0, paceSim_ = 0;
-    double speedEstimate_ = 0;
+    double speedEstimate_ = 0;    // simulated per wall second while stepping (capacity)
+    double rateWall_ = 0, rateSim_ = 0;  // start of the window the achieved speed is measured over
+    double achievedSpeed_ = 0;    // simulated per wall second, sleeps included: the speed shown
     double lastCaptureWall_ = -1;
     double steppingWall_ = 0;  // wall seconds spent stepping this run (summary.json)
 };

@@ -11,6 +11,7 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
         return;  // produced before a reset: belongs to the old run
     pending_.time = piece.time;
     pending_.speed = piece.speed;
+    pending_.capacity = piece.capacity;
     pending_.running = piece.running;
     pending_.reachedStop = pending_.reachedStop || piece.reachedStop;
     auto& spikes = pending_.spikes;
@@ -49,6 +50,7 @@ SimulationSnapshot SnapshotMailbox::take()
     out.generation = pending_.generation;
     out.time = pending_.time;
     out.speed = pending_.speed;
+    out.capacity = pending_.capacity;
     out.running = pending_.running;
     std::swap(out, pending_);
     return out;

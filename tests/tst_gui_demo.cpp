@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "SpikeRaster.h"
 
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -59,7 +60,7 @@ private slots:
         auto* next = w.lessonPanel()->findChild<QPushButton*>("next");
         QVERIFY(next);
         for (int step = 0; step < 2; ++step) {
-            QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(w.lessonPanel()->stepReached(), 30000);
             QTest::mouseClick(next, Qt::LeftButton);
             QTest::qWait(200);
             w.controller().pause();
@@ -75,6 +76,43 @@ private slots:
                                                                              : QString("nothing"))));
             QCOMPARE(dt->property("text").toString(), before);
         }
+    }
+
+    void speedShownIsTheSpeedSeen()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("em-mixture"));
+        w.setSpeed(100);
+        QCOMPARE(w.speedChoiceText(), QString("×100"));
+        w.controller().play();
+        QTest::qWait(1000);
+        QElapsedTimer clock;
+        clock.start();
+        const double t0 = w.controller().time();
+        QTest::qWait(2000);
+        const double seen = (w.controller().time() - t0) / (clock.nsecsElapsed() * 1e-9);
+        const QString shown = w.speedShownText();
+        const double number = shown.section(QChar(0xd7), 0, 0).toDouble();
+        QVERIFY2(seen > 70 && seen < 130, qPrintable(QString::number(seen)));
+        QVERIFY2(number > 0.7 * seen && number < 1.3 * seen,
+                 qPrintable(QString("status bar says '%1', the run advances %2 s per second").arg(shown).arg(seen)));
+    }
+
+    void lessonSpeedShowsInTheToolbar()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openLesson("1-em-through-stdp"));
+        auto* next = w.lessonPanel()->findChild<QPushButton*>("next");
+        for (int step = 0; step < 2; ++step) {  // step 3 runs "as fast as possible"
+            QTRY_VERIFY_WITH_TIMEOUT(w.lessonPanel()->stepReached(), 30000);
+            QTest::mouseClick(next, Qt::LeftButton);
+        }
+        QCOMPARE(w.lessonPanel()->currentStep(), 2);
+        QTRY_COMPARE(w.speedChoiceText(), QString("As fast as possible"));
     }
 };
 
