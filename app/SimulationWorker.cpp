@@ -249,16 +249,28 @@ void SimulationWorker::runChunk(Controls& c)
     // Recording every spike at thousands of times real time would cost more than simulating
     // them; only the last window before the expected end of the chunk can be shown.
     const double expectedEnd = std::min(target, startSim + std::max(speedEstimate_, 1.0) * kChunkWall);
-    const double recordFrom = expectedEnd - c.spikeWindow;
+    double recordFrom = expectedEnd - c.spikeWindow;
 
-    const std::int64_t lastStep = std::isfinite(target) ? std::llround(target / e.dt()) : INT64_MAX;
+    std::int64_t lastStep = std::isfinite(target) ? std::llround(target / e.dt()) : INT64_MAX;
     std::int64_t n = 0;
+    bool extended = false;
     while (e.stepIndex() < lastStep) {
         e.spikes().setEnabled(e.time() >= recordFrom);
         sim.step();
         // Look at the clock every 32 steps only: it costs more than a step of a small network.
-        if ((++n & 31) == 0 && c.running && clock_.nsecsElapsed() * 1e-9 - startWall > kChunkWall)
+        if ((++n & 31) == 0 && c.running && !extended && clock_.nsecsElapsed() * 1e-9 - startWall > kChunkWall) {
+            // Ending sooner than expected, before a whole raster window was recorded: the raster
+            // would have nothing (or a sliver) to show. Record one window more; recording was
+            // skipped only because the chunk goes faster than a window per chunk, so this
+            // costs less than another chunk.
+            if (recordFrom > startSim && e.time() < recordFrom + c.spikeWindow) {
+                recordFrom = std::min(recordFrom, e.time());
+                lastStep = std::min<std::int64_t>(lastStep, std::llround((recordFrom + c.spikeWindow) / e.dt()));
+                extended = true;
+                continue;
+            }
             break;
+        }
     }
     const double endWall = clock_.nsecsElapsed() * 1e-9;
     steppingWall_ += endWall - startWall;

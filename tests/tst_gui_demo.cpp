@@ -114,6 +114,30 @@ private slots:
         QCOMPARE(w.lessonPanel()->currentStep(), 2);
         QTRY_COMPARE(w.speedChoiceText(), QString("As fast as possible"));
     }
+
+    void rasterKeepsSpikesAtFullSpeed()
+    {
+        // At "As fast as possible" each chunk of simulation records only its last raster
+        // window; a chunk that ended sooner than expected used to leave the raster empty.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("bayesnet"));
+        w.setSpeed(0);
+        w.controller().play();
+        QTest::qWait(1000);
+        int frames = 0, empty = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 4000) {
+            QTest::qWait(30);
+            const RasterModel& m = w.raster()->model();
+            ++frames;
+            empty += m.written() == m.firstVisible();
+        }
+        QVERIFY(frames > 50);
+        QVERIFY2(empty == 0, qPrintable(QString("%1 of %2 frames had an empty raster").arg(empty).arg(frames)));
+    }
 };
 
 QTEST_MAIN(TestGuiDemo)
