@@ -49,17 +49,16 @@ std::string kindText(const ParameterSpec& s)
     return {};
 }
 
-void printParameters(const ExperimentInfo& info, std::ostream& out)
+void printParameters(const ExperimentInfo& info, const ParameterSet& values, std::ostream& out)
 {
     out << info.name << ": " << info.title << "\n  " << info.paper << "\n  default duration "
         << formatNumber(info.defaultSeconds) << " s\n\nParameters (--set key=value; * = live, also `set` command):\n";
-    const ParameterSet defaults(info.parameters());
-    for (const auto& s : defaults.specs()) {
-        out << "  " << (s.live ? "*" : " ") << s.name << " = " << defaults.formatted(s.name) << "   " << kindText(s)
+    for (const auto& s : values.specs()) {
+        out << "  " << (s.live ? "*" : " ") << s.name << " = " << values.formatted(s.name) << "   " << kindText(s)
             << "\n      " << s.description << "\n";
     }
     // Commands and metrics come from an instance (a Bayesian network's variables name columns).
-    const auto probe = ExperimentRegistry::builtin().create(info.name, defaults, 1);
+    const auto probe = ExperimentRegistry::builtin().create(info.name, values, 1);
     if (const auto commands = probe->commandHelp(); !commands.empty()) {
         out << "\nCommands (--commands FILE, one per line: <time_s> <command>):\n";
         for (const auto& c : commands)
@@ -152,10 +151,6 @@ int runHeadless(const RunOptions& options)
         params = loaded->experiment().initialParameters();
     }
     const ExperimentInfo& info = registry.get(o.experiment);
-    if (o.help) {
-        printParameters(info, std::cout);
-        return 0;
-    }
     if (!params) {
         params = registry.defaults(o.experiment);
         for (const auto& a : o.assignments) {
@@ -165,6 +160,10 @@ int runHeadless(const RunOptions& options)
                 throw InputError(std::string("--set ") + a + ": " + e.what());
             }
         }
+    }
+    if (o.help) {  // with --set applied: "lesion neuron K (K = 1..10)" for MNIST's ten neurons
+        printParameters(info, *params, std::cout);
+        return 0;
     }
     // How far to run. A replay runs as long as the saved run did (a run file saved at t = 0
     // falls back to the experiment's duration); a loaded state runs --seconds more, or on to

@@ -62,6 +62,14 @@ private slots:
         const auto p = runApp({"run", "em-mixture", "--help"});
         QCOMPARE(p.exitCode, 0);
         QVERIFY(p.out.contains("learning_rate"));
+        QVERIFY2(p.out.contains("lesion neuron K  (K = 1..4)"), qPrintable(p.out));
+        // The help describes the experiment as --set makes it: MNIST has ten neurons.
+        const auto m = runApp({"run", "em-mixture", "--set", "data=mnist", "--help"});
+        QCOMPARE(m.exitCode, 0);
+        QVERIFY2(m.out.contains("lesion neuron K  (K = 1..10)"), qPrintable(m.out));
+        QVERIFY(m.out.contains("data = mnist"));
+        const auto bad = runApp({"run", "em-mixture", "--set", "data=cifar", "--help"});
+        QCOMPARE(bad.exitCode, 2);
     }
 
     void runWritesSummaryAndMetrics()

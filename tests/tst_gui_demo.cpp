@@ -6,9 +6,12 @@
 #include "LessonPanel.h"
 #include "LiveSlider.h"
 #include "MainWindow.h"
+#include "SelfRepairPanel.h"
 #include "SpikeRaster.h"
 
 #include <QElapsedTimer>
+#include <QSlider>
+#include <QStyleOptionSlider>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -137,6 +140,70 @@ private slots:
         }
         QVERIFY(frames > 50);
         QVERIFY2(empty == 0, qPrintable(QString("%1 of %2 frames had an empty raster").arg(empty).arg(frames)));
+    }
+
+    void temperatureDragIsOneInterventionWithAReadableValue()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("synaptic-sampling"));
+        w.setSpeed(10);
+        w.controller().play();
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller().time() > 0.2, 10000);
+        // A drag of the handle from its place 60 % to the left, in small moves.
+        QSlider* slider = w.temperatureSlider()->slider();
+        QStyleOptionSlider option;
+        option.initFrom(slider);
+        option.minimum = slider->minimum();
+        option.maximum = slider->maximum();
+        option.sliderPosition = option.sliderValue = slider->value();
+        option.orientation = Qt::Horizontal;
+        const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
+        QPoint at = handle.center();
+        QTest::mousePress(slider, Qt::LeftButton, {}, at);
+        for (int k = 0; k < 30; ++k) {
+            at.rx() -= std::max(1, int(0.02 * slider->width()));
+            QMouseEvent move(QEvent::MouseMove, at, slider->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(slider, &move);
+            QTest::qWait(30);
+        }
+        QTest::mouseRelease(slider, Qt::LeftButton, {}, at);
+        const double value = w.temperatureSlider()->value();
+        QVERIFY2(value < 0.5, qPrintable(QString::number(value)));
+        QTest::qWait(800);
+        std::size_t sets = 0;
+        std::string text;
+        for (const Command& c : w.controller().commandLog())
+            if (c.verb == "set" && c.args[0] == "temperature") {
+                ++sets;
+                text = c.args[1];
+            }
+        QCOMPARE(sets, std::size_t(1));
+        // Three significant digits ("0.00172"), not 0.0017200000000000002.
+        QString digits = QString::fromStdString(text).section('e', 0, 0).remove('.').remove('-');
+        while (digits.startsWith('0'))
+            digits.remove(0, 1);
+        QVERIFY2(digits.size() <= 3, text.c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(QString::fromStdString(text)), 5000);
+        QVERIFY2(!w.statusBar()->currentMessage().contains("0000000"), qPrintable(w.statusBar()->currentMessage()));
+    }
+
+    void selfRepairNamesNoDigitBeforeTheFirstExample()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("self-repair"));
+        auto* panel = qobject_cast<SelfRepairPanel*>(w.panel());
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->state());
+        const SelfRepairState& s = *panel->state();
+        QCOMPARE(s.digit, 0);  // t = 0: nothing shown yet
+        QVERIFY2(!exampleCaption(s).contains("\"0\""), qPrintable(exampleCaption(s)));
+        SelfRepairState two;
+        two.digit = 2;
+        QCOMPARE(exampleCaption(two), QString("learning: digit \"2\""));
     }
 };
 

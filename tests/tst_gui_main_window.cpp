@@ -174,7 +174,7 @@ private slots:
         QSlider* temperature = w.temperatureSlider()->slider();
         QVERIFY(temperature->isEnabled());
         temperature->setValue(temperature->value() - 150);
-        QTest::qWait(150);  // the slider commits when the hand rests
+        QTest::qWait(600);  // the slider commits when the hand rests
         w.controller().step(1);
         QTRY_COMPARE_WITH_TIMEOUT(logSize(), std::size_t(1), 5000);
         runTo(40);

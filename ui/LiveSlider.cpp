@@ -26,14 +26,23 @@ LiveSlider::LiveSlider(const QString& title, QWidget* parent) : QWidget(parent)
     layout->addWidget(valueLabel_);
     commit_ = new QTimer(this);
     commit_->setSingleShot(true);
-    commit_->setInterval(60);
     connect(commit_, &QTimer::timeout, this, [this] { emit valueCommitted(value_); });
+    // A drag is one intervention: one `set` command (and one chart mark) when the hand lets
+    // go. Keys and the wheel send theirs once they have rested for a moment.
+    commit_->setInterval(400);
     connect(slider_, &QSlider::valueChanged, this, [this](int position) {
         if (updating_)
             return;
         value_ = fromPosition(position);
         showValue();
-        commit_->start();
+        if (slider_->isSliderDown())
+            commit_->stop();
+        else
+            commit_->start();
+    });
+    connect(slider_, &QSlider::sliderReleased, this, [this] {
+        commit_->stop();
+        emit valueCommitted(value_);
     });
 }
 
@@ -52,7 +61,13 @@ void LiveSlider::bind(const ParameterSpec* spec, double value, const QString& wh
     // A range that spans decades (0 .. 1 for a learning rate) is easier on a log scale; its
     // lowest position means exactly zero.
     log_ = hi_ > 0 && (lo_ <= 0 ? hi_ / 1e-5 : hi_ / lo_) >= 100;
-    setToolTip(describe(*spec));
+    // A tick per decade on a log scale: a drag across one tick is a factor of ten.
+    slider_->setTickPosition(log_ ? QSlider::TicksBelow : QSlider::NoTicks);
+    if (log_) {
+        const double decades = std::log10(hi_) - std::log10(lo_ > 0 ? lo_ : hi_ * 1e-5);
+        slider_->setTickInterval(std::max(1, int(std::lround(kSteps / decades))));
+    }
+    setToolTip(describe(*spec) + (log_ ? tr("\nLogarithmic scale: each tick is a factor of ten.") : QString()));
     setValue(value);
 }
 
@@ -73,10 +88,10 @@ double LiveSlider::fromPosition(int position) const
     if (position == 0 && lo_ <= 0)
         return lo_;
     const double a = std::log10(lo_ > 0 ? lo_ : hi_ * 1e-5), b = std::log10(hi_);
-    // Round to 3 significant digits: the command log then reads "0.00251", not 0.0025118864.
+    // Three significant digits, as the nearest double to their decimal text: the command log
+    // and status bar then read "0.00172", not 0.0017200000000000002.
     const double v = std::pow(10.0, a + f * (b - a));
-    const double scale = std::pow(10.0, std::floor(std::log10(v)) - 2);
-    return std::round(v / scale) * scale;
+    return QString::number(v, 'g', 3).toDouble();
 }
 
 int LiveSlider::toPosition(double value) const

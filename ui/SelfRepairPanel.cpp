@@ -35,6 +35,13 @@ QImage grey(const std::uint8_t* values, int rows, int cols, bool inkIsBlack)
 
 } // namespace
 
+QString exampleCaption(const SelfRepairState& s)
+{
+    // Digit 0 means none is shown: before the first example and in the gaps between them.
+    const QString what = s.digit > 0 ? QObject::tr("digit \"%1\"").arg(s.digit) : QObject::tr("no digit (background)");
+    return s.testing ? QObject::tr("test block: %1").arg(what) : QObject::tr("learning: %1").arg(what);
+}
+
 /// The digit image and the spectrogram being shown now.
 class InputView : public QWidget {
 public:
@@ -84,8 +91,7 @@ protected:
         p.drawRect(left);
         p.drawRect(right);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRect(0, 22 + side, width(), 18), Qt::AlignCenter,
-                   s.testing ? tr("test block: digit \"%1\"").arg(s.digit) : tr("learning: digit \"%1\"").arg(s.digit));
+        p.drawText(QRect(0, 22 + side, width(), 18), Qt::AlignCenter, exampleCaption(s));
     }
 
 private:

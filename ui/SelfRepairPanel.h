@@ -5,6 +5,7 @@
 #include "ExperimentPanel.h"
 
 #include <Eigen/Core>
+#include <QString>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct SelfRepairState : PanelState {
     double performance = 0;
     int lesions = 0;
 };
+
+/// The line under the input pictures: "learning: digit "2"", or no digit between examples.
+QString exampleCaption(const SelfRepairState& s);
 
 class InputView;
 class FieldsView;
