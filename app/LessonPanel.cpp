@@ -47,7 +47,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(progress_);
     layout->addLayout(buttons);
     setFocusPolicy(Qt::StrongFocus);  // holds the focus while Next is disabled
-    setMinimumWidth(320);
+    setMinimumWidth(260);
     updateButtons();
 }
 

@@ -16,6 +16,8 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -57,6 +59,9 @@ struct SpeedChoice {
     const char* label;
     double factor;  // 0 = as fast as possible
 };
+// Narrower screens (1280 or 1366 pixels) get the lesson as a tab beside the experiment dock.
+constexpr int kWideScreen = 1500;
+
 const SpeedChoice kSpeeds[] = {{"Real time (×1)", 1}, {"×10", 10}, {"×100", 100}, {"×1000", 1000},
                                {"As fast as possible", 0}};
 
@@ -65,11 +70,23 @@ const SpeedChoice kSpeeds[] = {{"Real time (×1)", 1}, {"×10", 10}, {"×100", 1
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Plasticity Lab"));
-    resize(1400, 900);
+    // 1400×900 where the screen has room, else what it has (a projector's 1280×720): the
+    // window frame and the desktop's panels must fit too.
+    const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+    resize(std::min(1400, screen.width() - 16), std::min(900, screen.height() - 48));
 
     splitter_ = new QSplitter(Qt::Vertical);
+    splitter_->setChildrenCollapsible(false);
+    // The experiment's panel scrolls when the screen is too small for it, rather than
+    // pushing the raster and the chart off the screen.
+    panelScroll_ = new QScrollArea;
+    panelScroll_->setObjectName("panel scroll");
+    panelScroll_->setWidgetResizable(true);
+    panelScroll_->setFrameShape(QFrame::NoFrame);
+    panelScroll_->setMinimumHeight(120);
     raster_ = new SpikeRaster;
     chart_ = new MetricChartView;
+    splitter_->addWidget(panelScroll_);
     splitter_->addWidget(raster_);
     splitter_->addWidget(chart_);
     setCentralWidget(splitter_);
@@ -129,6 +146,9 @@ void MainWindow::buildDock()
     auto* layout = new QVBoxLayout(box);
 
     experiments_ = new QComboBox;
+    // The long titles must not widen the dock: the list opens as wide as it needs.
+    experiments_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    experiments_->setMinimumContentsLength(18);
     for (const auto& info : ExperimentRegistry::builtin().all())
         experiments_->addItem(QString::fromStdString(info.title + "  (" + info.name + ")"),
                               QString::fromStdString(info.name));
@@ -165,7 +185,7 @@ void MainWindow::buildDock()
     layout->addWidget(applyButton_);
 
     dock->setWidget(box);
-    dock->setMinimumWidth(340);
+    dock->setMinimumWidth(280);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     connect(experiments_, &QComboBox::activated, this,
@@ -435,11 +455,11 @@ void MainWindow::showRun(const std::string& name)
     parameters_->setParameters(controller_.parameters());
 
     // Panel, raster layout and chart series follow the experiment.
-    delete panel_;  // at once: a panel still in the splitter would skew its sizes
-    panel_ = nullptr;
+    delete panelScroll_->takeWidget();  // at once: a panel still shown would skew the sizes
     panel_ = createPanelFor(name);
+    panelScroll_->setVisible(panel_ != nullptr);
     if (panel_) {
-        splitter_->insertWidget(0, panel_);
+        panelScroll_->setWidget(panel_);
         connect(panel_, &ExperimentPanel::commandRequested, this,
                 [this](const QString& command) { controller_.send(command.toStdString()); });
     }
@@ -448,10 +468,8 @@ void MainWindow::showRun(const std::string& name)
     neuronGroups_ = groups;
     raster_->setLayout(groups);
     raster_->setVisible(!groups.empty());  // fokker-planck has particles, not neurons
-    if (groups.empty())
-        splitter_->setSizes({560, 0, 260});
-    else
-        splitter_->setSizes(panel_ ? QList<int>{panel_->minimumHeight(), 220, 200} : QList<int>{500, 300});
+    arrangeSplitter();
+    QTimer::singleShot(0, this, &MainWindow::arrangeSplitter);  // again once laid out
     const std::vector<std::string> series = probe->seriesNames();
     std::vector<std::string> descriptions;
     for (const auto& s : series)
@@ -467,6 +485,36 @@ void MainWindow::showRun(const std::string& name)
     statusState_->setText(tr("paused"));
     statusTime_->setText(tr("t = %1 s").arg(controller_.time(), 0, 'f', 1));
     statusSpeed_->clear();
+}
+
+void MainWindow::arrangeSplitter()
+{
+    // The panel gets what it needs where the screen has room; on a small screen the raster
+    // and then the chart give up height down to their minimum, and the panel scrolls.
+    const int handles = 2 * splitter_->handleWidth();
+    const int h = std::max(splitter_->height(), 400) - handles;
+    const bool hasRaster = raster_->isVisibleTo(this);
+    int chart = std::max(chart_->minimumHeight(), int(0.26 * h));
+    int raster = hasRaster ? std::max(raster_->minimumHeight(), int(0.24 * h)) : 0;
+    const int need = panel_ ? std::max({panel_->minimumHeight(), panel_->minimumSizeHint().height(), panel_->sizeHint().height()}) : 0;
+    int panel = h - chart - raster;
+    if (panel < need && hasRaster) {
+        const int give = std::min(need - panel, raster - raster_->minimumHeight());
+        raster -= give;
+        panel += give;
+    }
+    if (panel < need) {
+        const int give = std::min(need - panel, chart - chart_->minimumHeight());
+        chart -= give;
+        panel += give;
+    }
+    if (panel_ && panel > need) {  // room to spare goes to the raster and the chart
+        const int spare = panel - need;
+        panel = need;
+        raster += hasRaster ? spare / 2 : 0;
+        chart += hasRaster ? spare - spare / 2 : spare;
+    }
+    splitter_->setSizes({panel_ ? panel : 0, raster, chart});
 }
 
 void MainWindow::bindLiveSliders()
@@ -694,7 +742,7 @@ void MainWindow::buildLessonMenu()
     lessonDock_ = new QDockWidget(tr("Lesson"), this);
     lessonDock_->setObjectName("lesson");
     lessonDock_->setWidget(lessonPanel_);
-    lessonDock_->setMinimumWidth(360);
+    lessonDock_->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
     lessonDock_->hide();
     connect(lessonPanel_, &LessonPanel::stepEntered, this, &MainWindow::performLessonStep);
@@ -727,7 +775,18 @@ bool MainWindow::openLesson(const QString& nameOrPath)
         showError(tr("Cannot open the lesson"), QString::fromStdString(e.what()));
         return false;
     }
+    // Beside the experiment dock where the screen is wide; on a projector's 1280 pixels the
+    // two share the left side as tabs, so the plots keep their width.
+    auto* experimentDock = findChild<QDockWidget*>("experiment");
+    const int screenWidth = (screen() ? screen() : QGuiApplication::primaryScreen())->availableGeometry().width();
+    if (screenWidth < kWideScreen && experimentDock->isVisible()) {
+        tabifyDockWidget(experimentDock, lessonDock_);
+    } else if (dockWidgetArea(lessonDock_) != Qt::RightDockWidgetArea || !tabifiedDockWidgets(lessonDock_).isEmpty()) {
+        removeDockWidget(lessonDock_);
+        addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+    }
     lessonDock_->show();
+    lessonDock_->raise();
     lessonPanel_->setLesson(std::move(lesson));
     return true;
 }
@@ -756,8 +815,11 @@ void MainWindow::performLessonStep(int index)
         controller_.play();
 }
 
-void MainWindow::setViewStyle(const ViewStyle& style)
+void MainWindow::setViewStyle(const ViewStyle& requested)
 {
+    ViewStyle style = requested;
+    style.presentationFontScale = ViewStyle::presentationScaleForScreenHeight(
+        (screen() ? screen() : QGuiApplication::primaryScreen())->geometry().height());
     const bool screenChange = style.presentation != style_.presentation;
     style_ = style;
     applyApplicationStyle(style_);
@@ -775,13 +837,18 @@ void MainWindow::setViewStyle(const ViewStyle& style)
         auto* dock = findChild<QDockWidget*>("experiment");
         if (style_.presentation) {
             dockBeforePresentation_ = dock->isVisible();
+            geometryBeforePresentation_ = geometry();
             dock->hide();
             showFullScreen();
         } else {
             dock->setVisible(dockBeforePresentation_);
             if (isFullScreen())
                 showNormal();
+            // Back to the size it had, not to what the larger fonts asked for meanwhile.
+            if (geometryBeforePresentation_.isValid())
+                setGeometry(geometryBeforePresentation_);
         }
+        QTimer::singleShot(150, this, &MainWindow::arrangeSplitter);
     }
 }
 

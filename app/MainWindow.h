@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QSettings;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QTimer;
 class QVBoxLayout;
@@ -107,6 +108,7 @@ private:
     void buildLessonMenu();
     void performLessonStep(int index);
     void bindLiveSliders();
+    void arrangeSplitter();
     void togglePlay();
     void showAbout();
     void showError(const QString& title, const QString& text);
@@ -125,6 +127,7 @@ private:
     LiveSlider* learningRate_ = nullptr;
     LiveSlider* temperature_ = nullptr;
     QSplitter* splitter_ = nullptr;
+    QScrollArea* panelScroll_ = nullptr;
     ExperimentPanel* panel_ = nullptr;
     SpikeRaster* raster_ = nullptr;
     MetricChartView* chart_ = nullptr;
@@ -150,6 +153,7 @@ private:
     ViewStyle style_;
     QAction* presentationAction_ = nullptr;
     bool dockBeforePresentation_ = true;
+    QRect geometryBeforePresentation_;
     QActionGroup* themeGroup_ = nullptr;
     QActionGroup* windowGroup_ = nullptr;
 };

@@ -18,3 +18,19 @@ double darkFraction(const QImage& image);
 QString keepPicture(const QImage& image, const QString& name);
 
 } // namespace plab::demo
+
+namespace plab {
+class MainWindow;
+}
+
+namespace plab::demo {
+
+/// Every text the window shows cut short: chart labels and titles Qt Charts elided ("…"),
+/// raster labels wider than their box, legend entries and labels narrower than their text,
+/// buttons whose text does not fit. One line each, saying where.
+QStringList cutTexts(QWidget& root);
+/// Parts of the window outside the screen's available area (the window itself, the lesson's
+/// Next button, the metric chart), one line each.
+QStringList offScreen(MainWindow& w);
+
+} // namespace plab::demo

@@ -6,9 +6,13 @@
 #include "LessonPanel.h"
 #include "LiveSlider.h"
 #include "MainWindow.h"
+#include "MetricChartView.h"
+#include "ExperimentPanel.h"
 #include "SelfRepairPanel.h"
 #include "SpikeRaster.h"
+#include "ViewStyle.h"
 
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QSlider>
 #include <QStyleOptionSlider>
@@ -27,6 +31,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(windowManagerRunning(), "these tests run under a window manager: see with-window-manager.sh");
+    }
+
+    void cleanup()
+    {
+        // The presentation view scales the application's font: the next window starts plain.
+        applyApplicationStyle(ViewStyle{});
     }
 
     void resetAfterRunningKeepsTheWindowDrawn()
@@ -204,6 +214,55 @@ private slots:
         SelfRepairState two;
         two.digit = 2;
         QCOMPARE(exampleCaption(two), QString("learning: digit \"2\""));
+    }
+
+    void everyViewFitsTheScreenAndNothingIsCut_data()
+    {
+        QTest::addColumn<QString>("experiment");
+        QTest::addColumn<bool>("presentation");
+        QTest::addColumn<QString>("lesson");
+        const std::pair<const char*, const char*> experiments[] = {
+            {"em-mixture", "1-em-through-stdp"}, {"bayesnet", "2-bayesian-network"},
+            {"synaptic-sampling", "3-synaptic-sampling"}, {"fokker-planck", "3-synaptic-sampling"},
+            {"self-repair", "4-self-repair"}, {"reward", "5-reward-and-annealing"}};
+        for (const auto& [experiment, lesson] : experiments)
+            for (bool presentation : {false, true})
+                for (bool withLesson : {false, true})
+                    QTest::newRow(qPrintable(QString("%1 %2%3").arg(experiment, presentation ? "presentation" : "normal",
+                                                                   withLesson ? " lesson" : "")))
+                        << QString(experiment) << presentation << (withLesson ? QString(lesson) : QString());
+    }
+
+    void everyViewFitsTheScreenAndNothingIsCut()
+    {
+        QFETCH(QString, experiment);
+        QFETCH(bool, presentation);
+        QFETCH(QString, lesson);
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        if (presentation) {
+            ViewStyle style = w.viewStyle();
+            style.presentation = true;
+            w.setViewStyle(style);
+        }
+        if (!lesson.isEmpty())
+            QVERIFY(w.openLesson(lesson));
+        if (w.controller().experimentName() != experiment.toStdString())
+            QVERIFY(w.selectExperiment(experiment));
+        w.setSpeed(0);
+        w.controller().runUntil(60);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning() && w.controller().time() > 59, 60000);
+        QTest::qWait(700);  // the window manager's and the layout's last word
+        w.refresh();
+        QTest::qWait(100);
+        const QStringList problems = offScreen(w) + cutTexts(w);
+        const QString name = QString("%1-%2%3").arg(experiment, presentation ? "presentation" : "normal",
+                                                    lesson.isEmpty() ? "" : "-lesson");
+        const QString picture = keepPicture(screenOf(w), qEnvironmentVariable("PLASTICITY_LAB_SCREEN") + "-" + name);
+        for (const QString& p : problems)
+            qWarning("%s", qPrintable(p));
+        QVERIFY2(problems.isEmpty(), qPrintable(QString("%1 problems (above); picture: %2").arg(problems.size()).arg(picture)));
     }
 };
 

@@ -1,9 +1,12 @@
 #include "BayesNetPanel.h"
 
+#include "ViewStyle.h"
+
 #include "Palette.h"
 #include "experiments/BayesNetExperiment.h"
 
 #include <QBarCategoryAxis>
+#include <QFontMetrics>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -182,6 +185,14 @@ void BayesNetPanel::updateBars()
         categories_->append(names);
         shownCategories_ = names;
     }
+    // Qt Charts elides category labels that do not fit: one label height per bar across,
+    // and the longest (turned) label down, in the labels' current font.
+    const QFontMetrics fm(categories_->labelsFont());
+    int longest = 0;
+    for (const QString& n : names)
+        longest = std::max(longest, fm.horizontalAdvance(n));
+    bars_->setMinimumSize(int(names.size()) * (fm.height() + 14) + 7 * fm.height(), longest + 12 * fm.height());
+    keepTitleWhole(bars_);
     truth_->remove(0, truth_->count());
     learned_->remove(0, learned_->count());
     truth_->append(truth);

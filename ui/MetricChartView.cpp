@@ -3,10 +3,15 @@
 #include <QPainter>
 #include <QSvgGenerator>
 
+#include "ChartLegend.h"
 #include "Palette.h"
 
 #include <QChart>
+#include <QCheckBox>
+#include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QMouseEvent>
+#include <QWheelEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -31,7 +36,7 @@ double niceStep(double span, double ticks = 5)
 MetricChartView::MetricChartView(QWidget* parent) : QChartView(parent)
 {
     auto* chart = new QChart;
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->hide();  // ChartLegend beside the plot instead
     chart->setMargins(QMargins(4, 4, 4, 4));
     x_ = new QValueAxis;
     x_->setTitleText(tr("simulated time (s)"));
@@ -46,14 +51,167 @@ MetricChartView::MetricChartView(QWidget* parent) : QChartView(parent)
     chart->addAxis(y_, Qt::AlignLeft);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
+    fitToFont();
     setToolTip(tr("Metrics over simulated time, one point per recording interval.\n"
                   "Click a legend entry to hide or show its curve."));
+    legend_ = new ChartLegend(this);
+    connect(legend_, &ChartLegend::toggled, this, [this](int i, bool on) {
+        curves_[std::size_t(i)].series->setVisible(on);
+        refresh();
+    });
+    setDragMode(QGraphicsView::NoDrag);
+}
+
+void MetricChartView::fitToFont()
+{
+    // Title, time labels and time title, margins and a plot that can still be read: below
+    // this Qt Charts elides the tick labels ("…").
+    setMinimumHeight(int(4.6 * QFontMetrics(font()).height()) + 80);
+    // As wide as the title (Qt Charts elides a wider one) beside the legend.
+    const int title = QFontMetrics(chart()->titleFont()).horizontalAdvance(chart()->title());
+    setMinimumWidth(title + 70 + (legend_ && legend_->count() > 0 ? legend_->neededWidth() : 0));
+}
+
+void MetricChartView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange)
+        fitToFont();
+    QChartView::changeEvent(event);
+}
+
+void MetricChartView::placeLegend()
+{
+    if (forExport_) {  // a plain legend is painted into the margin (paintLegend)
+        legend_->hide();
+        setViewportMargins(0, 0, legendPaintWidth(), 0);
+        return;
+    }
+    const int w = legend_->count() > 0 ? std::min(legend_->neededWidth(), width() / 2) : 0;
+    setViewportMargins(0, 0, w, 0);
+    legend_->setGeometry(width() - w - frameWidth(), frameWidth(), w, height() - 2 * frameWidth());
+    legend_->setVisible(w > 0);
+}
+
+void MetricChartView::resizeEvent(QResizeEvent* event)
+{
+    placeLegend();
+    QChartView::resizeEvent(event);
+    // QChartView sizes the chart to the whole widget; the legend's margin is not the chart's.
+    chart()->resize(viewport()->size());
+    setSceneRect(chart()->geometry());
+    refresh();  // tick counts follow the plot's height
+}
+
+double MetricChartView::timeAt(int viewportX) const
+{
+    const QRectF plot = chart()->plotArea();
+    const double f = plot.width() > 0 ? (viewportX - plot.left()) / plot.width() : 0;
+    const auto [lo, hi] = shownTimes();
+    return lo + std::clamp(f, 0.0, 1.0) * (hi - lo);
+}
+
+std::pair<double, double> MetricChartView::shownTimes() const
+{
+    switch (range_) {
+    case TimeRange::All:
+        return {0.0, tMax_};
+    case TimeRange::Follow:
+        return {std::max(0.0, tMax_ - followSpan_), std::max(tMax_, followSpan_)};
+    case TimeRange::Fixed:
+        break;
+    }
+    return {shownFrom_, shownTo_};
+}
+
+void MetricChartView::zoomTime(double factor, double t)
+{
+    auto [lo, hi] = shownTimes();
+    const double span = std::clamp((hi - lo) * factor, 1e-3, std::max(tMax_, 1e-3));
+    const double f = hi > lo ? (t - lo) / (hi - lo) : 1.0;
+    lo = std::max(0.0, t - f * span);
+    hi = lo + span;
+    if (span >= tMax_) {
+        range_ = TimeRange::All;
+    } else if (hi >= tMax_ - 1e-9 * std::max(1.0, tMax_)) {
+        range_ = TimeRange::Follow;  // the right end: keep showing the newest data
+        followSpan_ = span;
+    } else {
+        range_ = TimeRange::Fixed;
+        shownFrom_ = lo;
+        shownTo_ = hi;
+    }
+    refresh();
+}
+
+void MetricChartView::panTime(double dt)
+{
+    const auto [lo, hi] = shownTimes();
+    if (range_ == TimeRange::All)
+        return;
+    const double span = hi - lo;
+    const double from = std::clamp(lo + dt, 0.0, std::max(0.0, tMax_ - span));
+    if (from + span >= tMax_ - 1e-9 * std::max(1.0, tMax_)) {
+        range_ = TimeRange::Follow;
+        followSpan_ = span;
+    } else {
+        range_ = TimeRange::Fixed;
+        shownFrom_ = from;
+        shownTo_ = from + span;
+    }
+    refresh();
+}
+
+void MetricChartView::showAllTimes()
+{
+    range_ = TimeRange::All;
+    refresh();
+}
+
+void MetricChartView::wheelEvent(QWheelEvent* event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches != 0)
+        zoomTime(std::pow(0.8, notches), timeAt(int(event->position().x())));
+    event->accept();
+}
+
+void MetricChartView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && range_ != TimeRange::All) {
+        dragging_ = true;
+        dragX_ = int(event->position().x());
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void MetricChartView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (dragging_) {
+        const int x = int(event->position().x());
+        panTime(timeAt(dragX_) - timeAt(x));
+        dragX_ = x;
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void MetricChartView::mouseReleaseEvent(QMouseEvent* event)
+{
+    dragging_ = false;
+    viewport()->unsetCursor();
+    QChartView::mouseReleaseEvent(event);
+}
+
+void MetricChartView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    showAllTimes();
+    QChartView::mouseDoubleClickEvent(event);
 }
 
 void MetricChartView::setTitle(const QString& title)
 {
     chart()->setTitle(title);
+    fitToFont();
 }
 
 void MetricChartView::setSeries(const std::vector<std::string>& names, const std::vector<std::string>& visible,
@@ -84,21 +242,20 @@ void MetricChartView::setSeries(const std::vector<std::string>& names, const std
             c.series->setVisible(false);
         curves_.push_back(c);
     }
-    // Clicking a legend entry toggles its curve; the entry stays, dimmed.
-    for (QLegendMarker* marker : chart()->legend()->markers()) {
-        auto update = [marker] {
-            QColor c = marker->labelBrush().color();
-            c.setAlphaF(marker->series()->isVisible() ? 1.0 : 0.35);
-            marker->setLabelBrush(c);
-            marker->setVisible(true);
-        };
-        update();
-        connect(marker, &QLegendMarker::clicked, this, [this, marker, update] {
-            marker->series()->setVisible(!marker->series()->isVisible());
-            update();
-            refresh();
-        });
+    QStringList legendNames;
+    std::vector<QColor> colors;
+    std::vector<bool> shown;
+    for (std::size_t i = 0; i < curves_.size(); ++i) {
+        legendNames << curves_[i].series->name();
+        colors.push_back(palette::color(int(i)));
+        shown.push_back(curves_[i].series->isVisible());
     }
+    legend_->setEntries(legendNames, colors, shown);
+    names_ = names;
+    visibleNames_ = visible;
+    descriptions_ = descriptions;
+    range_ = TimeRange::All;
+    placeLegend();
     tMax_ = 1;
     refresh();
 }
@@ -118,6 +275,7 @@ void MetricChartView::clear()
     markers_.clear();
     markerTimes_.clear();
     tMax_ = 1;
+    range_ = TimeRange::All;
     refresh();
 }
 
@@ -157,8 +315,6 @@ void MetricChartView::addMarker(double t, const QString& label)
     chart()->addSeries(m);
     m->attachAxis(x_);
     m->attachAxis(y_);
-    for (QLegendMarker* marker : chart()->legend()->markers(m))
-        marker->setVisible(false);
     markers_.push_back(m);
     markerTimes_.push_back(t);
     refresh();
@@ -173,10 +329,13 @@ void MetricChartView::refresh()
 {
     double lo = 0, hi = 1;
     bool any = false;
+    const auto [tFrom, tTo] = shownTimes();
     for (const auto& c : curves_) {
         if (!c.series->isVisible())
             continue;
         for (const auto& p : c.points) {
+            if (p.x() < tFrom || p.x() > tTo)
+                continue;
             if (!any) {
                 lo = hi = p.y();
                 any = true;
@@ -205,33 +364,123 @@ void MetricChartView::refresh()
     const double yHi = std::ceil((hi + pad) / step) * step;
     y_->setTickInterval(step);
     y_->setRange(yLo, yHi);
-    x_->setTickInterval(niceStep(tMax_));
-    x_->setRange(0, tMax_);
+    // As many time ticks as the plot's width holds at the labels' size.
+    const double labelWidth = QFontMetricsF(x_->labelsFont()).horizontalAdvance(QString::number(tTo, 'g', 6)) + 24;
+    const double plotWidth = chart()->plotArea().width();
+    const double xTicks = plotWidth > 0 ? std::clamp(plotWidth / (1.6 * labelWidth), 1.5, 8.0) : 5.0;
+    x_->setTickAnchor(0);
+    x_->setTickInterval(niceStep(tTo - tFrom, xTicks));
+    x_->setRange(tFrom, tTo);
     // Markers span exactly the visible range (a line to ±infinity is not drawn).
     for (std::size_t i = 0; i < markers_.size(); ++i)
         markers_[i]->replace(QList<QPointF>{{markerTimes_[i], yLo}, {markerTimes_[i], yHi}});
 }
 
+std::unique_ptr<MetricChartView> MetricChartView::copyAt(QSize size) const
+{
+    auto copy = std::make_unique<MetricChartView>();
+    copy->setSeries(names_, visibleNames_, descriptions_);
+    copy->setTitle(chart()->title());
+    for (std::size_t i = 0; i < curves_.size(); ++i) {
+        Curve& c = copy->curves_[i];
+        c.points = curves_[i].points;
+        c.series->replace(c.points);
+        c.series->setVisible(curves_[i].series->isVisible());
+        c.series->setPen(curves_[i].series->pen());
+    }
+    copy->tMax_ = tMax_;
+    for (std::size_t i = 0; i < markers_.size(); ++i) {
+        copy->addMarker(markerTimes_[i], markers_[i]->name());
+        copy->markers_.back()->setPen(markers_[i]->pen());
+    }
+    copy->range_ = range_;
+    copy->shownFrom_ = shownFrom_;
+    copy->shownTo_ = shownTo_;
+    copy->followSpan_ = followSpan_;
+    // The window's theme and fonts (ViewStyle set them on this chart).
+    QChart* to = copy->chart();
+    to->setBackgroundBrush(chart()->backgroundBrush());
+    to->setPlotAreaBackgroundVisible(chart()->isPlotAreaBackgroundVisible());
+    to->setTitleFont(chart()->titleFont());
+    to->setTitleBrush(chart()->titleBrush());
+    const std::pair<QValueAxis*, QValueAxis*> axes[] = {{x_, copy->x_}, {y_, copy->y_}};
+    for (const auto& [a, b] : axes) {
+        b->setLabelsFont(a->labelsFont());
+        b->setLabelsColor(a->labelsColor());
+        b->setTitleFont(a->titleFont());
+        b->setTitleBrush(a->titleBrush());
+        b->setGridLineColor(a->gridLineColor());
+        b->setLinePenColor(a->linePenColor());
+    }
+    copy->setFont(font());
+    copy->setPalette(palette());
+    // A plain legend is painted by exportTo; the check boxes are for the window.
+    copy->forExport_ = true;
+    copy->setAttribute(Qt::WA_DontShowOnScreen);
+    copy->resize(size);
+    copy->show();
+    QCoreApplication::sendPostedEvents();
+    copy->refresh();
+    QCoreApplication::sendPostedEvents();
+    return copy;
+}
+
+int MetricChartView::legendPaintWidth() const
+{
+    const QFontMetrics fm(font());
+    int widest = 0;
+    for (const auto& c : curves_)
+        if (c.series->isVisible())
+            widest = std::max(widest, fm.horizontalAdvance(c.series->name()));
+    return widest > 0 ? widest + 2 * fm.height() + 16 : 0;
+}
+
+void MetricChartView::paintLegend(QPainter& painter) const
+{
+    const QFontMetrics fm(font());
+    const int line = fm.height() + 4, w = legendPaintWidth();
+    int y = int(chart()->plotArea().top());
+    painter.setFont(font());
+    for (const auto& c : curves_) {
+        if (!c.series->isVisible())
+            continue;
+        const int x = width() - w + 4;
+        painter.fillRect(QRect(x, y + line / 2 - 2, fm.height(), 4), c.series->pen().color());
+        painter.setPen(chart()->titleBrush().color());
+        painter.drawText(QRect(x + fm.height() + 6, y, w - fm.height() - 8, line), Qt::AlignLeft | Qt::AlignVCenter,
+                         c.series->name());
+        y += line;
+    }
+}
+
 bool MetricChartView::exportTo(const QString& path)
 {
+    // Exported at a fixed 16:9 shape (a slide's, a paper figure's), not the window's strip.
+    const QSize size = exportSize();
+    const auto copy = copyAt(size);
+    const auto draw = [&copy](QPainter& painter) {
+        painter.fillRect(QRect(QPoint(0, 0), copy->size()), copy->chart()->backgroundBrush());
+        copy->QWidget::render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        copy->paintLegend(painter);
+    };
     if (path.endsWith(".svg", Qt::CaseInsensitive)) {
         QSvgGenerator svg;
         svg.setFileName(path);
-        svg.setSize(size());
-        svg.setViewBox(rect());
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(chart()->title());
         svg.setDescription(tr("Plasticity Lab chart"));
         QPainter painter;
         if (!painter.begin(&svg))
             return false;
-        render(&painter);
+        draw(painter);
         return painter.end();
     }
-    QPixmap picture(size() * 2);
+    QImage picture(size * 2, QImage::Format_ARGB32_Premultiplied);
     picture.setDevicePixelRatio(2);
     picture.fill(Qt::white);
     QPainter painter(&picture);
-    render(&painter);
+    draw(painter);
     painter.end();
     return picture.save(path);
 }

@@ -3,13 +3,19 @@
 // of points: when it fills up, every other point is dropped and later points are kept at
 // half the rate, so an hour-long run draws as fast as a minute-long one. Points are
 // replaced in one call (QXYSeries::replace), never cleared and re-appended one by one.
+// The legend is a column of check boxes beside the plot (ChartLegend): never elided.
+// The time axis zooms with the wheel and pans with a drag; zoomed at the right end it
+// follows the newest data; a double click shows the whole run again.
 #include <QChartView>
 #include <QList>
 #include <QPointF>
+#include <memory>
+#include <utility>
 #include <vector>
 
 class QLineSeries;
 class QValueAxis;
+class QPainter;
 
 namespace plab {
 
@@ -36,6 +42,29 @@ public:
     int markerCount() const { return int(markers_.size()); }
     static constexpr int kMaxPoints = 2000;
 
+    class ChartLegend* legend() const { return legend_; }
+    /// The time range shown: everything, a fixed range, or the last `span` seconds.
+    enum class TimeRange { All, Fixed, Follow };
+    TimeRange timeRange() const { return range_; }
+    std::pair<double, double> shownTimes() const;
+    /// Zooms the time axis by `factor` (< 1: in) about time t; pans by dt seconds; shows all.
+    void zoomTime(double factor, double t);
+    void panTime(double dt);
+    void showAllTimes();
+    /// The exported chart's size in logical pixels: 16:9, whatever the window's shape.
+    static QSize exportSize() { return {1280, 720}; }
+    /// Minimum size from the fonts, the title and the legend (called again when they change).
+    void fitToFont();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
 private:
     struct Curve {
         QLineSeries* series = nullptr;
@@ -44,7 +73,20 @@ private:
         int skipped = 0;
     };
     void refresh();
+    void placeLegend();
+    double timeAt(int viewportX) const;
+    /// A copy of this chart at `size`, for export (the window's chart keeps its shape).
+    std::unique_ptr<MetricChartView> copyAt(QSize size) const;
+    int legendPaintWidth() const;
+    void paintLegend(QPainter& painter) const;
 
+    class ChartLegend* legend_ = nullptr;
+    std::vector<std::string> names_, visibleNames_, descriptions_;
+    TimeRange range_ = TimeRange::All;
+    double shownFrom_ = 0, shownTo_ = 1, followSpan_ = 0;
+    bool dragging_ = false;
+    bool forExport_ = false;  // a copy made by copyAt
+    int dragX_ = 0;
     std::vector<Curve> curves_;
     std::vector<QLineSeries*> markers_;
     std::vector<double> markerTimes_;

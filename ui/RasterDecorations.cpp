@@ -7,21 +7,98 @@
 
 namespace plab {
 
-RasterBandLabels::RasterBandLabels(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
+namespace {
+
+constexpr int kBarSpace = 12;  // right of the text: the band's bar and a gap
+
+QString sizeLine(int count)
 {
-    fitToFont();
+    return QString("%1 neurons").arg(count);
 }
 
-void RasterBandLabels::fitToFont()
+/// The common leading words of two names ("Z1 output", "Z1 hidden" → "Z1"), else `a`.
+QString commonName(const QString& a, const QString& b)
 {
-    setFixedWidth(fontMetrics().horizontalAdvance("200 neurons") + 16);
+    const QStringList wa = a.split(' '), wb = b.split(' ');
+    QStringList common;
+    for (qsizetype i = 0; i < std::min(wa.size(), wb.size()) && wa[i] == wb[i]; ++i)
+        common << wa[i];
+    return common.isEmpty() ? a : common.join(' ');
+}
+
+int textWidth(const QFontMetrics& fm, const QString& text)
+{
+    int w = 0;
+    for (const QString& line : text.split('\n'))
+        w = std::max(w, fm.horizontalAdvance(line));
+    return w;
+}
+
+} // namespace
+
+RasterBandLabels::RasterBandLabels(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
+{
+    fitToLabels();
+}
+
+void RasterBandLabels::fitToLabels()
+{
+    // Wide enough for every text a band may show at any height: name, size, shared names.
+    const QFontMetrics fm = fontMetrics();
+    int widest = fm.horizontalAdvance(sizeLine(200));
+    const auto& bands = model_.bands();
+    for (const auto& band : bands)  // a shared name is never longer than its bands' names
+        widest = std::max({widest, fm.horizontalAdvance(band.name), fm.horizontalAdvance(sizeLine(band.count))});
+    setFixedWidth(widest + kBarSpace + 4);
+    update();
 }
 
 void RasterBandLabels::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::FontChange)
-        fitToFont();
+        fitToLabels();
     QWidget::changeEvent(event);
+}
+
+std::vector<DrawnText> RasterBandLabels::labels() const
+{
+    std::vector<DrawnText> out;
+    const QFontMetrics fm = fontMetrics();
+    const int line = std::max(1, fm.height());
+    const int h = height();
+    const int textRight = width() - kBarSpace;
+    const auto& bands = model_.bands();
+    const auto pixelTop = [h](const RasterModel::Band& band) { return int((1.0f - band.top) * float(h)); };
+    const auto pixelBottom = [h](const RasterModel::Band& band) { return int((1.0f - band.bottom) * float(h)); };
+    for (std::size_t b = 0; b < bands.size();) {
+        // A run of bands of one colour (a Bayesian-network module's output and hidden layer)
+        // shares one label, their common name, as soon as one of them is too thin for its own.
+        std::size_t end = b + 1;
+        while (bands[b].color >= 0 && end < bands.size() && bands[end].color == bands[b].color)
+            ++end;
+        bool thin = false;
+        for (std::size_t k = b; k < end; ++k)
+            thin = thin || (pixelBottom(bands[k]) - pixelTop(bands[k])) / line < 1;
+        if (end - b > 1 && thin) {
+            QString name = bands[b].name;
+            for (std::size_t k = b + 1; k < end; ++k)
+                name = commonName(name, bands[k].name);
+            // Bands run bottom to top: the run spans from the last one's top to the first one's bottom.
+            const int top = pixelTop(bands[end - 1]), bottom = pixelBottom(bands[b]);
+            if (bottom - top >= line)
+                out.push_back({QRect(2, top, textRight - 2, bottom - top), name});
+            b = end;
+            continue;
+        }
+        for (; b < end; ++b) {
+            const int top = pixelTop(bands[b]), bottom = pixelBottom(bands[b]);
+            const int lines = (bottom - top) / line;
+            if (lines >= 1)  // nothing in a sliver
+                out.push_back({QRect(2, top, textRight - 2, bottom - top),
+                               lines >= 2 ? bands[b].name + "\n" + sizeLine(bands[b].count) : bands[b].name});
+        }
+    }
+    return out;
 }
 
 void RasterBandLabels::paintEvent(QPaintEvent*)
@@ -32,15 +109,10 @@ void RasterBandLabels::paintEvent(QPaintEvent*)
         const int top = int((1.0f - band.top) * float(h));
         const int bottom = int((1.0f - band.bottom) * float(h));
         p.fillRect(QRect(width() - 5, top, 3, bottom - top), QColor(120, 120, 120));
-        p.setPen(palette().color(QPalette::WindowText));
-        // Name and size where two lines fit, the name where one does, nothing in a sliver.
-        const int lines = (bottom - top) / std::max(1, fontMetrics().height());
-        if (lines < 1)
-            continue;
-        const QString text = lines >= 2 ? QString("%1\n%2 neurons").arg(band.name).arg(band.count)
-                                        : fontMetrics().elidedText(band.name, Qt::ElideRight, width() - 12);
-        p.drawText(QRect(2, top, width() - 12, bottom - top), Qt::AlignRight | Qt::AlignVCenter, text);
     }
+    p.setPen(palette().color(QPalette::WindowText));
+    for (const DrawnText& label : labels())
+        p.drawText(label.rect, Qt::AlignRight | Qt::AlignVCenter, label.text);
 }
 
 RasterTimeAxis::RasterTimeAxis(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
@@ -60,27 +132,43 @@ void RasterTimeAxis::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+std::vector<DrawnText> RasterTimeAxis::labels(std::vector<int>* ticks) const
+{
+    std::vector<DrawnText> out;
+    const QFontMetrics fm = fontMetrics();
+    const double window = model_.window();
+    const double t1 = model_.now(), t0 = t1 - window;
+    // The widest label this window can have, plus a gap, sets how many ticks fit.
+    const int widest = fm.horizontalAdvance(QString::number(std::max(t1, 0.0), 'f', 1) + " s");
+    const int slot = widest + fm.horizontalAdvance("  ") + 8;
+    const double raw = window / std::clamp(width() / std::max(1, slot), 1, 8);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    // The smallest round step at least `raw`, so that the labels never crowd.
+    const double f = raw / magnitude;
+    const double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
+    for (double t = std::max(0.0, std::ceil(t0 / step) * step); t <= t1 + 1e-9; t += step) {
+        const int x = int((t - t0) / window * width());
+        const QString text = QString::number(t, 'f', step < 1 ? 1 : 0) + " s";
+        const int w = fm.horizontalAdvance(text) + 4;
+        // Labels at the ends are pushed inside rather than cut in half.
+        const int left = std::clamp(x - w / 2, 0, std::max(0, width() - w));
+        out.push_back({QRect(left, 4, w, height() - 4), text});
+        if (ticks)
+            ticks->push_back(x);
+    }
+    return out;
+}
+
 void RasterTimeAxis::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.setPen(palette().color(QPalette::WindowText));
     p.drawLine(0, 0, width(), 0);
-    // A round step that gives as many ticks as fit: each label needs its width plus a gap.
-    const double window = model_.window();
-    const int labelWidth = fontMetrics().horizontalAdvance(QString::number(model_.now(), 'f', 1) + " s") + 24;
-    const double raw = window / std::clamp(width() / std::max(1, labelWidth), 2, 8);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    // The smallest round step at least `raw`, so that the labels never crowd.
-    const double f = raw / magnitude;
-    const double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
-    const double t1 = model_.now(), t0 = t1 - window;
-    for (double t = std::max(0.0, std::ceil(t0 / step) * step); t <= t1 + 1e-9; t += step) {
-        const int x = int((t - t0) / window * width());
-        p.drawLine(x, 0, x, 4);
-        // Labels at the ends are pushed inside rather than cut in half.
-        const int left = std::clamp(x - 40, 0, std::max(0, width() - 80));
-        p.drawText(QRect(left, 4, 80, height() - 4), Qt::AlignHCenter | Qt::AlignTop,
-                   QString::number(t, 'f', step < 1 ? 1 : 0) + " s");
+    std::vector<int> ticks;
+    const auto texts = labels(&ticks);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        p.drawLine(ticks[i], 0, ticks[i], 4);
+        p.drawText(texts[i].rect, Qt::AlignHCenter | Qt::AlignTop, texts[i].text);
     }
 }
 

@@ -31,7 +31,7 @@ void RasterModel::setLayout(const std::vector<NeuronGroup>& groups)
     for (std::size_t b = 0; b < groups.size(); ++b) {
         const auto& g = groups[b];
         const float height = float(weights[b] / weightSum) * (1.0f - gap * float(groups.size() - 1));
-        bands_.push_back({QString::fromStdString(g.name), bottom, bottom + height, g.first, g.count});
+        bands_.push_back({QString::fromStdString(g.name), bottom, bottom + height, g.first, g.count, g.color});
         for (int i = 0; i < g.count; ++i) {
             neuronY_[std::size_t(g.first + i)] = bottom + height * (float(i) + 0.5f) / float(g.count);
             groupColor_[std::size_t(g.first + i)] =

@@ -23,6 +23,7 @@ public:
         QString name;
         float bottom, top;  // fraction of the height
         int first, count;
+        int color = -1;  // the group's colour index (−1: input or network default)
     };
 
     explicit RasterModel(std::size_t capacity = 1 << 18);

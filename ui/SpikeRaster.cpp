@@ -58,7 +58,7 @@ SpikeRaster::SpikeRaster(Backend backend, QWidget* parent) : QWidget(parent)
     layout->addWidget(axis_, 1, 1);
     layout->setColumnStretch(1, 1);
     layout->setRowStretch(0, 1);
-    setMinimumHeight(160);
+    setMinimumHeight(110);
     setToolTip(tr("Spike raster: one dot per spike, one row per neuron, time running to the right.\n"
                   "Bottom band: input neurons; top band: the network's neurons, coloured by the\n"
                   "label they prefer. The window scrolls with simulated time."));
@@ -68,7 +68,7 @@ void SpikeRaster::setLayout(const std::vector<NeuronGroup>& groups)
 {
     model_.setLayout(groups);
     canvas_->update();
-    gutter_->update();
+    static_cast<RasterBandLabels*>(gutter_)->fitToLabels();
 }
 
 void SpikeRaster::setNeuronColors(const std::vector<int>& colors)
@@ -103,6 +103,16 @@ std::uint64_t SpikeRaster::framesDrawn() const
     if (usesGl_)
         return static_cast<const GlRasterCanvas*>(canvas_)->frames();
     return static_cast<const PainterRasterCanvas*>(canvas_)->frames();
+}
+
+std::vector<DrawnText> SpikeRaster::drawnLabels() const
+{
+    std::vector<DrawnText> all;
+    for (const DrawnText& d : static_cast<const RasterBandLabels*>(gutter_)->labels())
+        all.push_back({QRect(gutter_->mapTo(this, d.rect.topLeft()), d.rect.size()), d.text});
+    for (const DrawnText& d : static_cast<const RasterTimeAxis*>(axis_)->labels())
+        all.push_back({QRect(axis_->mapTo(this, d.rect.topLeft()), d.rect.size()), d.text});
+    return all;
 }
 
 void SpikeRaster::setSpikeSize(double pixels)

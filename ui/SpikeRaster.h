@@ -2,6 +2,7 @@
 // The spike raster: input and network neurons in bands, a scrolling time window. Drawn with
 // OpenGL 3.3 core (shaders, a vertex buffer updated incrementally) where OpenGL works, and
 // with QPainter where it does not (offscreen platform, remote sessions without GL).
+#include "RasterDecorations.h"
 #include "RasterModel.h"
 
 #include <QWidget>
@@ -31,6 +32,8 @@ public:
     std::uint64_t spikesReceived() const { return model_.received(); }
     /// Frames drawn so far (for the frame-rate benchmark).
     std::uint64_t framesDrawn() const;
+    /// The band names and time labels as drawn now (tests check that none is cut).
+    std::vector<DrawnText> drawnLabels() const;
 
 private:
     RasterModel model_;

@@ -1,5 +1,7 @@
 #include "SynapticSamplingPanel.h"
 
+#include "ViewStyle.h"
+
 #include "Heatmap.h"
 #include "experiments/SynapticSamplingExperiment.h"
 
@@ -239,8 +241,10 @@ void SynapticSamplingPanel::updateCharts()
     }
     const QString title = survival.isEmpty() ? tr("Survival of new synapses (after the reference window)")
                                              : tr("Survival of new synapses (log–log)");
-    if (survivalView_->chart()->title() != title)  // a new title re-lays out the chart
+    if (survivalView_->chart()->title() != title) {  // a new title re-lays out the chart
         survivalView_->chart()->setTitle(title);
+        keepTitleWhole(survivalView_);
+    }
 
     if (!spinePoints_.isEmpty()) {
         spine_->replace(spinePoints_);

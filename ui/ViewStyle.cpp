@@ -1,10 +1,14 @@
 #include "ViewStyle.h"
 
+#include "MetricChartView.h"
+
 #include <QAbstractAxis>
 #include <QAbstractSeries>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QPalette>
 #include <QStyle>
@@ -50,7 +54,7 @@ QFont scaled(QFont font, double factor)
     return font;
 }
 
-const char* kBaseWidth = "plab_baseWidth";
+const char* kBaseWidth = "plab_baseWidth";  // of a series' pen
 const char* kBaseColor = "plab_baseColor";
 
 /// Black and dark-grey lines (true distributions, priors, markers) would vanish on a dark
@@ -116,10 +120,64 @@ void styleChart(QChart* chart, const ViewStyle& style)
     }
 }
 
+namespace {
+
+/// Keeps a chart view at least as wide as its title in the title's current font (Qt Charts
+/// elides a wider one); a panel then scrolls rather than cut it.
+class TitleWidthKeeper : public QObject {
+public:
+    explicit TitleWidthKeeper(QChartView* view) : QObject(view), view_(view), base_(view->minimumWidth())
+    {
+        setObjectName(kName);
+    }
+    static constexpr const char* kName = "plab_titleWidthKeeper";
+    void fit()
+    {
+        if (view_->minimumWidth() != set_)  // the view's owner set its own minimum since
+            base_ = view_->minimumWidth();
+        const int title = QFontMetrics(view_->chart()->titleFont()).horizontalAdvance(view_->chart()->title());
+        set_ = std::max(base_, title + 70);
+        if (view_->minimumWidth() != set_)
+            view_->setMinimumWidth(set_);
+    }
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override
+    {
+        if (event->type() == QEvent::Show || event->type() == QEvent::Resize || event->type() == QEvent::FontChange)
+            fit();
+        return false;
+    }
+
+private:
+    QChartView* view_;
+    int base_;
+    int set_ = -1;
+};
+
+} // namespace
+
+void keepTitleWhole(QChartView* view)
+{
+    // Found by name: without Q_OBJECT, findChild<TitleWidthKeeper*> would match any QObject.
+    auto* keeper = static_cast<TitleWidthKeeper*>(view->findChild<QObject*>(TitleWidthKeeper::kName, Qt::FindDirectChildrenOnly));
+    if (!keeper) {
+        keeper = new TitleWidthKeeper(view);
+        view->installEventFilter(keeper);
+    }
+    keeper->fit();
+}
+
 void styleCharts(QWidget* root, const ViewStyle& style)
 {
-    for (QChartView* view : root->findChildren<QChartView*>())
+    for (QChartView* view : root->findChildren<QChartView*>()) {
         styleChart(view->chart(), style);
+        if (auto* metrics = qobject_cast<MetricChartView*>(view)) {
+            metrics->fitToFont();  // its legend's width counts too
+            continue;
+        }
+        keepTitleWhole(view);
+    }
 }
 
 } // namespace plab

@@ -4,8 +4,10 @@
 // palette and font, so the application palette and font carry most of it; Qt Charts keep
 // their own colours and fonts, and are restyled here.
 #include <QString>
+#include <algorithm>
 
 class QChart;
+class QChartView;
 class QWidget;
 
 namespace plab {
@@ -14,8 +16,15 @@ struct ViewStyle {
     enum class Theme { Light, Dark };
     Theme theme = Theme::Light;
     bool presentation = false;
+    /// Font factor of the presentation view: 1.5 on a 1080-line screen, less on a 720-line
+    /// projector, where 1.5× would push the plots off the screen (forScreenHeight).
+    double presentationFontScale = 1.5;
 
-    double fontScale() const { return presentation ? 1.5 : 1.0; }
+    double fontScale() const { return presentation ? presentationFontScale : 1.0; }
+    static double presentationScaleForScreenHeight(int pixels)
+    {
+        return std::clamp(1.25 + 0.25 * (pixels - 720) / 360.0, 1.25, 1.5);
+    }
     double lineScale() const { return presentation ? 2.0 : 1.0; }
     QString themeName() const { return theme == Theme::Dark ? "dark" : "light"; }
     static Theme themeFromName(const QString& name) { return name == "dark" ? Theme::Dark : Theme::Light; }
@@ -27,7 +36,9 @@ struct ViewStyle {
 void applyApplicationStyle(const ViewStyle& style);
 /// Colours, fonts and line widths of one chart.
 void styleChart(QChart* chart, const ViewStyle& style);
-/// Every chart below `root`.
+/// Every chart below `root`; each chart view is kept at least as wide as its title.
 void styleCharts(QWidget* root, const ViewStyle& style);
+/// Call after a chart's title changes: widens the view to keep the new title whole.
+void keepTitleWhole(QChartView* view);
 
 } // namespace plab
