@@ -6,6 +6,7 @@
 #include "LiveSlider.h"
 #include "MetricChartView.h"
 #include "ParameterPanel.h"
+#include "SlideFigure.h"
 #include "SpikeRaster.h"
 #include "CommandLine.h"
 #include "RunFile.h"
@@ -262,12 +263,14 @@ void MainWindow::buildActions()
         const QString name = QString::fromStdString(controller_.experimentName());
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export figure"), name + ".png",
-            tr("Panel, raster and chart (*.png);;Chart as vector graphics (*.svg);;Chart as picture (*-chart.png)"));
+            tr("Slide: panel, raster and chart, 16:9 at 2× (*.png);;Chart as vector graphics, 16:9 (*.svg);;"
+               "Chart as picture, 16:9 at 2× (*-chart.png)"));
         if (!path.isEmpty())
             exportFigure(path);
     });
     figure->setShortcut(Qt::CTRL | Qt::Key_E);
-    figure->setToolTip(tr("Save what the window shows as a PNG, or the chart as SVG for a paper (Ctrl+E)"));
+    figure->setToolTip(tr("Save the view as a slide (PNG, 16:9 at twice the resolution, without buttons), or the chart "
+                          "alone as SVG or PNG (16:9) for a paper (Ctrl+E)"));
     file->addAction(tr("Export s&pikes…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export spikes"),
                                                           QString::fromStdString(controller_.experimentName()) + "-spikes.csv",
@@ -712,8 +715,9 @@ bool MainWindow::exportFigure(const QString& path)
     if (path.endsWith(".svg", Qt::CaseInsensitive) || path.endsWith("-chart.png", Qt::CaseInsensitive)) {
         ok = chart_->exportTo(path);
     } else {
-        // grab() captures the OpenGL raster and the 3-D graph's picture too.
-        ok = splitter_->grab().save(path);
+        // A slide: the whole panel (also where it scrolls), raster and chart, no buttons,
+        // 16:9 at twice the resolution.
+        ok = slideFigure({panel_, raster_, chart_}, palette().color(QPalette::Window)).save(path);
     }
     if (!ok) {
         showError(tr("Cannot export the figure"), tr("%1: cannot write this file").arg(QDir::toNativeSeparators(path)));

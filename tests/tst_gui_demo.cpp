@@ -9,6 +9,7 @@
 #include "MetricChartView.h"
 #include "ExperimentPanel.h"
 #include "SelfRepairPanel.h"
+#include "SlideFigure.h"
 #include "SpikeRaster.h"
 #include "ViewStyle.h"
 
@@ -16,7 +17,10 @@
 #include <QElapsedTimer>
 #include <QSlider>
 #include <QStyleOptionSlider>
+#include <QLabel>
 #include <QLineEdit>
+#include <QTemporaryDir>
+#include <QVBoxLayout>
 #include <QPushButton>
 #include <QScreen>
 #include <QStatusBar>
@@ -214,6 +218,58 @@ private slots:
         SelfRepairState two;
         two.digit = 2;
         QCOMPARE(exampleCaption(two), QString("learning: digit \"2\""));
+    }
+
+    void exportsAreSlidesWithoutButtons()
+    {
+        // A slide figure leaves buttons out (here a magenta one) and is 16:9 at 2×.
+        QWidget panel;
+        auto* layout = new QVBoxLayout(&panel);
+        auto* label = new QLabel("θ drifts and diffuses");
+        auto* button = new QPushButton("Lesion");
+        button->setStyleSheet("background: #ff00ff; color: #ff00ff");
+        layout->addWidget(label);
+        layout->addWidget(button);
+        panel.resize(600, 200);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QImage slide = slideFigure({&panel}, Qt::white);
+        QCOMPARE(slide.devicePixelRatio(), 2.0);
+        QVERIFY(std::abs(double(slide.width()) / slide.height() - 16.0 / 9.0) < 0.01);
+        QVERIFY(slide.width() >= 2 * 600);
+        int magenta = 0, ink = 0;
+        for (int y = 0; y < slide.height(); ++y)
+            for (int x = 0; x < slide.width(); ++x) {
+                const QRgb c = slide.pixel(x, y);
+                magenta += qRed(c) > 200 && qGreen(c) < 60 && qBlue(c) > 200;
+                ink += qGray(c) < 100;
+            }
+        QCOMPARE(magenta, 0);
+        QVERIFY(ink > 50);  // the label is there
+        QVERIFY(button->isVisible());  // and the window's button is back
+
+        // The window's exports: the view as a slide, the chart as SVG and PNG, all 16:9.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("self-repair"));
+        w.setSpeed(0);
+        w.controller().runUntil(60);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning() && w.controller().time() > 59, 60000);
+        QTemporaryDir dir;
+        QVERIFY(w.exportFigure(dir.filePath("slide.png")));
+        const QImage view(dir.filePath("slide.png"));
+        QVERIFY(std::abs(double(view.width()) / view.height() - 16.0 / 9.0) < 0.01);
+        QVERIFY(view.width() >= 2 * w.panel()->width());
+        keepPicture(view, qEnvironmentVariable("PLASTICITY_LAB_SCREEN") + "-slide-self-repair");
+        QVERIFY(w.exportFigure(dir.filePath("chart.svg")));
+        QFile svg(dir.filePath("chart.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY2(text.contains("viewBox=\"0 0 1280 720\""), text.left(400).constData());
+        QVERIFY(text.contains("performance"));  // the legend is text in the SVG
+        QVERIFY(w.exportFigure(dir.filePath("x-chart.png")));
+        QCOMPARE(QImage(dir.filePath("x-chart.png")).size(), QSize(2560, 1440));
     }
 
     void everyViewFitsTheScreenAndNothingIsCut_data()
