@@ -109,7 +109,10 @@ QStringList cutTexts(QWidget& root)
                 found << QString("%1 [%2]: chart text elided: '%3'").arg(where(view), view->chart()->title(), text);
         }
     }
-    for (SpikeRaster* raster : root.findChildren<SpikeRaster*>()) {
+    QList<SpikeRaster*> rasters = root.findChildren<SpikeRaster*>();
+    if (auto* self = qobject_cast<SpikeRaster*>(&root))
+        rasters << self;
+    for (SpikeRaster* raster : rasters) {
         if (!visibleOnScreen(raster))
             continue;
         const QFontMetrics fm = raster->fontMetrics();

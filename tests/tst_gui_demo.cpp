@@ -67,6 +67,41 @@ private slots:
         }
     }
 
+    void lessonFourRunsToTheEndAndRestartsWithoutABlackFrame()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setLessonSpeedOverride(0.0);  // hours of simulated time at full speed
+        QVERIFY(w.openLesson("4-self-repair"));
+        LessonPanel* lesson = w.lessonPanel();
+        auto* next = lesson->findChild<QPushButton*>("next");
+        auto* restart = lesson->findChild<QPushButton*>("restart");
+        const int steps = int(lesson->lesson().steps.size());
+        const auto checkScreen = [&w](const QString& when) {
+            QTest::qWait(600);
+            const QImage screen = screenOf(w);
+            const double dark = darkFraction(screen);
+            QVERIFY2(dark < 0.25, qPrintable(QString("%1: the window is %2 % black (picture: %3)")
+                                                  .arg(when)
+                                                  .arg(100 * dark, 0, 'f', 0)
+                                                  .arg(keepPicture(screen, "lesson-4"))));
+        };
+        for (int step = 0; step < steps; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(lesson->stepReached(), 120000);
+            checkScreen(QString("step %1").arg(step + 1));
+            if (step + 1 < steps)
+                QTest::mouseClick(next, Qt::LeftButton);
+        }
+        QTest::mouseClick(restart, Qt::LeftButton);
+        QCOMPARE(lesson->currentStep(), 0);
+        checkScreen("after Restart");
+        QTest::mouseClick(next, Qt::LeftButton);
+        QTest::qWait(2000);
+        QTest::mouseClick(restart, Qt::LeftButton);  // Restart while it runs
+        checkScreen("after Restart while running");
+    }
+
     void spaceAfterNextPlaysAndTypesNothing()
     {
         // The documented Play/Pause key must work after Next, whatever Next did with the focus.
@@ -218,6 +253,31 @@ private slots:
         SelfRepairState two;
         two.digit = 2;
         QCOMPARE(exampleCaption(two), QString("learning: digit \"2\""));
+    }
+
+    void rasterLabelsFitLateTimesAndLongNames()
+    {
+        // An hour into a run, in the presentation view's font, with long band names: the
+        // time labels ("4398.0 s") and names ("sprinkler hidden", "1000 neurons") stay whole.
+        ViewStyle big;
+        big.presentation = true;
+        big.presentationFontScale = 2.0;  // larger than any screen gets: fixed label boxes would cut
+        applyApplicationStyle(big);
+        SpikeRaster raster;
+        raster.setLayout({{"input", 0, 1000}, {"sprinkler hidden", 1000, 40}, {"sprinkler output", 1040, 2, 3},
+                          {"rain output", 1042, 2, 4}, {"rain hidden", 1044, 40, 4}});
+        raster.resize(900, 300);
+        raster.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&raster));
+        raster.addSpikes({}, 4398.0);
+        QTest::qWait(100);
+        const QStringList problems = cutTexts(raster);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join("; ")));
+        QStringList texts;
+        for (const DrawnText& d : raster.drawnLabels())
+            texts << d.text;
+        QVERIFY2(texts.contains("4398.0 s") || texts.contains("4398 s"), qPrintable(texts.join(" | ")));
+        QVERIFY2(texts.contains("input\n1000 neurons"), qPrintable(texts.join(" | ")));
     }
 
     void exportsAreSlidesWithoutButtons()

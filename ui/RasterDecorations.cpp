@@ -26,14 +26,6 @@ QString commonName(const QString& a, const QString& b)
     return common.isEmpty() ? a : common.join(' ');
 }
 
-int textWidth(const QFontMetrics& fm, const QString& text)
-{
-    int w = 0;
-    for (const QString& line : text.split('\n'))
-        w = std::max(w, fm.horizontalAdvance(line));
-    return w;
-}
-
 } // namespace
 
 RasterBandLabels::RasterBandLabels(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
