@@ -2,6 +2,7 @@
 // (openbox on Xvfb, see with-window-manager.sh) at the screen size PLASTICITY_LAB_SCREEN
 // names: Reset and Restart after running, Space after a lesson's Next, the speed shown,
 // the raster at full speed. Pictures are read from the screen, not from the widgets.
+#include "BayesNetPanel.h"
 #include "DemoChecks.h"
 #include "LessonPanel.h"
 #include "LiveSlider.h"
@@ -278,6 +279,22 @@ private slots:
             texts << d.text;
         QVERIFY2(texts.contains("4398.0 s") || texts.contains("4398 s"), qPrintable(texts.join(" | ")));
         QVERIFY2(texts.contains("input\n1000 neurons"), qPrintable(texts.join(" | ")));
+    }
+
+    void bayesNetNodesSayWhatTheyShow()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("bayesnet"));
+        auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->state());
+        NetworkGraphView* graph = panel->graph();
+        // The number is named, and each variable says what it means (the BIF file's label).
+        QVERIFY2(graph->nodeText(0).startsWith("KL "), qPrintable(graph->nodeText(0)));
+        QCOMPARE(graph->nodeCaption(0), QString("reflectance step at the border"));
+        QCOMPARE(graph->nodeCaption(1), QString("3-D shape (cylinder or cuboid)"));
     }
 
     void exportsAreSlidesWithoutButtons()

@@ -7,6 +7,8 @@
 
 #include <QBarCategoryAxis>
 #include <QFontMetrics>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -209,6 +211,71 @@ NetworkGraphView::NetworkGraphView(QWidget* parent) : QWidget(parent)
     setToolTip(tr("The Bayesian network. Each node is a random variable, learned by one spiking module; the number "
                   "is that module's KL divergence\nKL(p*(x | Markov blanket) ‖ module) in bits. Click a node to set "
                   "its evidence (cycles through its values, then clears)."));
+    setMouseTracking(true);
+}
+
+QString NetworkGraphView::nodeText(int v) const
+{
+    const auto& var = state_->variables[std::size_t(v)];
+    if (var.evidence >= 0)
+        return "= " + QString::fromStdString(var.values[std::size_t(var.evidence)]);
+    // The number is a module's error: say so, where it fits.
+    const QString kl = QString::number(var.kl, 'f', 3);
+    return QFontMetrics(font()).horizontalAdvance("KL " + kl) <= 1.9 * radius_ ? "KL " + kl : kl;
+}
+
+QString NetworkGraphView::nodeCaption(int v) const
+{
+    return QString::fromStdString(state_->variables[std::size_t(v)].label);
+}
+
+double NetworkGraphView::captionHeight() const
+{
+    if (!state_)
+        return 0;
+    for (const auto& var : state_->variables)
+        if (!var.label.empty()) {
+            QFont small = font();
+            small.setPointSizeF(font().pointSizeF() * 0.85);
+            return 2 * QFontMetrics(small).height() + 2;  // two lines under each node
+        }
+    return 0;
+}
+
+int NetworkGraphView::nodeAt(QPointF position) const
+{
+    if (!state_)
+        return -1;
+    for (std::size_t v = 0; v < centers_.size(); ++v) {
+        const QPointF d = position - centers_[v];
+        if (std::hypot(d.x(), d.y()) <= radius_)
+            return int(v);
+    }
+    return -1;
+}
+
+bool NetworkGraphView::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip && state_) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const int v = nodeAt(help->pos());
+        if (v >= 0) {
+            const auto& var = state_->variables[std::size_t(v)];
+            QStringList values;
+            for (const auto& x : var.values)
+                values << QString::fromStdString(x);
+            QToolTip::showText(help->globalPos(),
+                               tr("<b>%1</b>%2<br>values: %3<br>KL of its module: %4 bits (0 = learned exactly)<br>"
+                                  "Click to set its evidence.")
+                                   .arg(QString::fromStdString(var.name).toHtmlEscaped(),
+                                        var.label.empty() ? QString() : " — " + QString::fromStdString(var.label).toHtmlEscaped(),
+                                        values.join(", ").toHtmlEscaped())
+                                   .arg(var.kl, 0, 'f', 3),
+                               this);
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
@@ -249,11 +316,14 @@ void NetworkGraphView::layoutNodes()
     int widest = 1;
     for (const auto& r : byRow)
         widest = std::max(widest, int(r.size()));
-    radius_ = std::clamp(std::min(width() / (2.6 * widest), height() / (2.8 * rows)), 10.0, 34.0);
+    // Each row: the circle, and under it two lines for what the variable means.
+    const double caption = captionHeight();
+    const double rowHeight = double(height()) / rows;
+    radius_ = std::clamp(std::min(width() / (2.6 * widest), (rowHeight - caption) / 2.5), 10.0, 34.0);
     for (int r = 0; r < rows; ++r) {
         const auto& row = byRow[std::size_t(r)];
         for (std::size_t i = 0; i < row.size(); ++i)
-            centers_[row[i]] = QPointF(width() * (i + 0.5) / row.size(), height() * (r + 0.5) / rows);
+            centers_[row[i]] = QPointF(width() * (i + 0.5) / row.size(), rowHeight * r + (rowHeight - caption) / 2);
     }
 }
 
@@ -299,11 +369,25 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
         p.setPen(QColor(30, 30, 30));  // the nodes are light in both themes
         p.setFont(bold);
         const QRectF box(c.x() - radius_, c.y() - radius_, 2 * radius_, 2 * radius_);
-        const QString value = observed ? "= " + QString::fromStdString(var.values[std::size_t(var.evidence)]) : QString();
         p.drawText(box.adjusted(0, 0, 0, -radius_ * 0.5), Qt::AlignCenter, QString::fromStdString(var.name));
         p.setFont(font());
-        p.drawText(box.adjusted(0, radius_ * 0.6, 0, 0), Qt::AlignCenter,
-                   observed ? value : QString("%1").arg(var.kl, 0, 'f', 3));
+        p.drawText(box.adjusted(0, radius_ * 0.6, 0, 0), Qt::AlignCenter, nodeText(int(v)));
+        if (!var.label.empty()) {
+            // What the variable means, under its node, in the slot its row gives it.
+            QFont small = font();
+            small.setPointSizeF(font().pointSizeF() * 0.85);
+            p.setFont(small);
+            p.setPen(palette().color(QPalette::WindowText));
+            int inRow = 0;
+            for (std::size_t j = 0; j < centers_.size(); ++j)
+                inRow += std::abs(centers_[j].y() - c.y()) < 0.5;
+            const double slot = width() / std::max(1, inRow) - 6;
+            const QRectF area(c.x() - slot / 2, c.y() + radius_ + 2, slot, captionHeight());
+            const int flags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
+            // On the window's colour, so that an edge passing behind does not cross the words.
+            p.fillRect(p.boundingRect(area, flags, nodeCaption(int(v))).adjusted(-2, 0, 2, 0), palette().color(QPalette::Window));
+            p.drawText(area, flags, nodeCaption(int(v)));
+        }
     }
 }
 
@@ -313,8 +397,7 @@ void NetworkGraphView::mousePressEvent(QMouseEvent* event)
         return;
     const auto& vars = state_->variables;
     for (std::size_t v = 0; v < vars.size(); ++v) {
-        const QPointF d = event->position() - centers_[v];
-        if (std::hypot(d.x(), d.y()) > radius_)
+        if (nodeAt(event->position()) != int(v))
             continue;
         // Cycle this node: none -> value 1 -> ... -> value m -> none.
         QStringList items;

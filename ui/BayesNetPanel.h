@@ -60,8 +60,9 @@ private:
 };
 
 /// The graph: nodes in layers by depth (parents above children), arrows for edges; a node
-/// shows its name, its module's KL and its evidence. Clicking a node emits the evidence text
-/// for the whole network with that node's value cycled.
+/// shows its name, its module's KL ("KL 0.020") or its evidence, and under it what the
+/// variable means (the BIF file's label). Clicking a node emits the evidence text for the
+/// whole network with that node's value cycled; hovering it tells its values and KL.
 class NetworkGraphView : public QWidget {
     Q_OBJECT
 public:
@@ -69,6 +70,9 @@ public:
     void setState(std::shared_ptr<const BayesNetState> state);
     /// Centre of variable v's node (for tests that click it).
     QPointF nodeCenter(int v) const;
+    /// What is drawn in and under node v (tests read it).
+    QString nodeText(int v) const;
+    QString nodeCaption(int v) const;
 
 signals:
     void evidenceRequested(const QString& evidence);
@@ -77,9 +81,12 @@ protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent*) override;
+    bool event(QEvent* event) override;
 
 private:
     void layoutNodes();
+    int nodeAt(QPointF position) const;
+    double captionHeight() const;
     std::shared_ptr<const BayesNetState> state_;
     std::vector<QPointF> centers_;
     double radius_ = 28;
