@@ -193,7 +193,14 @@ void MainWindow::buildDock()
             [this](int index) {
                 std::uint64_t seed = 1;
                 parseSeed(seed_->text().toStdString(), seed);
-                selectExperiment(experiments_->itemData(index).toString(), seed);
+                // Coming back to an experiment brings back what it was run with (its network,
+                // its evidence), not its defaults.
+                const QString name = experiments_->itemData(index).toString();
+                const auto remembered = lastParameters_.find(name.toStdString());
+                if (remembered != lastParameters_.end())
+                    selectExperiment(name, remembered->second, seed);
+                else
+                    selectExperiment(name, seed);
             });
     connect(applyButton_, &QPushButton::clicked, this, &MainWindow::resetRun);
     connect(parameters_, &ParameterPanel::liveParameterEdited, this, [this](const QString& name, const QString& value) {
@@ -438,9 +445,16 @@ bool MainWindow::resetRun()
     try {
         controller_.reset(name, parameters_->values(), seed);
     } catch (const InputError& e) {
+        // The old run goes on: the panel shows what it runs with, not the refused values.
+        if (const auto* running = ExperimentRegistry::builtin().find(controller_.experimentName())) {
+            describe(*running);
+            parameters_->setParameters(controller_.parameters());
+            seed_->setText(QString::number(controller_.seed()));
+        }
         QMessageBox::warning(this, tr("Cannot start this run"), QString::fromStdString(e.what()));
         return false;
     }
+    lastParameters_.insert_or_assign(name, controller_.parameters());
     showRun(name);
     return true;
 }
@@ -573,6 +587,13 @@ void MainWindow::refresh()
         statusBar()->showMessage(tr("Refused: %1").arg(QString::fromStdString(s.error)), 8000);
     for (const auto& c : s.applied) {
         statusBar()->showMessage(tr("t = %1 s: %2").arg(c.time, 0, 'f', 3).arg(QString::fromStdString(c.text())), 4000);
+        // Evidence set by clicking a node is the experiment's evidence now: the field says so.
+        if (c.verb == "evidence") {
+            const QString text = QString::fromStdString(c.text()).section(' ', 1);
+            parameters_->showText("evidence", text == "clear" ? QString() : text);
+            if (auto it = lastParameters_.find(controller_.experimentName()); it != lastParameters_.end())
+                it->second.set("evidence", text == "clear" ? "" : text.toStdString());
+        }
         // Interventions that change the network are marked on the time chart.
         if (c.verb == "lesion" || c.verb == "anneal" || c.verb == "switch-task" || c.verb == "evidence"
             || (c.verb == "set" && !c.args.empty() && c.args[0] == "temperature")) {

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <deque>
+#include <map>
 #include <optional>
 #include <QMainWindow>
 
@@ -147,6 +148,7 @@ private:
     std::deque<SpikeEvent> recentSpikes_;  // the raster's window, for Export spikes
     double rasterWindow_ = 2.0;
     std::vector<NeuronGroup> neuronGroups_;
+    std::map<std::string, ParameterSet> lastParameters_;  // per experiment, what it last ran with
     QDockWidget* lessonDock_ = nullptr;
     LessonPanel* lessonPanel_ = nullptr;
     std::optional<double> lessonSpeedOverride_;

@@ -13,9 +13,15 @@
 #include "SlideFigure.h"
 #include "SpikeRaster.h"
 #include "ViewStyle.h"
+#include "io/Resources.h"
 
 #include <QDockWidget>
+#include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTimer>
+#include <QToolButton>
 #include <QSlider>
 #include <QStyleOptionSlider>
 #include <QLabel>
@@ -295,6 +301,49 @@ private slots:
         QVERIFY2(graph->nodeText(0).startsWith("KL "), qPrintable(graph->nodeText(0)));
         QCOMPARE(graph->nodeCaption(0), QString("reflectance step at the border"));
         QCOMPARE(graph->nodeCaption(1), QString("3-D shape (cylinder or cuboid)"));
+    }
+
+    void networkFieldEvidenceAndSwitchingBack()
+    {
+        QTemporaryDir dir;
+        QFile::copy(QString::fromStdString(Resources::path("networks/knill-kersten.bif")), dir.filePath("mine.bif"));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectExperiment("bayesnet"));
+        auto* field = w.findChild<QLineEdit*>("parameter network");
+        QVERIFY(field);
+        QVERIFY2(w.findChild<QToolButton*>("browse network"), "the network field offers a file dialog");
+        // A path that does not exist: refused, and the field shows the network that still runs.
+        field->setText("no/such.bif");
+        QMetaObject::invokeMethod(field, "editingFinished");
+        QTimer::singleShot(300, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                QVERIFY2(box->text().contains(QDir::currentPath()), qPrintable(box->text()));  // says where it looked
+                box->accept();
+            }
+        });
+        QVERIFY(!w.resetRun());
+        QCOMPARE(w.findChild<QLineEdit*>("parameter network")->text(), QString("knill-kersten"));
+        // A real file is taken; evidence set by clicking a node shows in the evidence field.
+        w.findChild<QLineEdit*>("parameter network")->setText(dir.filePath("mine.bif"));
+        QMetaObject::invokeMethod(w.findChild<QLineEdit*>("parameter network"), "editingFinished");
+        QVERIFY(w.resetRun());
+        auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
+        QTRY_VERIFY(panel->state());
+        QTest::mouseClick(panel->graph(), Qt::LeftButton, {}, panel->graph()->nodeCenter(3).toPoint());
+        w.controller().step(1);
+        QTRY_COMPARE(w.findChild<QLineEdit*>("parameter evidence")->text(), QString("Z4=1"));
+        // Away and back: the network and the evidence are still the user's.
+        QVERIFY(w.selectExperiment("em-mixture"));
+        auto* combo = w.findChild<QComboBox*>();
+        QVERIFY(combo);
+        const int index = combo->findData("bayesnet");
+        combo->setCurrentIndex(index);
+        emit combo->activated(index);
+        QCOMPARE(QString::fromStdString(w.controller().experimentName()), QString("bayesnet"));
+        QCOMPARE(QString::fromStdString(w.controller().parameters().text("network")), dir.filePath("mine.bif"));
+        QCOMPARE(QString::fromStdString(w.controller().parameters().text("evidence")), QString("Z4=1"));
     }
 
     void exportsAreSlidesWithoutButtons()

@@ -4,11 +4,14 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QToolButton>
 #include <cmath>
 
 namespace plab {
@@ -89,11 +92,37 @@ void ParameterPanel::setParameters(const ParameterSet& values)
             auto* line = new QLineEdit(QString::fromStdString(values.text(name)));
             connect(line, &QLineEdit::editingFinished, this, [this, &spec, line] { edited(spec, line->text()); });
             editor = line;
+            if (!spec.fileFilter.empty()) {
+                // A file: typed, or chosen in a dialog (an absolute path, wherever the program runs).
+                line->setObjectName(QString::fromStdString("parameter " + name));
+                auto* browse = new QToolButton;
+                browse->setText(tr("…"));
+                browse->setObjectName(QString::fromStdString("browse " + name));
+                browse->setToolTip(tr("Choose the file"));
+                const QString filter = QString::fromStdString(spec.fileFilter);
+                connect(browse, &QToolButton::clicked, this, [this, &spec, line, filter] {
+                    const QString path = QFileDialog::getOpenFileName(this, tr("Choose %1").arg(QString::fromStdString(spec.name)),
+                                                                      {}, filter);
+                    if (path.isEmpty())
+                        return;
+                    line->setText(path);
+                    edited(spec, path);
+                });
+                auto* row = new QWidget;
+                row->setObjectName(QString::fromStdString("row " + name));
+                auto* h = new QHBoxLayout(row);
+                h->setContentsMargins(0, 0, 0, 0);
+                h->setSpacing(2);
+                h->addWidget(line, 1);
+                h->addWidget(browse);
+                editor = row;
+            }
             break;
         }
         }
         editor->setToolTip(describe(spec));
-        editor->setObjectName(QString::fromStdString("parameter " + name));
+        if (editor->objectName().isEmpty())
+            editor->setObjectName(QString::fromStdString("parameter " + name));
         auto* label = new QLabel(QString::fromStdString(name) + (spec.live ? " ●" : ""));
         label->setToolTip(describe(spec));
         form_->addRow(label, editor);
@@ -124,6 +153,19 @@ void ParameterPanel::edited(const ParameterSpec& spec, const QString& value)
 ParameterSet ParameterPanel::values() const
 {
     return *values_;
+}
+
+void ParameterPanel::showText(const std::string& name, const QString& text)
+{
+    auto* line = findChild<QLineEdit*>(QString::fromStdString("parameter " + name));
+    if (!line || !values_->find(name))
+        return;
+    try {
+        values_->set(name, text.toStdString());
+    } catch (const InputError&) {
+        return;
+    }
+    line->setText(text);
 }
 
 void ParameterPanel::showLiveValue(const std::string& name, double value)

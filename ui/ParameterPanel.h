@@ -24,6 +24,9 @@ public:
     bool hasPendingChanges() const { return pending_; }
     /// Shows a live value changed elsewhere (a slider) without emitting anything.
     void showLiveValue(const std::string& name, double value);
+    /// Shows a text that the running experiment now has (evidence set by clicking), so that
+    /// a reset keeps it; no pending change, nothing emitted.
+    void showText(const std::string& name, const QString& text);
     QWidget* editorFor(const std::string& name) const;
 
 signals:

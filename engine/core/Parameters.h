@@ -25,6 +25,7 @@ struct ParameterSpec {
     std::string unit;           // "s", "Hz", "" ...
     std::string description;    // one sentence, shown as tooltip and in --help
     bool live = false;          // may change during a run through a `set` command
+    std::string fileFilter;     // Text naming a file: the GUI offers a file dialog with this filter
 
     static ParameterSpec real(std::string name, double def, double lo, double hi, std::string unit,
                               std::string description, bool live = false);
@@ -33,6 +34,12 @@ struct ParameterSpec {
     static ParameterSpec choice(std::string name, std::vector<std::string> choices, std::string def,
                                 std::string description, bool live = false);
     static ParameterSpec text(std::string name, std::string def, std::string description);
+    /// The same spec, naming a file ("Bayesian networks (*.bif)").
+    ParameterSpec withFileFilter(std::string filter) &&
+    {
+        fileFilter = std::move(filter);
+        return std::move(*this);
+    }
 
     bool isNumeric() const { return kind == Kind::Real || kind == Kind::Integer; }
 };

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 namespace plab {
@@ -23,7 +24,9 @@ std::vector<ParameterSpec> bayesNetParameters()
     auto p = commonParameters(5.0);
     const std::vector<ParameterSpec> own = {
         Spec::text("network", "knill-kersten",
-                   "the Bayesian network: knill-kersten (built in) or the path of a BIF file (--network)"),
+                   "the Bayesian network: the name of one in resources/networks (knill-kersten) or the path of a "
+                   "BIF file (--network)")
+            .withFileFilter("Bayesian networks (*.bif *.BIF);;All files (*)"),
         Spec::choice("markov_blanket", {"graph", "all"}, "graph",
                      "inputs of each module: its Markov blanket from the graph, or all other variables"),
         Spec::integer("modes", 0, 0, 256,
@@ -50,8 +53,24 @@ std::vector<ParameterSpec> bayesNetParameters()
 
 BayesianNetwork loadNetwork(const std::string& spec)
 {
-    if (spec == "knill-kersten")
-        return readBifFile(Resources::path("networks/knill-kersten.bif"));
+    // A bare name is a network shipped in resources/networks; anything else is a path.
+    const bool bareName = spec.find('/') == std::string::npos && spec.find('.') == std::string::npos;
+    if (bareName) {
+        std::string names;
+        for (const auto& file : Resources::list("networks", ".bif")) {
+            const std::string name = std::filesystem::path(file).stem().string();
+            if (name == spec)
+                return readBifFile(file);
+            names += (names.empty() ? "" : ", ") + name;
+        }
+        throw InputError("network '" + spec + "': no network of that name in resources/networks (there are: "
+                         + (names.empty() ? "none" : names) + "); or give the path of a BIF file");
+    }
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(spec, ec);
+    if (!std::filesystem::exists(absolute, ec))
+        throw InputError(spec + ": cannot open network file (no such file: " + absolute.string()
+                         + "; a relative path counts from the folder the program was started in)");
     return readBifFile(spec);
 }
 
