@@ -36,6 +36,14 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent)
     connect(restart_, &QPushButton::clicked, this, &LessonPanel::restart);
     connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
 
+    changed_ = new QLabel;
+    changed_->setObjectName("changed");
+    changed_->setWordWrap(true);
+    changed_->setTextFormat(Qt::RichText);
+    changed_->setToolTip(tr("What you changed by hand in this run. The lesson's text describes what happens with "
+                            "the lesson's own settings."));
+    changed_->hide();
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(restart_);
     buttons->addStretch(1);
@@ -44,6 +52,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(title_);
     layout->addWidget(counter_);
     layout->addWidget(text_, 1);
+    layout->addWidget(changed_);
     layout->addWidget(progress_);
     layout->addLayout(buttons);
     setFocusPolicy(Qt::StrongFocus);  // holds the focus while Next is disabled
@@ -100,11 +109,26 @@ void LessonPanel::enter(int index)
     if (!step.task.isEmpty())
         html += "<p style='margin-top:10px'><b>▶ " + tr("Now:") + "</b> " + step.task + "</p>";
     text_->setHtml(html);
+    if (!step.experiment.isEmpty()) {  // a new run: nothing changed by hand yet
+        changes_.clear();
+        changed_->hide();
+    }
     reached_ = !step.runUntil.has_value();
     time_ = 0;
     running_ = false;
     updateButtons();
     emit stepEntered(index);
+}
+
+void LessonPanel::noteUserChange(const QString& what)
+{
+    changes_ << what;
+    QStringList shown = changes_.mid(std::max<qsizetype>(0, changes_.size() - 3));
+    changed_->setText(tr("<b>You changed the run:</b> %1.<br>What the text says assumes the lesson's settings, so "
+                         "what you see may differ — that is worth a look. <i>Restart</i> brings the lesson's "
+                         "settings back.")
+                          .arg(shown.join("; ").toHtmlEscaped()));
+    changed_->show();
 }
 
 void LessonPanel::showSimulation(double time, bool running)

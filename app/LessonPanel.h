@@ -4,6 +4,7 @@
 // (stepEntered); Next waits until the simulation has reached the step's time.
 #include "Lesson.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -29,6 +30,11 @@ public:
 
     /// The simulation as the main window last saw it.
     void showSimulation(double time, bool running);
+    /// The user changed the run by hand ("set temperature 0.001 at t = 35 s"): the panel
+    /// says that what the text describes assumes the lesson's settings. Cleared when a
+    /// step starts a new run.
+    void noteUserChange(const QString& what);
+    QStringList userChanges() const { return changes_; }
 
 public slots:
     void next();
@@ -56,6 +62,8 @@ private:
     QProgressBar* progress_ = nullptr;
     QPushButton* restart_ = nullptr;
     QPushButton* next_ = nullptr;
+    QLabel* changed_ = nullptr;
+    QStringList changes_;
 };
 
 } // namespace plab

@@ -204,7 +204,7 @@ void MainWindow::buildDock()
             });
     connect(applyButton_, &QPushButton::clicked, this, &MainWindow::resetRun);
     connect(parameters_, &ParameterPanel::liveParameterEdited, this, [this](const QString& name, const QString& value) {
-        controller_.send(("set " + name + " " + value).toStdString());
+        sendUserCommand("set " + name + " " + value);
         if (name == "learning_rate")
             learningRate_->setValue(value.toDouble());
         if (name == "temperature")
@@ -477,8 +477,7 @@ void MainWindow::showRun(const std::string& name)
     panelScroll_->setVisible(panel_ != nullptr);
     if (panel_) {
         panelScroll_->setWidget(panel_);
-        connect(panel_, &ExperimentPanel::commandRequested, this,
-                [this](const QString& command) { controller_.send(command.toStdString()); });
+        connect(panel_, &ExperimentPanel::commandRequested, this, &MainWindow::sendUserCommand);
     }
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
     const auto groups = probe->neuronGroups();
@@ -549,10 +548,18 @@ void MainWindow::bindLiveSliders()
          tr("Temperature scales the noise of synaptic sampling; this experiment does not sample."));
 }
 
+void MainWindow::sendUserCommand(const QString& command)
+{
+    controller_.send(command.toStdString());
+    // A lesson's text assumes the lesson's settings: it says so when the user changed them.
+    if (lessonPanel_->hasLesson() && lessonDock_->isVisible())
+        lessonPanel_->noteUserChange(tr("%1 at t = %2 s").arg(command).arg(controller_.time(), 0, 'f', 0));
+}
+
 void MainWindow::sendSet(const QString& name, double value)
 {
     const QString text = QString::fromStdString(formatNumber(value));
-    controller_.send(("set " + name + " " + text).toStdString());
+    sendUserCommand("set " + name + " " + text);
     parameters_->showLiveValue(name.toStdString(), value);
 }
 

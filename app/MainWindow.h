@@ -118,6 +118,8 @@ private:
     void writeResults(const RunResults& results);
     void updateStatus(const SimulationSnapshot& s);
     void sendSet(const QString& name, double value);
+    /// A command from a control (slider, field, panel button): sent, and noted by a lesson.
+    void sendUserCommand(const QString& command);
 
     SimulationController controller_;
     QComboBox* experiments_ = nullptr;

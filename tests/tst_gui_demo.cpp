@@ -109,6 +109,25 @@ private slots:
         checkScreen("after Restart while running");
     }
 
+    void lessonSaysWhenTheUserChangedTheRun()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openLesson("4-self-repair"));
+        auto* changed = w.lessonPanel()->findChild<QLabel*>("changed");
+        QVERIFY(changed);
+        QVERIFY(!changed->isVisible());
+        // The temperature slider to 0 while the lesson promises that performance comes back.
+        emit w.temperatureSlider()->valueCommitted(0.0);
+        QTRY_VERIFY(changed->isVisible());
+        QVERIFY2(changed->text().contains("set temperature 0"), qPrintable(changed->text()));
+        QVERIFY(changed->text().contains("Restart"));
+        QTest::mouseClick(w.lessonPanel()->findChild<QPushButton*>("restart"), Qt::LeftButton);
+        QVERIFY(!changed->isVisible());
+        QVERIFY(w.lessonPanel()->userChanges().isEmpty());
+    }
+
     void spaceAfterNextPlaysAndTypesNothing()
     {
         // The documented Play/Pause key must work after Next, whatever Next did with the focus.

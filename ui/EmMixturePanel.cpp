@@ -54,7 +54,10 @@ PanelStatePtr EmMixturePanel::capture(const Experiment& experiment)
 void EmMixturePanel::showState(const PanelStatePtr& state)
 {
     if (auto s = std::dynamic_pointer_cast<const EmMixtureState>(state)) {
+        const bool resized = !state_ || state_->neurons != s->neurons;
         state_ = std::move(s);
+        if (resized)
+            updateGeometry();  // ten MNIST neurons need another height than four
         update();
     }
 }
@@ -71,6 +74,15 @@ QImage toImage(const float* values, int rows, int cols)
 }
 
 } // namespace
+
+QSize EmMixturePanel::sizeHint() const
+{
+    const int tiles = (state_ ? state_->neurons : 4) + 1;
+    const int gap = 10, captionH = fontMetrics().height() * 2 + 10;
+    const int perRow = std::max(1, (std::max(width(), 600) - gap) / (kWantedTile + gap));
+    const int rows = (tiles + perRow - 1) / perRow;
+    return QSize(600, rows * (kWantedTile + captionH + gap) + gap);
+}
 
 void EmMixturePanel::paintEvent(QPaintEvent*)
 {

@@ -30,6 +30,9 @@ public:
     static PanelStatePtr capture(const Experiment& experiment);
 
     const EmMixtureState* state() const { return state_.get(); }
+    /// Asks for the height that shows every receptive field at least kWantedTile pixels wide.
+    QSize sizeHint() const override;
+    static constexpr int kWantedTile = 96;
 
 protected:
     void paintEvent(QPaintEvent*) override;
