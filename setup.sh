@@ -55,7 +55,7 @@ if [[ $mode == test ]]; then
   # Data races: the threaded suites (the simulation thread against the GUI) under TSan.
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLASTICITY_LAB_SANITIZE=thread
   cmake --build build-tsan --parallel --target plasticity-lab tst_gui_main_window tst_gui_offscreen tst_gui_monkey tst_gui_lessons
-  ctest --test-dir build-tsan --output-on-failure -R '^tst_gui_'
+  ctest --test-dir build-tsan --output-on-failure -R '^tst_gui_' -E '^tst_gui_demo'
 
   # Every parser against libFuzzer for 20 s each (a finding fails the run).
   fuzz/run-fuzzers.sh 20

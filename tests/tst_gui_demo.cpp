@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QWheelEvent>
 #include <QMessageBox>
 #include <QTimer>
 #include <QToolButton>
@@ -76,6 +77,9 @@ private slots:
 
     void lessonFourRunsToTheEndAndRestartsWithoutABlackFrame()
     {
+#ifdef PLAB_SANITIZED
+        QSKIP("four simulated hours: followed in the normal build, too slow under sanitizers");
+#endif
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -207,13 +211,13 @@ private slots:
         int frames = 0, empty = 0;
         QElapsedTimer clock;
         clock.start();
-        while (clock.elapsed() < 4000) {
+        while (frames < 60 && clock.elapsed() < 30000) {  // a loaded machine draws fewer frames per second
             QTest::qWait(30);
             const RasterModel& m = w.raster()->model();
             ++frames;
             empty += m.written() == m.firstVisible();
         }
-        QVERIFY(frames > 50);
+        QVERIFY(frames >= 60);
         QVERIFY2(empty == 0, qPrintable(QString("%1 of %2 frames had an empty raster").arg(empty).arg(frames)));
     }
 
@@ -363,6 +367,45 @@ private slots:
         QCOMPARE(QString::fromStdString(w.controller().experimentName()), QString("bayesnet"));
         QCOMPARE(QString::fromStdString(w.controller().parameters().text("network")), dir.filePath("mine.bif"));
         QCOMPARE(QString::fromStdString(w.controller().parameters().text("evidence")), QString("Z4=1"));
+    }
+
+    void chartTimeAxisZoomsPansAndFollows()
+    {
+        MetricChartView chart;
+        chart.setSeries({"a", "b"});
+        chart.resize(800, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        std::vector<double> times;
+        std::vector<std::vector<double>> rows;
+        for (int t = 0; t <= 1000; t += 10) {
+            times.push_back(t);
+            rows.push_back({double(t), 1.0});
+        }
+        chart.append(times, rows);
+        QCOMPARE(chart.timeRange(), MetricChartView::TimeRange::All);
+        QCOMPARE(chart.shownTimes(), std::make_pair(0.0, 1000.0));
+        // Zoomed in at the right end: it follows the newest data.
+        chart.zoomTime(0.1, 1000);
+        QCOMPARE(chart.timeRange(), MetricChartView::TimeRange::Follow);
+        QCOMPARE(chart.shownTimes().second - chart.shownTimes().first, 100.0);
+        chart.append({1100}, {{1100, 1}});
+        QCOMPARE(chart.shownTimes(), std::make_pair(1000.0, 1100.0));
+        // Dragged back: a fixed range that stays put as data arrive.
+        chart.panTime(-500);
+        QCOMPARE(chart.timeRange(), MetricChartView::TimeRange::Fixed);
+        const auto fixed = chart.shownTimes();
+        QCOMPARE(fixed, std::make_pair(500.0, 600.0));
+        chart.append({1200}, {{1200, 1}});
+        QCOMPARE(chart.shownTimes(), fixed);
+        // The wheel zooms about the cursor; a double click shows the whole run.
+        QWheelEvent wheel(QPointF(400, 150), chart.mapToGlobal(QPointF(400, 150)), {}, QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(chart.viewport(), &wheel);
+        QVERIFY(chart.shownTimes().second - chart.shownTimes().first < 100.0);
+        QTest::mouseDClick(chart.viewport(), Qt::LeftButton, {}, QPoint(400, 150));
+        QCOMPARE(chart.timeRange(), MetricChartView::TimeRange::All);
+        QCOMPARE(chart.shownTimes(), std::make_pair(0.0, 1200.0));
     }
 
     void exportsAreSlidesWithoutButtons()
