@@ -436,20 +436,29 @@ private slots:
         QVERIFY(ink > 50);  // the label is there
         QVERIFY(button->isVisible());  // and the window's button is back
 
-        // The window's exports: the view as a slide, the chart as SVG and PNG, all 16:9.
+        // The window's exports: the view as a slide (every experiment, in the presentation
+        // view, kept for a look), the chart as SVG and PNG, all 16:9.
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("self-repair"));
-        w.setSpeed(0);
-        w.controller().runUntil(60);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning() && w.controller().time() > 59, 60000);
+        ViewStyle style = w.viewStyle();
+        style.presentation = true;
+        w.setViewStyle(style);
         QTemporaryDir dir;
-        QVERIFY(w.exportFigure(dir.filePath("slide.png")));
-        const QImage view(dir.filePath("slide.png"));
-        QVERIFY(std::abs(double(view.width()) / view.height() - 16.0 / 9.0) < 0.01);
-        QVERIFY(view.width() >= 2 * w.panel()->width());
-        keepPicture(view, qEnvironmentVariable("PLASTICITY_LAB_SCREEN") + "-slide-self-repair");
+        for (const char* experiment : {"em-mixture", "bayesnet", "synaptic-sampling", "fokker-planck", "reward", "self-repair"}) {
+            QVERIFY(w.selectExperiment(experiment));
+            w.setSpeed(0);
+            w.controller().runUntil(120);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning() && w.controller().time() > 119, 60000);
+            QTest::qWait(300);
+            w.refresh();
+            const QString path = dir.filePath(QString(experiment) + ".png");
+            QVERIFY(w.exportFigure(path));
+            const QImage view(path);
+            QVERIFY2(std::abs(double(view.width()) / view.height() - 16.0 / 9.0) < 0.01, experiment);
+            QVERIFY(view.width() >= 2 * w.panel()->width());
+            keepPicture(view, "slide-" + QString(experiment));
+        }
         QVERIFY(w.exportFigure(dir.filePath("chart.svg")));
         QFile svg(dir.filePath("chart.svg"));
         QVERIFY(svg.open(QIODevice::ReadOnly));

@@ -221,7 +221,14 @@ QString NetworkGraphView::nodeText(int v) const
         return "= " + QString::fromStdString(var.values[std::size_t(var.evidence)]);
     // The number is a module's error: say so, where it fits.
     const QString kl = QString::number(var.kl, 'f', 3);
-    return QFontMetrics(font()).horizontalAdvance("KL " + kl) <= 1.9 * radius_ ? "KL " + kl : kl;
+    return QFontMetrics(valueFont()).horizontalAdvance("KL " + kl) <= 1.95 * radius_ ? "KL " + kl : kl;
+}
+
+QFont NetworkGraphView::valueFont() const
+{
+    QFont f = font();
+    f.setPointSizeF(font().pointSizeF() * 0.9);
+    return f;
 }
 
 QString NetworkGraphView::nodeCaption(int v) const
@@ -316,8 +323,12 @@ void NetworkGraphView::layoutNodes()
     int widest = 1;
     for (const auto& r : byRow)
         widest = std::max(widest, int(r.size()));
-    // Each row: the circle, and under it two lines for what the variable means.
+    // Each row: the circle, and under it two lines for what the variable means. Room for
+    // circles that hold their name and "KL 0.020" comes first: the panel scrolls otherwise.
     const double caption = captionHeight();
+    const int wanted = int(rows * (2.5 * 1.6 * fontMetrics().height() + caption));
+    if (minimumHeight() != std::max(180, wanted))
+        setMinimumHeight(std::max(180, wanted));
     const double rowHeight = double(height()) / rows;
     radius_ = std::clamp(std::min(width() / (2.6 * widest), (rowHeight - caption) / 2.5), 10.0, 34.0);
     for (int r = 0; r < rows; ++r) {
@@ -370,7 +381,7 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
         p.setFont(bold);
         const QRectF box(c.x() - radius_, c.y() - radius_, 2 * radius_, 2 * radius_);
         p.drawText(box.adjusted(0, 0, 0, -radius_ * 0.5), Qt::AlignCenter, QString::fromStdString(var.name));
-        p.setFont(font());
+        p.setFont(valueFont());
         p.drawText(box.adjusted(0, radius_ * 0.6, 0, 0), Qt::AlignCenter, nodeText(int(v)));
         if (!var.label.empty()) {
             // What the variable means, under its node, in the slot its row gives it.

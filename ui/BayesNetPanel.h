@@ -87,6 +87,7 @@ private:
     void layoutNodes();
     int nodeAt(QPointF position) const;
     double captionHeight() const;
+    QFont valueFont() const;
     std::shared_ptr<const BayesNetState> state_;
     std::vector<QPointF> centers_;
     double radius_ = 28;
