@@ -42,7 +42,8 @@ class TestGuiDemo : public QObject {
 private slots:
     void initTestCase()
     {
-        QVERIFY2(windowManagerRunning(), "these tests run under a window manager: see with-window-manager.sh");
+        QTRY_VERIFY2_WITH_TIMEOUT(windowManagerRunning(), "these tests run under a window manager: see with-window-manager.sh",
+                                  15000);
     }
 
     void cleanup()

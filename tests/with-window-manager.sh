@@ -10,11 +10,18 @@ inner=$(cat <<'INNER'
 set -e
 openbox --sm-disable >/dev/null 2>&1 &
 wm=$!
-# Wait until openbox owns the screen (it sets _NET_SUPPORTING_WM_CHECK on the root window).
-for _ in $(seq 100); do
-  xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
+# Wait until openbox owns the screen (it sets _NET_SUPPORTING_WM_CHECK on the root window);
+# on a loaded machine that can take seconds.
+ready=0
+for _ in $(seq 600); do
+  if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; then ready=1; break; fi
   sleep 0.05
 done
+if [ "$ready" != 1 ]; then
+  echo "with-window-manager.sh: openbox did not take the screen within 30 s" >&2
+  kill "$wm" 2>/dev/null || true
+  exit 1
+fi
 status=0
 "$@" || status=$?
 kill "$wm" 2>/dev/null || true
