@@ -266,6 +266,15 @@ private slots:
             digits.remove(0, 1);
         QVERIFY2(digits.size() <= 3, text.c_str());
         QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(QString::fromStdString(text)), 5000);
+        // Every position of the slider reads as three significant digits in the command log.
+        for (int position = 0; position <= LiveSlider::kSteps; ++position) {
+            slider->setValue(position);
+            const std::string shown = formatNumber(w.temperatureSlider()->value());
+            QString d = QString::fromStdString(shown).section('e', 0, 0).remove('.').remove('-');
+            while (d.startsWith('0'))
+                d.remove(0, 1);
+            QVERIFY2(d.size() <= 3, shown.c_str());
+        }
         QVERIFY2(!w.statusBar()->currentMessage().contains("0000000"), qPrintable(w.statusBar()->currentMessage()));
     }
 
