@@ -37,6 +37,23 @@
 using namespace plab;
 using namespace plab::demo;
 
+namespace {
+
+/// Shows the window and waits until the window manager has mapped it.
+bool shown(QWidget& w)
+{
+    w.show();
+    return QTest::qWaitForWindowExposed(&w);
+}
+
+/// The same, then switches to an experiment.
+bool shownWith(MainWindow& w, const char* experiment)
+{
+    return shown(w) && w.selectExperiment(experiment);
+}
+
+} // namespace
+
 class TestGuiDemo : public QObject {
     Q_OBJECT
 private slots:
@@ -55,9 +72,7 @@ private slots:
     void resetAfterRunningKeepsTheWindowDrawn()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("self-repair"));
+        QVERIFY(shownWith(w, "self-repair"));
         w.setSpeed(0);
         QTest::keyClick(&w, Qt::Key_Space);
         QTest::qWait(4000);
@@ -84,8 +99,7 @@ private slots:
         QSKIP("four simulated hours: followed in the normal build, too slow under sanitizers");
 #endif
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(shown(w));
         w.setLessonSpeedOverride(0.0);  // hours of simulated time at full speed
         QVERIFY(w.openLesson("4-self-repair"));
         LessonPanel* lesson = w.lessonPanel();
@@ -119,8 +133,7 @@ private slots:
     void lessonSaysWhenTheUserChangedTheRun()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(shown(w));
         QVERIFY(w.openLesson("4-self-repair"));
         auto* changed = w.lessonPanel()->findChild<QLabel*>("changed");
         QVERIFY(changed);
@@ -139,8 +152,7 @@ private slots:
     {
         // The documented Play/Pause key must work after Next, whatever Next did with the focus.
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(shown(w));
         QVERIFY(w.openLesson("1-em-through-stdp"));
         auto* next = w.lessonPanel()->findChild<QPushButton*>("next");
         QVERIFY(next);
@@ -166,9 +178,7 @@ private slots:
     void speedShownIsTheSpeedSeen()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("em-mixture"));
+        QVERIFY(shownWith(w, "em-mixture"));
         w.setSpeed(100);
         QCOMPARE(w.speedChoiceText(), QString("×100"));
         w.controller().play();
@@ -188,8 +198,7 @@ private slots:
     void lessonSpeedShowsInTheToolbar()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(shown(w));
         QVERIFY(w.openLesson("1-em-through-stdp"));
         auto* next = w.lessonPanel()->findChild<QPushButton*>("next");
         for (int step = 0; step < 2; ++step) {  // step 3 runs "as fast as possible"
@@ -205,9 +214,7 @@ private slots:
         // At "As fast as possible" each chunk of simulation records only its last raster
         // window; a chunk that ended sooner than expected used to leave the raster empty.
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("bayesnet"));
+        QVERIFY(shownWith(w, "bayesnet"));
         w.setSpeed(0);
         w.controller().play();
         QTest::qWait(1000);
@@ -227,9 +234,7 @@ private slots:
     void temperatureDragIsOneInterventionWithAReadableValue()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("synaptic-sampling"));
+        QVERIFY(shownWith(w, "synaptic-sampling"));
         w.setSpeed(10);
         w.controller().play();
         QTRY_VERIFY_WITH_TIMEOUT(w.controller().time() > 0.2, 10000);
@@ -283,9 +288,7 @@ private slots:
     void selfRepairNamesNoDigitBeforeTheFirstExample()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("self-repair"));
+        QVERIFY(shownWith(w, "self-repair"));
         auto* panel = qobject_cast<SelfRepairPanel*>(w.panel());
         QVERIFY(panel);
         QTRY_VERIFY(panel->state());
@@ -325,9 +328,7 @@ private slots:
     void bayesNetNodesSayWhatTheyShow()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("bayesnet"));
+        QVERIFY(shownWith(w, "bayesnet"));
         auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
         QVERIFY(panel);
         QTRY_VERIFY(panel->state());
@@ -343,9 +344,7 @@ private slots:
         QTemporaryDir dir;
         QFile::copy(QString::fromStdString(Resources::path("networks/knill-kersten.bif")), dir.filePath("mine.bif"));
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectExperiment("bayesnet"));
+        QVERIFY(shownWith(w, "bayesnet"));
         auto* field = w.findChild<QLineEdit*>("parameter network");
         QVERIFY(field);
         QVERIFY2(w.findChild<QToolButton*>("browse network"), "the network field offers a file dialog");
@@ -451,8 +450,7 @@ private slots:
         // The window's exports: the view as a slide (every experiment, in the presentation
         // view, kept for a look), the chart as SVG and PNG, all 16:9.
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(shown(w));
         ViewStyle style = w.viewStyle();
         style.presentation = true;
         w.setViewStyle(style);
@@ -504,8 +502,7 @@ private slots:
         QFETCH(bool, presentation);
         QFETCH(QString, lesson);
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(shown(w));
         if (presentation) {
             ViewStyle style = w.viewStyle();
             style.presentation = true;
