@@ -101,6 +101,7 @@ private:
 /// The receptive fields of the zV neurons.
 class FieldsView : public QWidget {
 public:
+    QSize sizeHint() const override { return {480, 240}; }  // room for squares of about 45 px
     FieldsView()
     {
         setMinimumSize(320, 150);
@@ -124,9 +125,19 @@ protected:
             return;
         const auto& s = *state_;
         const int pixels = s.visualRows * s.visualCols;
-        const int perRow = std::max(1, (s.zv + 1) / 2);
+        // As many rows as make the squares largest in the space there is (two rows of ten
+        // in a wide panel, four of five beside a lesson).
         const int gap = 6;
-        const int side = std::max(10, std::min((width() - gap) / perRow - gap, (height() - 20) / 2 - gap));
+        int perRow = s.zv, side = 0;
+        for (int rows = 1; rows <= s.zv; ++rows) {
+            const int across = (s.zv + rows - 1) / rows;
+            const int fits = std::min((width() - gap) / across - gap, (height() - 20) / rows - gap);
+            if (fits > side) {
+                side = fits;
+                perRow = across;
+            }
+        }
+        side = std::max(10, side);
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRect(0, 0, width(), 16), Qt::AlignCenter, tr("zV receptive fields"));
         for (int k = 0; k < s.zv; ++k) {
