@@ -503,6 +503,11 @@ void MainWindow::showRun(const std::string& name)
     statusSpeed_->clear();
 }
 
+QScreen* MainWindow::shownOn() const
+{
+    return screen() ? screen() : QGuiApplication::primaryScreen();
+}
+
 void MainWindow::arrangeSplitter()
 {
     // The panel gets what it needs where the screen has room; on a small screen the raster
@@ -514,16 +519,14 @@ void MainWindow::arrangeSplitter()
     int raster = hasRaster ? std::max(raster_->minimumHeight(), int(0.24 * h)) : 0;
     const int need = panel_ ? std::max({panel_->minimumHeight(), panel_->minimumSizeHint().height(), panel_->sizeHint().height()}) : 0;
     int panel = h - chart - raster;
-    if (panel < need && hasRaster) {
-        const int give = std::min(need - panel, raster - raster_->minimumHeight());
-        raster -= give;
+    const auto giveUp = [&panel, need](int& part, int minimum) {
+        const int give = std::max(0, std::min(need - panel, part - minimum));
+        part -= give;
         panel += give;
-    }
-    if (panel < need) {
-        const int give = std::min(need - panel, chart - chart_->minimumHeight());
-        chart -= give;
-        panel += give;
-    }
+    };
+    if (hasRaster)
+        giveUp(raster, raster_->minimumHeight());
+    giveUp(chart, chart_->minimumHeight());
     if (panel_ && panel > need) {  // room to spare goes to the raster and the chart
         const int spare = panel - need;
         panel = need;
@@ -596,10 +599,14 @@ void MainWindow::refresh()
         statusBar()->showMessage(tr("t = %1 s: %2").arg(c.time, 0, 'f', 3).arg(QString::fromStdString(c.text())), 4000);
         // Evidence set by clicking a node is the experiment's evidence now: the field says so.
         if (c.verb == "evidence") {
-            const QString text = QString::fromStdString(c.text()).section(' ', 1);
-            parameters_->showText("evidence", text == "clear" ? QString() : text);
+            std::string evidence;
+            for (const auto& a : c.args)
+                evidence += (evidence.empty() ? "" : " ") + a;
+            if (evidence == "clear")
+                evidence.clear();
+            parameters_->showText("evidence", QString::fromStdString(evidence));
             if (auto it = lastParameters_.find(controller_.experimentName()); it != lastParameters_.end())
-                it->second.set("evidence", text == "clear" ? "" : text.toStdString());
+                it->second.set("evidence", evidence);
         }
         // Interventions that change the network are marked on the time chart.
         if (c.verb == "lesion" || c.verb == "anneal" || c.verb == "switch-task" || c.verb == "evidence"
@@ -810,7 +817,7 @@ bool MainWindow::openLesson(const QString& nameOrPath)
     // Beside the experiment dock where the screen is wide; on a projector's 1280 pixels the
     // two share the left side as tabs, so the plots keep their width.
     auto* experimentDock = findChild<QDockWidget*>("experiment");
-    const int screenWidth = (screen() ? screen() : QGuiApplication::primaryScreen())->availableGeometry().width();
+    const int screenWidth = shownOn()->availableGeometry().width();
     if (screenWidth < kWideScreen && experimentDock->isVisible()) {
         tabifyDockWidget(experimentDock, lessonDock_);
     } else if (dockWidgetArea(lessonDock_) != Qt::RightDockWidgetArea || !tabifiedDockWidgets(lessonDock_).isEmpty()) {
@@ -850,8 +857,7 @@ void MainWindow::performLessonStep(int index)
 void MainWindow::setViewStyle(const ViewStyle& requested)
 {
     ViewStyle style = requested;
-    style.presentationFontScale = ViewStyle::presentationScaleForScreenHeight(
-        (screen() ? screen() : QGuiApplication::primaryScreen())->geometry().height());
+    style.presentationFontScale = ViewStyle::presentationScaleForScreenHeight(shownOn()->geometry().height());
     const bool screenChange = style.presentation != style_.presentation;
     style_ = style;
     applyApplicationStyle(style_);

@@ -20,6 +20,7 @@ class QLabel;
 class QLineEdit;
 class QSettings;
 class QPushButton;
+class QScreen;
 class QScrollArea;
 class QSplitter;
 class QTimer;
@@ -110,6 +111,8 @@ private:
     void performLessonStep(int index);
     void bindLiveSliders();
     void arrangeSplitter();
+    /// The screen the window is on (the primary one before it is shown).
+    QScreen* shownOn() const;
     void togglePlay();
     void showAbout();
     void showError(const QString& title, const QString& text);

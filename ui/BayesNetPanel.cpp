@@ -236,16 +236,20 @@ QString NetworkGraphView::nodeCaption(int v) const
     return QString::fromStdString(state_->variables[std::size_t(v)].label);
 }
 
+QFont NetworkGraphView::captionFont() const
+{
+    QFont f = font();
+    f.setPointSizeF(font().pointSizeF() * 0.85);
+    return f;
+}
+
 double NetworkGraphView::captionHeight() const
 {
     if (!state_)
         return 0;
     for (const auto& var : state_->variables)
-        if (!var.label.empty()) {
-            QFont small = font();
-            small.setPointSizeF(font().pointSizeF() * 0.85);
-            return 2 * QFontMetrics(small).height() + 2;  // two lines under each node
-        }
+        if (!var.label.empty())
+            return 2 * QFontMetrics(captionFont()).height() + 2;  // two lines under each node
     return 0;
 }
 
@@ -320,6 +324,7 @@ void NetworkGraphView::layoutNodes()
     for (std::size_t v = 0; v < vars.size(); ++v)
         byRow[std::size_t(depth[v])].push_back(v);
     centers_.assign(vars.size(), QPointF());
+    slots_.assign(vars.size(), 0.0);
     int widest = 1;
     for (const auto& r : byRow)
         widest = std::max(widest, int(r.size()));
@@ -333,8 +338,10 @@ void NetworkGraphView::layoutNodes()
     radius_ = std::clamp(std::min(width() / (2.6 * widest), (rowHeight - caption) / 2.5), 10.0, 34.0);
     for (int r = 0; r < rows; ++r) {
         const auto& row = byRow[std::size_t(r)];
-        for (std::size_t i = 0; i < row.size(); ++i)
+        for (std::size_t i = 0; i < row.size(); ++i) {
             centers_[row[i]] = QPointF(width() * (i + 0.5) / row.size(), rowHeight * r + (rowHeight - caption) / 2);
+            slots_[row[i]] = double(width()) / row.size() - 6;  // the caption's width under its node
+        }
     }
 }
 
@@ -385,15 +392,9 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
         p.drawText(box.adjusted(0, radius_ * 0.6, 0, 0), Qt::AlignCenter, nodeText(int(v)));
         if (!var.label.empty()) {
             // What the variable means, under its node, in the slot its row gives it.
-            QFont small = font();
-            small.setPointSizeF(font().pointSizeF() * 0.85);
-            p.setFont(small);
+            p.setFont(captionFont());
             p.setPen(palette().color(QPalette::WindowText));
-            int inRow = 0;
-            for (std::size_t j = 0; j < centers_.size(); ++j)
-                inRow += std::abs(centers_[j].y() - c.y()) < 0.5;
-            const double slot = width() / std::max(1, inRow) - 6;
-            const QRectF area(c.x() - slot / 2, c.y() + radius_ + 2, slot, captionHeight());
+            const QRectF area(c.x() - slots_[v] / 2, c.y() + radius_ + 2, slots_[v], captionHeight());
             const int flags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
             // On the window's colour, so that an edge passing behind does not cross the words.
             p.fillRect(p.boundingRect(area, flags, nodeCaption(int(v))).adjusted(-2, 0, 2, 0), palette().color(QPalette::Window));
@@ -406,22 +407,20 @@ void NetworkGraphView::mousePressEvent(QMouseEvent* event)
 {
     if (!state_)
         return;
-    const auto& vars = state_->variables;
-    for (std::size_t v = 0; v < vars.size(); ++v) {
-        if (nodeAt(event->position()) != int(v))
-            continue;
-        // Cycle this node: none -> value 1 -> ... -> value m -> none.
-        QStringList items;
-        for (std::size_t j = 0; j < vars.size(); ++j) {
-            int e = vars[j].evidence;
-            if (j == v)
-                e = e + 1 < int(vars[j].values.size()) ? e + 1 : -1;
-            if (e >= 0)
-                items << QString::fromStdString(vars[j].name + "=" + vars[j].values[std::size_t(e)]);
-        }
-        emit evidenceRequested(items.isEmpty() ? "clear" : items.join(','));
+    const int clicked = nodeAt(event->position());
+    if (clicked < 0)
         return;
+    // Cycle this node: none -> value 1 -> ... -> value m -> none.
+    const auto& vars = state_->variables;
+    QStringList items;
+    for (std::size_t j = 0; j < vars.size(); ++j) {
+        int e = vars[j].evidence;
+        if (int(j) == clicked)
+            e = e + 1 < int(vars[j].values.size()) ? e + 1 : -1;
+        if (e >= 0)
+            items << QString::fromStdString(vars[j].name + "=" + vars[j].values[std::size_t(e)]);
     }
+    emit evidenceRequested(items.isEmpty() ? "clear" : items.join(','));
 }
 
 } // namespace plab

@@ -88,8 +88,10 @@ private:
     int nodeAt(QPointF position) const;
     double captionHeight() const;
     QFont valueFont() const;
+    QFont captionFont() const;
     std::shared_ptr<const BayesNetState> state_;
     std::vector<QPointF> centers_;
+    std::vector<double> slots_;  // per node: the width its row gives its caption
     double radius_ = 28;
 };
 

@@ -5,14 +5,13 @@
 
 #include "ChartLegend.h"
 #include "Palette.h"
+#include "ViewStyle.h"
 
 #include <QChart>
-#include <QCheckBox>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QWheelEvent>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -68,8 +67,7 @@ void MetricChartView::fitToFont()
     // this Qt Charts elides the tick labels ("…").
     setMinimumHeight(int(4.6 * QFontMetrics(font()).height()) + 80);
     // As wide as the title (Qt Charts elides a wider one) beside the legend.
-    const int title = QFontMetrics(chart()->titleFont()).horizontalAdvance(chart()->title());
-    setMinimumWidth(title + 70 + (legend_ && legend_->count() > 0 ? legend_->neededWidth() : 0));
+    setMinimumWidth(widthForTitle(chart()) + (legend_ && legend_->count() > 0 ? legend_->neededWidth() : 0));
 }
 
 void MetricChartView::changeEvent(QEvent* event)
@@ -123,35 +121,12 @@ std::pair<double, double> MetricChartView::shownTimes() const
     return {shownFrom_, shownTo_};
 }
 
-void MetricChartView::zoomTime(double factor, double t)
+void MetricChartView::showTimes(double from, double span)
 {
-    auto [lo, hi] = shownTimes();
-    const double span = std::clamp((hi - lo) * factor, 1e-3, std::max(tMax_, 1e-3));
-    const double f = hi > lo ? (t - lo) / (hi - lo) : 1.0;
-    lo = std::max(0.0, t - f * span);
-    hi = lo + span;
     if (span >= tMax_) {
         range_ = TimeRange::All;
-    } else if (hi >= tMax_ - 1e-9 * std::max(1.0, tMax_)) {
+    } else if (from + span >= tMax_ - 1e-9 * std::max(1.0, tMax_)) {
         range_ = TimeRange::Follow;  // the right end: keep showing the newest data
-        followSpan_ = span;
-    } else {
-        range_ = TimeRange::Fixed;
-        shownFrom_ = lo;
-        shownTo_ = hi;
-    }
-    refresh();
-}
-
-void MetricChartView::panTime(double dt)
-{
-    const auto [lo, hi] = shownTimes();
-    if (range_ == TimeRange::All)
-        return;
-    const double span = hi - lo;
-    const double from = std::clamp(lo + dt, 0.0, std::max(0.0, tMax_ - span));
-    if (from + span >= tMax_ - 1e-9 * std::max(1.0, tMax_)) {
-        range_ = TimeRange::Follow;
         followSpan_ = span;
     } else {
         range_ = TimeRange::Fixed;
@@ -159,6 +134,23 @@ void MetricChartView::panTime(double dt)
         shownTo_ = from + span;
     }
     refresh();
+}
+
+void MetricChartView::zoomTime(double factor, double t)
+{
+    const auto [lo, hi] = shownTimes();
+    const double span = std::clamp((hi - lo) * factor, 1e-3, std::max(tMax_, 1e-3));
+    const double f = hi > lo ? (t - lo) / (hi - lo) : 1.0;
+    showTimes(std::max(0.0, t - f * span), span);
+}
+
+void MetricChartView::panTime(double dt)
+{
+    if (range_ == TimeRange::All)
+        return;
+    const auto [lo, hi] = shownTimes();
+    const double span = hi - lo;
+    showTimes(std::clamp(lo + dt, 0.0, std::max(0.0, tMax_ - span)), span);
 }
 
 void MetricChartView::showAllTimes()

@@ -75,6 +75,8 @@ private:
     void refresh();
     void placeLegend();
     double timeAt(int viewportX) const;
+    /// Shows `span` seconds from `from`: all of the run, a fixed range, or following its end.
+    void showTimes(double from, double span);
     /// A copy of this chart at `size`, for export (the window's chart keeps its shape).
     std::unique_ptr<MetricChartView> copyAt(QSize size) const;
     int legendPaintWidth() const;

@@ -26,6 +26,17 @@ QString commonName(const QString& a, const QString& b)
     return common.isEmpty() ? a : common.join(' ');
 }
 
+/// A band's top and bottom pixel rows in a widget `h` pixels high (bands run bottom to top).
+int pixelTop(const RasterModel::Band& band, int h)
+{
+    return int((1.0f - band.top) * float(h));
+}
+
+int pixelBottom(const RasterModel::Band& band, int h)
+{
+    return int((1.0f - band.bottom) * float(h));
+}
+
 } // namespace
 
 RasterBandLabels::RasterBandLabels(const RasterModel& model, QWidget* parent) : QWidget(parent), model_(model)
@@ -60,8 +71,6 @@ std::vector<DrawnText> RasterBandLabels::labels() const
     const int h = height();
     const int textRight = width() - kBarSpace;
     const auto& bands = model_.bands();
-    const auto pixelTop = [h](const RasterModel::Band& band) { return int((1.0f - band.top) * float(h)); };
-    const auto pixelBottom = [h](const RasterModel::Band& band) { return int((1.0f - band.bottom) * float(h)); };
     for (std::size_t b = 0; b < bands.size();) {
         // A run of bands of one colour (a Bayesian-network module's output and hidden layer)
         // shares one label, their common name, as soon as one of them is too thin for its own.
@@ -70,20 +79,20 @@ std::vector<DrawnText> RasterBandLabels::labels() const
             ++end;
         bool thin = false;
         for (std::size_t k = b; k < end; ++k)
-            thin = thin || (pixelBottom(bands[k]) - pixelTop(bands[k])) / line < 1;
+            thin = thin || (pixelBottom(bands[k], h) - pixelTop(bands[k], h)) / line < 1;
         if (end - b > 1 && thin) {
             QString name = bands[b].name;
             for (std::size_t k = b + 1; k < end; ++k)
                 name = commonName(name, bands[k].name);
             // Bands run bottom to top: the run spans from the last one's top to the first one's bottom.
-            const int top = pixelTop(bands[end - 1]), bottom = pixelBottom(bands[b]);
+            const int top = pixelTop(bands[end - 1], h), bottom = pixelBottom(bands[b], h);
             if (bottom - top >= line)
                 out.push_back({QRect(2, top, textRight - 2, bottom - top), name});
             b = end;
             continue;
         }
         for (; b < end; ++b) {
-            const int top = pixelTop(bands[b]), bottom = pixelBottom(bands[b]);
+            const int top = pixelTop(bands[b], h), bottom = pixelBottom(bands[b], h);
             const int lines = (bottom - top) / line;
             if (lines >= 1)  // nothing in a sliver
                 out.push_back({QRect(2, top, textRight - 2, bottom - top),
@@ -98,9 +107,8 @@ void RasterBandLabels::paintEvent(QPaintEvent*)
     QPainter p(this);
     const int h = height();
     for (const auto& band : model_.bands()) {
-        const int top = int((1.0f - band.top) * float(h));
-        const int bottom = int((1.0f - band.bottom) * float(h));
-        p.fillRect(QRect(width() - 5, top, 3, bottom - top), QColor(120, 120, 120));
+        const int top = pixelTop(band, h);
+        p.fillRect(QRect(width() - 5, top, 3, pixelBottom(band, h) - top), QColor(120, 120, 120));
     }
     p.setPen(palette().color(QPalette::WindowText));
     for (const DrawnText& label : labels())

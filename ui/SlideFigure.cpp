@@ -13,7 +13,7 @@ namespace {
 /// Hides the visible buttons below `root` for as long as it lives; the layouts reflow.
 class ButtonsHidden {
 public:
-    explicit ButtonsHidden(QWidget* root)
+    explicit ButtonsHidden(QWidget* root) : root_(root)
     {
         // Push buttons are controls; a legend's check boxes say which curves are drawn.
         for (QPushButton* b : root->findChildren<QPushButton*>())
@@ -21,8 +21,7 @@ public:
                 b->hide();
                 hidden_.push_back(b);
             }
-        activate(root);
-        root_ = root;
+        activate(root_);
     }
     ~ButtonsHidden()
     {
@@ -36,15 +35,14 @@ public:
 private:
     static void activate(QWidget* root)
     {
-        if (root && root->layout())
-            root->layout()->activate();
-        if (root)
-            for (QWidget* w : root->findChildren<QWidget*>())
-                if (w->layout())
-                    w->layout()->activate();
+        QList<QWidget*> all = root->findChildren<QWidget*>();
+        all.prepend(root);
+        for (QWidget* w : all)
+            if (w->layout())
+                w->layout()->activate();
     }
+    QWidget* root_;
     std::vector<QPushButton*> hidden_;
-    QWidget* root_ = nullptr;
 };
 
 } // namespace

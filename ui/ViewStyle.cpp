@@ -135,8 +135,7 @@ public:
     {
         if (view_->minimumWidth() != set_)  // the view's owner set its own minimum since
             base_ = view_->minimumWidth();
-        const int title = QFontMetrics(view_->chart()->titleFont()).horizontalAdvance(view_->chart()->title());
-        set_ = std::max(base_, title + 70);
+        set_ = std::max(base_, widthForTitle(view_->chart()));
         if (view_->minimumWidth() != set_)
             view_->setMinimumWidth(set_);
     }
@@ -156,6 +155,12 @@ private:
 };
 
 } // namespace
+
+int widthForTitle(const QChart* chart)
+{
+    // The title and the chart's margins and layout padding around it.
+    return QFontMetrics(chart->titleFont()).horizontalAdvance(chart->title()) + 70;
+}
 
 void keepTitleWhole(QChartView* view)
 {

@@ -38,6 +38,8 @@ void applyApplicationStyle(const ViewStyle& style);
 void styleChart(QChart* chart, const ViewStyle& style);
 /// Every chart below `root`; each chart view is kept at least as wide as its title.
 void styleCharts(QWidget* root, const ViewStyle& style);
+/// The width a chart needs so that Qt Charts does not elide its title.
+int widthForTitle(const QChart* chart);
 /// Call after a chart's title changes: widens the view to keep the new title whole.
 void keepTitleWhole(QChartView* view);
 
