@@ -4,6 +4,7 @@
 #include "core/Parameters.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace plab {
 
@@ -52,8 +53,60 @@ std::string CommandLine::usage()
            "      same experiment, parameters, seed and commands, for its duration or S seconds\n"
            "  plasticity-lab run EXPERIMENT --help\n"
            "      the experiment's parameters, ranges, units and commands\n"
+           "  plasticity-lab sweep SPEC.json [--jobs N | --slurm [OPTIONS] | --print-jobs] [--out DIR]\n"
+           "      run an experiment over parameter axes and seeds, on every core or on a SLURM\n"
+           "      cluster; resumable (see plasticity-lab sweep --help)\n"
+           "  plasticity-lab collect DIR\n"
+           "      gather a sweep's runs: DIR/collected/runs.csv, summary.csv (mean, sd, 95 % CI)\n"
+           "      and figures/ (each metric over time, one band per point)\n"
            "\n"
            "Exit status: 0 done, 2 bad input (one-line error on stderr), 130 interrupted.\n";
+}
+
+std::string CommandLine::sweepUsage()
+{
+    return "Usage: plasticity-lab sweep SPEC.json [--jobs N | --slurm [OPTIONS] | --print-jobs] [--out DIR]\n"
+           "\n"
+           "Runs one experiment at every point of a sweep, one process per run, each into its own\n"
+           "folder DIR/<parameters>,seed=N holding run.json, summary.json, metrics.csv and log.txt;\n"
+           "DIR/sweep.json describes the whole sweep. A point is finished when its summary.json\n"
+           "exists (written atomically at the end of a complete run): the same command again skips\n"
+           "finished points and reruns failed or missing ones. Then: plasticity-lab collect DIR.\n"
+           "\n"
+           "The spec (JSON):\n"
+           "  {\"experiment\": \"em-mixture\", \"seconds\": 30, \"set\": {\"data\": \"synthetic\"},\n"
+           "   \"grid\": {\"learning_rate\": [0.01, 0.02]}, \"seeds\": [1, 2, 3]}\n"
+           "  experiment   the experiment (plasticity-lab list); required\n"
+           "  seconds      simulated seconds per run (default: the experiment's own)\n"
+           "  set          parameters fixed for every point\n"
+           "  grid         parameter -> values: every combination (a cartesian product)\n"
+           "  zip          parameter -> values, all lists as long: they vary together\n"
+           "  list         [{parameter: value, ...}, ...]: each entry one combination\n"
+           "  seeds        a list [1, 2, 3] or a text \"1-20\" / \"1-5,9\" (default [1]); seeds vary\n"
+           "               fastest\n"
+           "  commands     command lines [\"{lesion_at} lesion zv-digit 2\"] or a commands file beside\n"
+           "               the spec; {name} is replaced by the point's value of axis `name`, which\n"
+           "               may then be a placeholder only, not a parameter\n"
+           "  description  free text\n"
+           "The points are list x grid x zip x seeds. Every value is checked against the\n"
+           "experiment's ranges before anything runs; a malformed spec exits 2 naming FILE and the\n"
+           "place (\"grid.learning_rate[1]\").\n"
+           "\n"
+           "Options:\n"
+           "  --out DIR            the sweep's folder (default out/sweep-<spec's name>)\n"
+           "  --jobs N             local processes at once (default: one per core); progress with\n"
+           "                       done/total, failed and ETA on stderr\n"
+           "  --slurm              write DIR/slurm/job-K.sh, a job array over the unfinished points,\n"
+           "                       submit it with sbatch and print the job id\n"
+           "    --partition P, --time T, --mem M   passed to sbatch\n"
+           "    --points-per-task N                points one array task runs (default 1)\n"
+           "  --print-jobs         print one command per unfinished point (for GNU parallel or any\n"
+           "                       scheduler) and run nothing\n"
+           "  --point FOLDER       run only this point (repeatable; what the printed jobs do)\n"
+           "  --quiet              no progress\n"
+           "\n"
+           "Exit status: 0 every point finished (or submitted, or printed), 1 some point failed\n"
+           "(its log.txt says why), 2 bad input, 130 interrupted (run it again to finish).\n";
 }
 
 CommandLine CommandLine::parse(const std::vector<std::string>& args)
@@ -88,6 +141,80 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
         if (args.size() > 1)
             throw InputError("'list' takes no arguments, got '" + args[1] + "'");
         cl.mode = Mode::List;
+        return cl;
+    }
+    if (!args.empty() && args[0] == "sweep") {
+        cl.mode = Mode::Sweep;
+        SweepOptions& w = cl.sweep;
+        bool slurmOption = false;
+        for (i = 1; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a == "--jobs") {
+                const double n = number(a);
+                if (n < 1 || n != std::floor(n) || n > 1024)
+                    throw InputError("--jobs needs a whole number from 1 to 1024, got " + args[i]);
+                w.jobs = int(n);
+            } else if (a == "--out") {
+                w.outDir = value(a);
+            } else if (a == "--slurm") {
+                w.slurm = true;
+            } else if (a == "--partition") {
+                w.partition = value(a);
+                slurmOption = true;
+            } else if (a == "--time") {
+                w.timeLimit = value(a);
+                slurmOption = true;
+            } else if (a == "--mem") {
+                w.memory = value(a);
+                slurmOption = true;
+            } else if (a == "--points-per-task") {
+                const double n = number(a);
+                if (n < 1 || n != std::floor(n) || n > 100000)
+                    throw InputError("--points-per-task needs a whole number of at least 1, got " + args[i]);
+                w.pointsPerTask = int(n);
+                slurmOption = true;
+            } else if (a == "--print-jobs") {
+                w.printJobs = true;
+            } else if (a == "--point") {
+                w.points.push_back(value(a));
+            } else if (a == "--quiet" || a == "-q") {
+                w.quiet = true;
+            } else if (a == "--help" || a == "-h") {
+                cl.mode = Mode::SweepHelp;
+                return cl;
+            } else if (a.rfind("-", 0) == 0) {
+                throw InputError("unknown option '" + a + "' for sweep (see plasticity-lab sweep --help)");
+            } else if (w.spec.empty()) {
+                w.spec = a;
+            } else {
+                throw InputError("unexpected argument '" + a + "' (one spec per sweep)");
+            }
+        }
+        if (w.spec.empty())
+            throw InputError("sweep needs a spec file (see plasticity-lab sweep --help)");
+        if (int(w.slurm) + int(w.printJobs) + int(w.jobs > 0) > 1)
+            throw InputError("--jobs, --slurm and --print-jobs are three ways to run a sweep; choose one");
+        if (slurmOption && !w.slurm)
+            throw InputError("--partition, --time, --mem and --points-per-task go with --slurm");
+        if (!w.points.empty() && (w.slurm || w.printJobs))
+            throw InputError("--point runs points here; it does not go with --slurm or --print-jobs");
+        return cl;
+    }
+    if (!args.empty() && args[0] == "collect") {
+        cl.mode = Mode::Collect;
+        for (i = 1; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a == "--quiet" || a == "-q")
+                cl.collect.quiet = true;
+            else if (a.rfind("-", 0) == 0)
+                throw InputError("unknown option '" + a + "' for collect (usage: plasticity-lab collect DIR)");
+            else if (cl.collect.dir.empty())
+                cl.collect.dir = a;
+            else
+                throw InputError("unexpected argument '" + a + "' (collect takes one sweep folder)");
+        }
+        if (cl.collect.dir.empty())
+            throw InputError("collect needs a sweep folder (usage: plasticity-lab collect DIR)");
         return cl;
     }
     if (!args.empty() && args[0] == "run") {

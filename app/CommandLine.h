@@ -43,15 +43,38 @@ struct GuiOptions {
     std::uint64_t seed = 1;
 };
 
+/// plasticity-lab sweep SPEC.json [--jobs N | --slurm [OPTIONS] | --print-jobs] [--out DIR]
+struct SweepOptions {
+    std::string spec;
+    std::string outDir;       // default out/sweep-<spec's name>
+    int jobs = 0;             // local processes; 0: one per core
+    bool printJobs = false;   // print one command per unfinished point instead of running
+    bool slurm = false;       // submit a job array with sbatch instead of running
+    std::string partition, timeLimit, memory;  // sbatch --partition, --time, --mem
+    int pointsPerTask = 1;    // points one array task runs, one after the other
+    std::vector<std::string> points;  // --point FOLDER: run only these (what jobs and tasks do)
+    bool quiet = false;
+    bool help = false;
+};
+
+/// plasticity-lab collect DIR
+struct CollectOptions {
+    std::string dir;
+    bool quiet = false;
+};
+
 struct CommandLine {
-    enum class Mode { Gui, List, Run, Help };
+    enum class Mode { Gui, List, Run, Sweep, Collect, Help, SweepHelp };
     Mode mode = Mode::Gui;
     RunOptions run;
     GuiOptions gui;
+    SweepOptions sweep;
+    CollectOptions collect;
 
     /// Throws InputError with a one-line message for anything malformed.
     static CommandLine parse(const std::vector<std::string>& args);
     static std::string usage();
+    static std::string sweepUsage();
 };
 
 bool parseSeed(const std::string& text, std::uint64_t& seed);

@@ -223,6 +223,7 @@ int runHeadless(const RunOptions& options)
     record.experiment = &sim.experiment();
     record.simSeconds = sim.time();
     record.wallSeconds = wall;
+    record.complete = !interrupted.load();
     record.series = &sim.series();
     record.metrics = sim.experiment().summary();
 

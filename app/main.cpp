@@ -1,8 +1,10 @@
-// plasticity-lab: the GUI, or the headless command line (list, run). The headless paths
-// never create a QApplication, so they need no display.
+// plasticity-lab: the GUI, or the headless command line (list, run, sweep, collect). The
+// headless paths never need a display (collect draws its figures on Qt's offscreen platform).
 #include "CommandLine.h"
 #include "GuiMain.h"
 #include "HeadlessRunner.h"
+#include "SweepCollect.h"
+#include "SweepRunner.h"
 
 #include "core/Error.h"
 #include "io/Resources.h"
@@ -39,6 +41,13 @@ int main(int argc, char** argv)
             return plab::listExperiments(std::cout);
         case plab::CommandLine::Mode::Run:
             return plab::runHeadless(cl.run);
+        case plab::CommandLine::Mode::SweepHelp:
+            std::cout << plab::CommandLine::sweepUsage();
+            return 0;
+        case plab::CommandLine::Mode::Sweep:
+            return plab::runSweep(cl.sweep);
+        case plab::CommandLine::Mode::Collect:
+            return plab::collectSweep(cl.collect);
         case plab::CommandLine::Mode::Gui:
             return plab::runGui(cl.gui, argc, argv);
         }

@@ -26,6 +26,7 @@ std::string summaryJson(const RunRecord& run)
     w.key("seed").value((unsigned long long)e.seed());
     w.key("sim_seconds").value(run.simSeconds);
     w.key("wall_seconds").value(run.wallSeconds);
+    w.key("complete").value(run.complete);
     w.key("parameters").beginObject();
     for (const auto& spec : e.parameters().specs()) {
         w.key(spec.name);

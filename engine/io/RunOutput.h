@@ -12,6 +12,7 @@ struct RunRecord {
     const Experiment* experiment = nullptr;
     double simSeconds = 0;
     double wallSeconds = 0;
+    bool complete = true;  // false: interrupted before the run's end (a sweep reruns it)
     const MetricSeries* series = nullptr;
     MetricList metrics;
 };
