@@ -22,6 +22,7 @@ packages=(
   qt6-charts-dev qt6-datavisualization-dev qt6-declarative-dev qt6-svg-dev
   qt6-qpa-plugins libgl1-mesa-dri fonts-dejavu-core
   xvfb xauth openbox x11-utils
+  slurm-wlm munge
   clang libclang-rt-14-dev
 )
 

@@ -8,6 +8,7 @@
 #include "ParameterPanel.h"
 #include "SlideFigure.h"
 #include "SpikeRaster.h"
+#include "SweepViewer.h"
 #include "CommandLine.h"
 #include "RunFile.h"
 #include "core/Error.h"
@@ -229,6 +230,12 @@ void MainWindow::buildActions()
     });
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Replay a saved run live: its experiment, parameters, seed and commands (Ctrl+O)"));
+    file->addAction(tr("Open s&weep…"), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open sweep (the folder of plasticity-lab sweep)"));
+        if (!folder.isEmpty())
+            openSweep(folder);
+    })->setToolTip(tr("Show a sweep's metrics over its seeds: mean and 95 % band per point, a line per seed; "
+                      "click a line to replay that run"));
     auto* save = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save run…"), this, [this] {
         const QString name = QString::fromStdString(controller_.experimentName()) + "-run.json";
         const QString path = QFileDialog::getSaveFileName(this, tr("Save run"), name, tr("Run files (*.json)"));
@@ -653,6 +660,19 @@ bool MainWindow::saveRun(const QString& path)
                                  .arg(QDir::toNativeSeparators(path)),
                              6000);
     return true;
+}
+
+SweepView* MainWindow::openSweep(const QString& folder)
+{
+    try {
+        SweepView* view = openSweepView(folder, this);
+        connect(view, &SweepView::runChosen, this, [this](const QString& run) { openRun(run); });
+        view->show();
+        return view;
+    } catch (const InputError& e) {
+        showError(tr("Cannot open the sweep"), QString::fromStdString(e.what()));
+        return nullptr;
+    }
 }
 
 bool MainWindow::openRun(const QString& path)

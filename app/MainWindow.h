@@ -28,6 +28,8 @@ class QVBoxLayout;
 
 namespace plab {
 
+class SweepView;
+
 struct ExperimentInfo;
 
 class ExperimentPanel;
@@ -71,6 +73,9 @@ public:
     /// File → Open run: a new run with the file's experiment, parameters and seed, its
     /// commands scheduled at their times, running until the saved time.
     bool openRun(const QString& path);
+    /// File → Open sweep: a sweep's metrics as mean and band per point, a line per seed;
+    /// clicking a line replays that run (openRun). Returns the window, or null after an error.
+    SweepView* openSweep(const QString& folder);
     /// File → Save results: summary.json, metrics.csv and run.json of the run as it stands,
     /// written into `folder` once the engine has produced them (resultsSaved follows).
     void saveResults(const QString& folder);

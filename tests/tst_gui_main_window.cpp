@@ -10,6 +10,7 @@
 #include "ScatterTrajectoryView.h"
 #include "SelfRepairPanel.h"
 #include "SpikeRaster.h"
+#include "SweepView.h"
 #include "core/Error.h"
 
 #include <QChartView>
@@ -228,6 +229,49 @@ private slots:
         again.saveResults(dir.filePath("again"));
         QTRY_COMPARE_WITH_TIMEOUT(savedAgain.count(), 1, 10000);
         QCOMPARE(readAll(dir.filePath("again/metrics.csv")), csv);
+    }
+
+    void sweepViewShowsBandsAndReplaysAClickedRun()
+    {
+        QTemporaryDir dir;
+        const QString spec = dir.filePath("s.json"), out = dir.filePath("sweep");
+        QFile f(spec);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"experiment": "em-mixture", "seconds": 30, "grid": {"learning_rate": [0.01, 0.05]}, "seeds": [1, 2, 3]})");
+        f.close();
+        QProcess sweep;
+        sweep.start(PLAB_EXECUTABLE, {"sweep", spec, "--out", out, "--quiet"});
+        QVERIFY(sweep.waitForFinished(120000));
+        QCOMPARE(sweep.exitCode(), 0);
+
+        MainWindow w;
+        w.show();
+        QVERIFY(!w.openSweep(dir.path()));  // not a sweep folder: an error box, no window
+        SweepView* view = w.openSweep(out);
+        QVERIFY(view);
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        view->setMetric("nmi");
+        const SweepFigure& figure = view->figure();
+        QCOMPARE(figure.points.size(), std::size_t(2));
+        QCOMPARE(figure.points[1].name, QString("learning_rate=0.05"));
+        QCOMPARE(figure.points[1].runs.size(), std::size_t(3));
+        // The thick line is the mean of the thin ones.
+        const auto& p = figure.points[1];
+        const double mean = (p.runs[0].v.back() + p.runs[1].v.back() + p.runs[2].v.back()) / 3;
+        QVERIFY(std::fabs(p.mean.back() - mean) < 1e-12);
+        QVERIFY(p.low.back() < p.mean.back() && p.high.back() > p.mean.back());
+        const QImage picture = view->grab().toImage();
+        if (qEnvironmentVariableIsSet("PLAB_SWEEP_PICTURE"))  // for the README
+            picture.save(qEnvironmentVariable("PLAB_SWEEP_PICTURE"));
+        QVERIFY(picture.pixelColor(picture.width() / 2, picture.height() / 2) != QColor(Qt::black));
+
+        // Clicking seed 3's line of the second point replays that run in the main window.
+        const QPointF at = view->runPosition({1, 2});
+        QVERIFY(at.x() >= 0);
+        QTest::mouseClick(view->canvas(), Qt::LeftButton, {}, at.toPoint());
+        QTRY_COMPARE_WITH_TIMEOUT(w.controller().seed(), std::uint64_t(3), 5000);
+        QCOMPARE(w.controller().experimentName(), std::string("em-mixture"));
+        QCOMPARE(w.controller().parameters().number("learning_rate"), 0.05);
     }
 
     void brokenRunFileIsRefusedWithoutChangingTheRun()

@@ -23,7 +23,7 @@ public:
     const SweepFigure& figure() const { return figure_; }
     /// The plot's canvas, for tests that click a line.
     QWidget* canvas() const { return canvas_; }
-    /// Where the middle of a run's line is drawn, in the canvas's coordinates.
+    /// A pixel of the canvas nearest to this run's line (-1, -1 if none is), for tests.
     QPointF runPosition(SweepRunIndex run) const;
 
 signals:
