@@ -80,7 +80,9 @@ private slots:
         sim->runUntil(300);
         const double eq = metric(*sim, "equilibrium_error");
         const double nmi = metric(*sim, "nmi");
-        QVERIFY2(eq <= 0.03, qPrintable(QString("equilibrium_error %1").arg(eq)));
+        // Seeds 1–20 reach 0.0067–0.0078 (sweeps/em-mixture-fixed-point.json); a rule 10 % off in
+        // its depression term (y − 1.1·e^w) reaches 0.015–0.017 on seeds 1–3: this bound catches it.
+        QVERIFY2(eq <= 0.012, qPrintable(QString("equilibrium_error %1").arg(eq)));
         QVERIFY2(nmi >= 0.9, qPrintable(QString("nmi %1").arg(nmi)));
         // The prior is learned too: e^{b_k} matches each neuron's share of spikes.
         QVERIFY(metric(*sim, "bias_error") < 0.03);

@@ -49,6 +49,17 @@ private slots:
         QVERIFY(std::fabs(conditionalEntropyJointRatio(t) - 0.4689955935892812 / 1.4689955935892812) < 1e-12);
     }
 
+    void nmiNormalisesByBothEntropies()
+    {
+        // H(L) = 1 bit, H(Z) = 1.5 bits and Z names L (I = 1 bit): NMI = 1/√1.5. Dividing by H(L)
+        // alone would give 1, by H(Z) alone 2/3.
+        Eigen::Matrix<double, 2, 3> t;
+        t << 0.5, 0, 0, 0, 0.25, 0.25;
+        QVERIFY(std::fabs(mutualInformationBits(t) - 1.0) < 1e-12);
+        QVERIFY(std::fabs(normalizedMutualInformation(t) - 1.0 / std::sqrt(1.5)) < 1e-12);
+        QVERIFY(std::fabs(normalizedMutualInformation(t.transpose()) - 1.0 / std::sqrt(1.5)) < 1e-12);
+    }
+
     void emptyTableIsNotAResult()
     {
         const Eigen::Matrix2d t = Eigen::Matrix2d::Zero();
