@@ -75,8 +75,12 @@ private slots:
         QVERIFY(shownWith(w, "self-repair"));
         w.setSpeed(0);
         QTest::keyClick(&w, Qt::Key_Space);
-        QTest::qWait(4000);
-        QVERIFY(w.controller().time() > 10);
+        // Under load (the other suites run beside this one) the simulation may need longer.
+        QTRY_VERIFY2_WITH_TIMEOUT(w.controller().time() > 10,
+                                  qPrintable(QString("t = %1 s, running: %2")
+                                                 .arg(w.controller().time())
+                                                 .arg(w.controller().isRunning())),
+                                  30000);
         for (int round = 0; round < 2; ++round) {
             const double before = w.controller().time();
             QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);  // Simulation → Reset

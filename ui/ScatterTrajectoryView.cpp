@@ -1,17 +1,22 @@
 #include "ScatterTrajectoryView.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 #include "SpikeRaster.h"
 #include "TrajectoryView3D.h"
 
 #include <Q3DCamera>
 #include <Q3DScatter>
 #include <Q3DTheme>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScatter3DSeries>
 #include <QScatterDataProxy>
+#include <QTimer>
 #include <QValue3DAxis>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -34,13 +39,18 @@ TrajectoryDisplay* createTrajectoryDisplay()
 }
 
 /// Paints the graph's offscreen picture, rendered again only when something changed, and
-/// turns the camera on drags and wheel turns.
+/// turns the camera on drags and wheel turns. While changes come fast (a drag), pictures are
+/// rendered without multisampling, and once it is quiet again one antialiased picture follows:
+/// a 4× MSAA render on a software renderer costs more than a drag's frame.
 class ScatterTrajectoryView::Canvas : public QWidget {
 public:
     Canvas(ScatterTrajectoryView* view, Q3DScatter* graph) : QWidget(view), view_(view), graph_(graph)
     {
         setCursor(Qt::OpenHandCursor);
         setAttribute(Qt::WA_OpaquePaintEvent);
+        refine_.setSingleShot(true);
+        refine_.setInterval(kQuietMs);
+        connect(&refine_, &QTimer::timeout, this, [this] { invalidate(); });
     }
     void invalidate()
     {
@@ -53,10 +63,14 @@ protected:
     {
         const QSize pixels = size() * devicePixelRatioF();
         if (stale_ || picture_.size() != pixels) {
+            const bool busy = lastRender_.isValid() && lastRender_.elapsed() < kQuietMs;
             graph_->resize(size());
-            picture_ = graph_->renderToImage(4, pixels);
+            picture_ = graph_->renderToImage(busy ? 0 : 4, pixels);
             picture_.setDevicePixelRatio(devicePixelRatioF());
+            lastRender_.restart();
             stale_ = false;
+            if (busy)
+                refine_.start();
         }
         QPainter p(this);
         p.fillRect(rect(), palette().color(QPalette::Base));
@@ -83,6 +97,9 @@ private:
     QImage picture_;
     QPointF last_;
     bool stale_ = true;
+    static constexpr int kQuietMs = 250;
+    QElapsedTimer lastRender_;
+    QTimer refine_;
 };
 
 ScatterTrajectoryView::ScatterTrajectoryView(QWidget* parent) : QWidget(parent)
