@@ -198,6 +198,8 @@ private slots:
         const double half = 3.182446 * std::sqrt(5.0 / 3.0) / 2;  // t(0.975, 3) · sd / √4
         QVERIFY(std::fabs(s.ciHigh - (2.5 + half)) < 1e-5);
         QVERIFY(std::fabs(s.ciLow - (2.5 - half)) < 1e-5);
+        QCOMPARE(s.min, 1.0);
+        QCOMPARE(s.max, 4.0);
         const Spread one = spreadOf({7});
         QCOMPARE(one.sd, 0.0);
         QCOMPARE(one.ciLow, 7.0);
@@ -269,7 +271,7 @@ private slots:
         QVERIFY(runsCsv.startsWith("point,classes,learning_rate,seed,t,metric,value\n"));
         QVERIFY(runsCsv.contains("\n\"classes=3,learning_rate=0.01\",3,0.01,1,5,nmi,"));
         const QByteArray summaryCsv = readFile(dir + "/collected/summary.csv");
-        QVERIFY(summaryCsv.startsWith("point,classes,learning_rate,t,metric,n,mean,sd,ci95_low,ci95_high\n"));
+        QVERIFY(summaryCsv.startsWith("point,classes,learning_rate,t,metric,n,mean,sd,ci95_low,ci95_high,min,max\n"));
         QVERIFY(summaryCsv.contains(",final,nmi,10,"));
         QVERIFY(QFileInfo(dir + "/collected/figures/nmi.png").size() > 10000);
         QVERIFY(readFile(dir + "/collected/figures/nmi.svg").contains("<svg"));

@@ -34,7 +34,7 @@ std::vector<double> niceTicks(double lo, double hi, int count)
 
 QString tickText(double v)
 {
-    return QString::number(v, 'g', 4);
+    return QString::number(v, 'g', 6);
 }
 
 } // namespace

@@ -205,10 +205,11 @@ std::string SweepResults::summaryCsv() const
     std::string out = "point";
     for (const auto& a : axisNames_)
         out += "," + csvField(a);
-    out += ",t,metric,n,mean,sd,ci95_low,ci95_high\n";
+    out += ",t,metric,n,mean,sd,ci95_low,ci95_high,min,max\n";
     const auto row = [](const std::string& head, const std::string& t, const std::string& metric, const Spread& s) {
         return head + t + "," + csvField(metric) + "," + std::to_string(s.n) + "," + formatNumber(s.mean) + ","
-               + formatNumber(s.sd) + "," + formatNumber(s.ciLow) + "," + formatNumber(s.ciHigh) + "\n";
+               + formatNumber(s.sd) + "," + formatNumber(s.ciLow) + "," + formatNumber(s.ciHigh) + ","
+               + formatNumber(s.min) + "," + formatNumber(s.max) + "\n";
     };
     for (const std::string& group : groups_) {
         const SweepRun* first = nullptr;

@@ -52,7 +52,7 @@ public:
     /// point,<axes>,seed,t,metric,value: one row per run, time and metric; the summary's final
     /// metrics with t = "final".
     std::string runsCsv() const;
-    /// point,<axes>,t,metric,n,mean,sd,ci95_low,ci95_high: over the seeds of each point, at each
+    /// point,<axes>,t,metric,n,mean,sd,ci95_low,ci95_high,min,max: over the seeds of each point, at each
     /// time and for the final metrics (t = "final").
     std::string summaryCsv() const;
 

@@ -50,9 +50,9 @@ public:
     {
         if (v.isDouble())
             return formatNumber(v.toDouble());
-        if (v.isString() && !v.toString().isEmpty())
+        if (v.isString())
             return v.toString().toStdString();
-        fail(place, "a value is a number or a non-empty text");
+        fail(place, "a value is a number or a text");
     }
 
     QJsonArray nonEmptyArray(const QJsonValue& v, const std::string& place) const

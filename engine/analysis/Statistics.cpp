@@ -118,6 +118,8 @@ Spread spreadOf(const std::vector<double>& values)
         sum += v;
     s.mean = sum / double(s.n);
     s.ciLow = s.ciHigh = s.mean;
+    s.min = *std::min_element(values.begin(), values.end());
+    s.max = *std::max_element(values.begin(), values.end());
     if (s.n < 2)
         return s;
     double squares = 0;

@@ -20,10 +20,11 @@ double autocorrelationTime(const std::vector<double>& series, int maxLag);
 double studentTQuantile(double p, double df);
 
 /// A metric over n runs: mean, sample sd, and the 95 % confidence interval of the mean
-/// (mean ± t(0.975, n−1) · sd / √n). With one run, sd is 0 and the interval is the value itself.
+/// (mean ± t(0.975, n−1) · sd / √n), and the smallest and largest value. With one run, sd is 0
+/// and the interval is the value itself.
 struct Spread {
     std::size_t n = 0;
-    double mean = 0, sd = 0, ciLow = 0, ciHigh = 0;
+    double mean = 0, sd = 0, ciLow = 0, ciHigh = 0, min = 0, max = 0;
 };
 Spread spreadOf(const std::vector<double>& values);
 
