@@ -2,6 +2,7 @@
 // 3-parent variable, round trips, and a clear FILE:LINE error for every malformed case.
 #include "bayesnet/BifFormat.h"
 #include "core/Error.h"
+#include "experiments/BayesNetExperiment.h"
 #include "io/Resources.h"
 
 #include <QtTest>
@@ -91,6 +92,40 @@ private slots:
         QCOMPARE(net.variables[0].values[0], std::string("value one"));
     }
 
+    void realFilesAsTheyAreWritten()
+    {
+        // bnlearn's value names (child: "<7.5", ">=7.5", "Asy/Patch", "12+"), a property between
+        // blocks, whitespace-separated lists and "( child parent )" without '|' (BIF 0.15, as
+        // JavaBayes writes it), and 'default' rows before or after the listed ones.
+        const auto net = parseBif("network child { }\n"
+                                  "property software = \"bnlearn\" ;\n"
+                                  "variable Age { type discrete [ 3 ] { 0-3_days 4-10_days 11-30_days }; }\n"
+                                  "variable Disease { type discrete [ 3 ] { Asy/Patch, 12+, TGA };\n"
+                                  "  property label=disease ; }\n"
+                                  "variable CO2Report { type discrete[2] { <7.5, >=7.5 }; }\n"
+                                  "probability ( Age ) { table 0.8 0.15 0.05 ; }\n"
+                                  "probability ( Disease | Age ) {\n  default 0.2, 0.3, 0.5;\n  (0-3_days) 0.6, 0.3, 0.1;\n}\n"
+                                  "probability ( CO2Report Disease ) { // no bar\n  (\"Asy/Patch\") 0.9 0.1;\n"
+                                  "  default 0.5 0.5;\n}\n",
+                                  "child.bif");
+        QCOMPARE(net.size(), 3);
+        QCOMPARE(net.variables[0].values, (std::vector<std::string>{"0-3_days", "4-10_days", "11-30_days"}));
+        QCOMPARE(net.variables[1].values, (std::vector<std::string>{"Asy/Patch", "12+", "TGA"}));
+        QCOMPARE(net.variables[1].label, std::string("disease"));
+        QCOMPARE(net.variables[2].values, (std::vector<std::string>{"<7.5", ">=7.5"}));
+        QCOMPARE(net.variables[0].cpt, (std::vector<double>{0.8, 0.15, 0.05}));
+        QCOMPARE(net.variables[1].cpt, (std::vector<double>{0.6, 0.3, 0.1, 0.2, 0.3, 0.5, 0.2, 0.3, 0.5}));
+        QCOMPARE(net.variables[2].parents, (std::vector<int>{1}));
+        QCOMPARE(net.variables[2].cpt, (std::vector<double>{0.9, 0.1, 0.5, 0.5, 0.5, 0.5}));
+        // Evidence splits at the first '=': the value may hold one.
+        const auto evidence = BayesNetExperiment::parseEvidence(net, "CO2Report=>=7.5,Disease=12+");
+        QCOMPARE(evidence, (std::vector<int>{-1, 1, 1}));
+        // What we write reads back the same.
+        const auto back = parseBif(writeBif(net), "again.bif");
+        QCOMPARE(back.variables[2].values, net.variables[2].values);
+        QCOMPARE(back.variables[1].cpt, net.variables[1].cpt);
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QString>("text");
@@ -127,6 +162,12 @@ private slots:
         QTest::newRow("truncated") << h + "probability ( A ) { table 0.5," << "expected a probability, got the end of the file";
         QTest::newRow("garbage") << QString("\x01\x02 binary") << "unexpected control character";
         QTest::newRow("empty") << QString("") << "no variables";
+        QTest::newRow("default twice")
+            << h + "probability ( A ) { table 0.5, 0.5; }\nprobability ( B | A ) {\n default 0.5, 0.5;\n default 0.5, 0.5;\n}\n"
+            << "net.bif:12: a second 'default' row for 'B' (the first is on line 11)";
+        QTest::newRow("default does not sum to 1")
+            << h + "probability ( A ) { table 0.5, 0.5; }\nprobability ( B | A ) {\n default 0.5, 0.6;\n}\n"
+            << "net.bif:11: the default row of 'B' sums to 1.1, not 1";
         QTest::newRow("unterminated comment") << h + "/* never closed" << "net.bif:9: unterminated /* comment";
     }
     void malformed()

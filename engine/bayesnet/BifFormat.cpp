@@ -30,7 +30,9 @@ public:
         if (pos_ >= text_.size())
             return {Token::End, "", line_};
         const char c = text_[pos_];
-        if (std::string_view("{}()[],;|=").find(c) != std::string_view::npos) {
+        // BIF's separators; anything else belongs to a name: value names such as ">=7.5", "<5",
+        // "12+" or "Asy/Patch" are written bare in bnlearn's files.
+        if (std::string_view("{}()[],;|").find(c) != std::string_view::npos) {
             ++pos_;
             return {Token::Punct, std::string(1, c), line_};
         }
@@ -50,7 +52,7 @@ public:
         }
         const std::size_t start = pos_;
         while (pos_ < text_.size() && !std::isspace((unsigned char)text_[pos_])
-               && std::string_view("{}()[],;|=\"").find(text_[pos_]) == std::string_view::npos) {
+               && std::string_view("{}()[],;|\"").find(text_[pos_]) == std::string_view::npos) {
             if (text_[pos_] == '/' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '/' || text_[pos_ + 1] == '*'))
                 break;
             if ((unsigned char)text_[pos_] < 0x20)
@@ -109,8 +111,10 @@ public:
                 parseVariable();
             else if (isWord("probability"))
                 parseProbability();
+            else if (isWord("property"))  // between blocks, as some writers put them
+                parseProperty();
             else
-                fail("expected 'network', 'variable' or 'probability', got " + describe(tok_));
+                fail("expected 'network', 'variable', 'probability' or 'property', got " + describe(tok_));
         }
         finish();
         return std::move(net_);
@@ -211,6 +215,10 @@ private:
                 // property label = "text" ;  (or  property "label = text" ;)
                 if (p.size() >= 3 && p[0].text == "label" && p[1].text == "=")
                     v.label = p[2].text;
+                else if (p.size() == 2 && p[0].text == "label=")  // '=' is part of a word now
+                    v.label = p[1].text;
+                else if (p.size() == 1 && p[0].kind == Token::Word && p[0].text.rfind("label=", 0) == 0)
+                    v.label = p[0].text.substr(6);
                 else if (p.size() == 1 && p[0].kind == Token::Quoted && p[0].text.rfind("label = ", 0) == 0)
                     v.label = p[0].text.substr(8);
             } else if (isWord("type")) {
@@ -226,8 +234,9 @@ private:
                 advance();
                 expectPunct(']');
                 expectPunct('{');
+                // Values separated by commas (BIF 0.3, bnlearn) or by spaces (BIF 0.15, JavaBayes).
                 std::set<std::string> seen;
-                while (true) {
+                do {
                     const long valueLine = tok_.line;
                     std::string value = expectName("a value name");
                     if (!seen.insert(value).second)
@@ -235,9 +244,7 @@ private:
                     v.values.push_back(value);
                     if (isPunct(','))
                         advance();
-                    else
-                        break;
-                }
+                } while (!isPunct('}'));
                 expectPunct('}');
                 expectPunct(';');
                 if (int(v.values.size()) != int(n))
@@ -275,10 +282,13 @@ private:
         BnVariable& var = net_.variables[std::size_t(child)];
         if (defined_.count(child))
             failAt(childLine, "a second probability block for '" + var.name + "'");
+        // "( child | a, b )"; BIF 0.15 (JavaBayes) writes "( child a b )".
         std::vector<int> parents;
-        if (isPunct('|')) {
+        const bool bar = isPunct('|');
+        if (bar)
             advance();
-            while (true) {
+        if (bar || !isPunct(')')) {
+            do {
                 const long line = tok_.line;
                 const int p = variableIndex(expectName("a parent name"), line);
                 if (p == child)
@@ -288,9 +298,7 @@ private:
                 parents.push_back(p);
                 if (isPunct(','))
                     advance();
-                else
-                    break;
-            }
+            } while (!isPunct(')') && tok_.kind != Token::End);
         }
         expectPunct(')');
         expectPunct('{');
@@ -304,15 +312,14 @@ private:
         std::vector<double> cpt(configs * m, 0.0);
         std::vector<char> given(configs, 0);
 
+        // Probabilities separated by commas or spaces, up to the ';'.
         const auto readValues = [&](std::vector<double>& row, std::size_t count, const std::string& what, long line) {
             row.clear();
-            while (true) {
+            do {
                 row.push_back(expectProbability());
                 if (isPunct(','))
                     advance();
-                else
-                    break;
-            }
+            } while (!isPunct(';'));
             if (row.size() != count)
                 failAt(line, what + " has " + std::to_string(row.size()) + " entries, expected " + std::to_string(count));
             expectPunct(';');
@@ -325,7 +332,8 @@ private:
                 failAt(line, what + " sums to " + formatNumber(sum) + ", not 1");
         };
 
-        std::vector<double> row;
+        std::vector<double> row, defaultRow;
+        long defaultLine = 0;
         while (!isPunct('}')) {
             const long line = tok_.line;
             if (isWord("property")) {
@@ -341,7 +349,14 @@ private:
                 }
                 std::copy(row.begin(), row.end(), cpt.begin());
             } else if (isWord("default")) {
-                fail("'default' entries are not supported; list every row");
+                // The row of every parent configuration not listed (in any order in the block).
+                if (defaultLine)
+                    failAt(line, "a second 'default' row for '" + var.name + "' (the first is on line "
+                                     + std::to_string(defaultLine) + ")");
+                advance();
+                readValues(defaultRow, m, "the default row of '" + var.name + "'", line);
+                checkSum(defaultRow.data(), line, "the default row of '" + var.name + "'");
+                defaultLine = line;
             } else if (isPunct('(')) {
                 advance();
                 std::size_t config = 0;
@@ -354,8 +369,8 @@ private:
                         failAt(line, "'" + value + "' is not a value of '" + pv.name + "'");
                     config = config * pv.values.size() + std::size_t(it - pv.values.begin());
                     label += (j ? ", " : "") + value;
-                    if (j + 1 < parents.size())
-                        expectPunct(',');
+                    if (isPunct(','))
+                        advance();
                 }
                 if (parents.empty())
                     fail("a row in parentheses needs parents; '" + var.name + "' has none (use 'table')");
@@ -375,6 +390,11 @@ private:
         }
         const long closeLine = tok_.line;
         advance();
+        for (std::size_t c = 0; c < configs; ++c)
+            if (!given[c] && defaultLine) {
+                std::copy(defaultRow.begin(), defaultRow.end(), cpt.begin() + std::ptrdiff_t(c * m));
+                given[c] = 1;
+            }
         for (std::size_t c = 0; c < configs; ++c)
             if (!given[c])
                 failAt(closeLine, "the probability block of '" + var.name + "' misses row " + std::to_string(c + 1)
