@@ -1,12 +1,17 @@
 // bayesnet end to end: the modules learn Knill–Kersten (every module's KL falls to ≤ 0.05
 // bits), the sampled joint matches (≤ 0.1 bits), evidence gives the exact posterior
 // (explaining away), one mode per value hits the naive-Bayes limit, other networks learn.
+#include "bayesnet/BifFormat.h"
+#include "bayesnet/ExactInference.h"
+#include "bayesnet/VariableElimination.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
 #include "experiments/BayesNetExperiment.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
+#include <fstream>
 #include <cmath>
 
 using namespace plab;
@@ -20,6 +25,36 @@ std::unique_ptr<Simulation> make(std::uint64_t seed, std::initializer_list<std::
     for (const auto& s : sets)
         p.setAssignment(s);
     return std::make_unique<Simulation>(registry.create("bayesnet", p, seed));
+}
+
+/// 20 variables of 2 to 6 values, each with the two before it as parents: about 2.7·10¹¹
+/// joint states, far beyond enumeration. Tables from a fixed formula, none near 0 or 1.
+BayesianNetwork twentyVariables()
+{
+    BayesianNetwork net;
+    net.name = "twenty";
+    for (int i = 0; i < 20; ++i) {
+        BnVariable v;
+        v.name = "V" + std::to_string(i + 1);
+        const int m = 2 + i % 5;
+        for (int k = 0; k < m; ++k)
+            v.values.push_back("v" + std::to_string(k + 1));
+        std::size_t configs = 1;
+        for (int p = std::max(0, i - 2); p < i; ++p) {
+            v.parents.push_back(p);
+            configs *= std::size_t(2 + p % 5);
+        }
+        for (std::size_t c = 0; c < configs; ++c) {
+            double total = 0;
+            std::vector<double> row(static_cast<std::size_t>(m), 0.0);
+            for (int k = 0; k < m; ++k)
+                total += row[std::size_t(k)] = 1.0 + double((c * 7 + std::size_t(k) * 3 + std::size_t(i)) % 5);
+            for (double x : row)
+                v.cpt.push_back(x / total);
+        }
+        net.variables.push_back(v);
+    }
+    return net;
 }
 
 BayesNetExperiment& bn(Simulation& sim)
@@ -127,6 +162,42 @@ private slots:
             QVERIFY2(e.moduleKl(v) <= 0.05 && e.moduleKl(v) <= start[std::size_t(v)],
                      qPrintable(QString("module %1: %2 -> %3").arg(v).arg(start[std::size_t(v)]).arg(e.moduleKl(v))));
         QVERIFY2(e.jointKl() <= 0.1, qPrintable(QString::number(e.jointKl())));
+    }
+
+    void networkBeyondEnumerationLearnsWithExactAnswers()
+    {
+        // Exact answers by variable elimination: the posterior error is measured, not skipped.
+        const auto net = twentyVariables();
+        QVERIFY(!EnumeratedJoint::feasible(net));
+        QTemporaryDir dir;
+        const std::string file = dir.filePath("twenty.bif").toStdString();
+        {
+            std::ofstream out(file);
+            out << writeBif(net);
+        }
+        auto sim = make(1, {"network=" + file, "evidence=V20=v1"});
+        sim->runUntil(400);
+        auto& e = bn(*sim);
+        const auto exact = e.exactMarginals();
+        QCOMPARE(exact.size(), std::size_t(20));
+        std::vector<int> evidence(20, -1);
+        evidence[19] = 0;
+        const auto expected = VariableElimination(net).marginals(evidence);
+        for (std::size_t v = 0; v < 20; ++v)
+            for (std::size_t k = 0; k < exact[v].size(); ++k)
+                QCOMPARE(exact[v][k], expected[v][k]);
+        QVERIFY(e.samples() > 1000);
+        const double error = e.posteriorError();
+        double klMax = 0;
+        for (int v = 0; v < 20; ++v)
+            klMax = std::max(klMax, e.moduleKl(v));
+        qInfo("twenty variables: posterior_error %.3f, largest module KL %.4f, %lld samples", error, klMax,
+              (long long)e.samples());
+        // Measured (seed 1): posterior_error 0.037, largest module KL 0.19 bits. The bounds say the
+        // figures exist and learning happened; how well large networks learn is work still open.
+        QVERIFY2(std::isfinite(error) && error < 0.1, qPrintable(QString::number(error)));
+        for (int v = 0; v < 20; ++v)
+            QVERIFY2(std::isfinite(e.moduleKl(v)) && e.moduleKl(v) < 0.3, qPrintable(QString::number(e.moduleKl(v))));
     }
 
     void markovBlanketAllUsesEveryOtherVariable()

@@ -1,6 +1,8 @@
 // Exact inference on the Knill–Kersten network: the check values of the spec (§2).
 #include "bayesnet/BifFormat.h"
 #include "bayesnet/ExactInference.h"
+#include "bayesnet/VariableElimination.h"
+#include "core/Error.h"
 #include "io/Resources.h"
 
 #include <QtTest>
@@ -18,6 +20,46 @@ double posterior(const EnumeratedJoint& j, std::vector<int> evidence, int variab
 bool near(double a, double b, double tol = 5e-5)
 {
     return std::fabs(a - b) < tol;
+}
+
+/// X1 → X2 → … → Xn, binary: p(X1 = 1) = 0.3, p(X_i = 1 | X_{i−1} = 1) = 0.8, given 0: 0.1.
+BayesianNetwork binaryChain(int n)
+{
+    BayesianNetwork net;
+    net.name = "chain";
+    for (int i = 0; i < n; ++i) {
+        BnVariable v;
+        v.name = "X" + std::to_string(i + 1);
+        v.values = {"1", "0"};
+        if (i == 0) {
+            v.cpt = {0.3, 0.7};
+        } else {
+            v.parents = {i - 1};
+            v.cpt = {0.8, 0.2, 0.1, 0.9};
+        }
+        net.variables.push_back(v);
+    }
+    return net;
+}
+
+/// Every evidence with at most two observed variables.
+std::vector<std::vector<int>> smallEvidenceSets(const BayesianNetwork& net)
+{
+    const int n = net.size();
+    std::vector<std::vector<int>> sets = {std::vector<int>(std::size_t(n), -1)};
+    for (int a = 0; a < n; ++a)
+        for (int x = 0; x < net.variables[std::size_t(a)].cardinality(); ++x) {
+            std::vector<int> e(std::size_t(n), -1);
+            e[std::size_t(a)] = x;
+            sets.push_back(e);
+            for (int b = a + 1; b < n; ++b)
+                for (int y = 0; y < net.variables[std::size_t(b)].cardinality(); ++y) {
+                    auto f = e;
+                    f[std::size_t(b)] = y;
+                    sets.push_back(f);
+                }
+        }
+    return sets;
 }
 
 } // namespace
@@ -43,6 +85,85 @@ private slots:
             h -= p * std::log2(p);
         QVERIFY(near(h, 3.1149));
         QVERIFY(near(j.probabilities()[0], 0.189225, 1e-12));
+    }
+
+    void eliminationEqualsEnumeration_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("knill-kersten") << QString::fromStdString(Resources::path("networks/knill-kersten.bif"));
+        QTest::newRow("three values") << QString(PLAB_TEST_DATA "/three-values.bif");
+        QTest::newRow("three parents") << QString(PLAB_TEST_DATA "/three-parents.bif");
+    }
+    void eliminationEqualsEnumeration()
+    {
+        QFETCH(QString, file);
+        const auto net = readBifFile(file.toStdString());
+        const EnumeratedJoint j(net);
+        const VariableElimination ve(net);
+        int compared = 0;
+        for (const auto& evidence : smallEvidenceSets(net)) {
+            const auto conditioned = j.conditioned(evidence);
+            double mass = 0;
+            for (double p : conditioned)
+                mass += p;
+            if (mass == 0)
+                continue;  // evidence of probability 0 (tested below)
+            const auto exact = j.marginals(conditioned);
+            const auto eliminated = ve.marginals(evidence);
+            for (std::size_t v = 0; v < exact.size(); ++v)
+                for (std::size_t k = 0; k < exact[v].size(); ++k) {
+                    QVERIFY2(std::fabs(exact[v][k] - eliminated[v][k]) < 1e-12,
+                             qPrintable(QString("variable %1 value %2: %3 vs %4").arg(v).arg(k).arg(exact[v][k]).arg(eliminated[v][k])));
+                    ++compared;
+                }
+        }
+        QVERIFY(compared > 50);
+        // Family tables over the Markov blanket and over every other variable.
+        for (int v = 0; v < net.size(); ++v) {
+            std::vector<int> others;
+            for (int u = 0; u < net.size(); ++u)
+                if (u != v)
+                    others.push_back(u);
+            for (const auto& inputs : {net.markovBlanket(v), others}) {
+                const auto a = j.familyTable(v, inputs), b = ve.familyTable(v, inputs);
+                QCOMPARE(a.size(), b.size());
+                for (std::size_t i = 0; i < a.size(); ++i)
+                    QVERIFY2(std::fabs(a[i] - b[i]) < 1e-12, qPrintable(QString("%1 vs %2").arg(a[i]).arg(b[i])));
+            }
+        }
+    }
+
+    void eliminationBeyondEnumeration()
+    {
+        // 40 variables, 2^40 joint states: enumeration refuses, elimination follows the chain.
+        const auto net = binaryChain(40);
+        QVERIFY(!EnumeratedJoint::feasible(net));
+        const VariableElimination ve(net);
+        std::vector<int> none(40, -1);
+        const auto m = ve.marginals(none);
+        double p = 0.3;
+        for (int i = 0; i < 40; ++i) {
+            QVERIFY2(std::fabs(m[std::size_t(i)][0] - p) < 1e-12, qPrintable(QString::number(i)));
+            p = 0.8 * p + 0.1 * (1 - p);
+        }
+        // Evidence at the end: p(X39 = 1 | X40 = 0) ∝ p(X39 = 1) · 0.2.
+        std::vector<int> evidence = none;
+        evidence[39] = 1;
+        const double p39 = m[38][0];
+        const double expected = p39 * 0.2 / (p39 * 0.2 + (1 - p39) * 0.9);
+        QVERIFY(std::fabs(ve.marginals(evidence)[38][0] - expected) < 1e-12);
+        // A family table of two neighbours: p(X20, X21) = p(X20) p(X21 | X20).
+        const auto t = ve.familyTable(20, {19});
+        QVERIFY(std::fabs(t[0] - m[19][0] * 0.8) < 1e-12);
+        QVERIFY(std::fabs(t[2] - (1 - m[19][0]) * 0.1) < 1e-12);
+    }
+
+    void impossibleEvidenceIsAnError()
+    {
+        auto net = binaryChain(3);
+        net.variables[1].cpt = {1.0, 0.0, 1.0, 0.0};  // X2 is always 1
+        std::vector<int> evidence = {-1, 1, -1};
+        QVERIFY_THROWS_EXCEPTION(InputError, VariableElimination(net).marginals(evidence));
     }
 
     void localConditionalMatchesEnumeration()

@@ -18,7 +18,7 @@ for _ in $(seq 600); do
   sleep 0.05
 done
 if [ "$ready" != 1 ]; then
-  echo "with-window-manager.sh: openbox did not take the screen within 30 s" >&2
+  echo "with-window-manager.sh: openbox did not take the screen within 30 s (display $DISPLAY)" >&2
   kill "$wm" 2>/dev/null || true
   exit 1
 fi
@@ -30,4 +30,6 @@ exit "$status"
 INNER
 )
 export PLASTICITY_LAB_SCREEN="$size"
-exec xvfb-run -a -s "-screen 0 ${size}x24" bash -c "$inner" wm "$@"
+# -n: where the search for a free display starts; suites started together start apart, else two
+# xvfb-run -a can take the same display at the same moment (PLAB_XVFB_FIRST, set by CTest).
+exec xvfb-run -a -n "${PLAB_XVFB_FIRST:-99}" -s "-screen 0 ${size}x24" bash -c "$inner" wm "$@"

@@ -4,6 +4,7 @@
 
 #include "analysis/InformationMeasures.h"
 #include "bayesnet/BifFormat.h"
+#include "bayesnet/VariableElimination.h"
 #include "core/Error.h"
 #include "io/JsonWriter.h"
 #include "io/Resources.h"
@@ -210,33 +211,20 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
 
 void BayesNetExperiment::buildTargets()
 {
-    // p*(x, mb) per module: exact by enumeration, or from 200 000 ancestral samples when the
-    // joint is too large to enumerate.
+    // p*(x, mb) per module, exact: by enumeration where the joint is small, by variable
+    // elimination where it is too large to enumerate.
     targetJoint_.clear();
     std::vector<std::vector<double>> tables;
-    if (joint_) {
-        for (const auto& m : modules_)
+    const VariableElimination elimination(net_);
+    for (const auto& m : modules_) {
+        if (joint_) {
             tables.push_back(joint_->familyTable(m.variable, m.inputs));
-    } else {
-        for (const auto& m : modules_) {
-            if (m.configurations() > (1u << 22))
-                throw InputError("module " + net_.variables[std::size_t(m.variable)].name
-                                 + " has too many input configurations to measure its KL divergence");
-            tables.emplace_back(m.configurations() * std::size_t(m.values), 0.0);
+            continue;
         }
-        RandomStream truth = stream("truth");
-        std::vector<int> state;
-        const int n = 200000;
-        for (int s = 0; s < n; ++s) {
-            net_.sample(truth, order_, state);
-            for (std::size_t i = 0; i < modules_.size(); ++i) {
-                const auto& m = modules_[i];
-                std::size_t c = 0;
-                for (std::size_t j = 0; j < m.inputs.size(); ++j)
-                    c = c * std::size_t(m.inputValues[j]) + std::size_t(state[std::size_t(m.inputs[j])]);
-                tables[i][c * std::size_t(m.values) + std::size_t(state[std::size_t(m.variable)])] += 1.0 / n;
-            }
-        }
+        if (m.configurations() > (1u << 22))
+            throw InputError("module " + net_.variables[std::size_t(m.variable)].name
+                             + " has too many input configurations to measure its KL divergence");
+        tables.push_back(elimination.familyTable(m.variable, m.inputs));
     }
     targetJoint_ = std::move(tables);
 }
@@ -409,6 +397,12 @@ void BayesNetExperiment::setEvidence(std::vector<int> evidence)
     if (joint_) {
         exactConditioned_ = joint_->conditioned(evidence_);
         exactMarginals_ = joint_->marginals(exactConditioned_);
+    } else {
+        try {
+            exactMarginals_ = VariableElimination(net_).marginals(evidence_);
+        } catch (const InputError&) {
+            exactMarginals_.clear();  // evidence of probability 0: no posterior to compare with
+        }
     }
     if (!learning_) {
         const double t = time();
@@ -586,7 +580,7 @@ double BayesNetExperiment::modelKl() const
 
 double BayesNetExperiment::posteriorError() const
 {
-    if (!joint_ || validSamples_ == 0)
+    if (exactMarginals_.empty() || validSamples_ == 0)
         return std::numeric_limits<double>::quiet_NaN();
     const auto sampled = sampledMarginals();
     double worst = 0;
@@ -666,7 +660,7 @@ void BayesNetExperiment::writeSummaryExtras(JsonWriter& w) const
     for (const auto& m : sampledMarginals())
         w.value(m);
     w.endArray();
-    if (joint_) {
+    if (!exactMarginals_.empty()) {
         w.key("exact_marginals").beginArray();
         for (const auto& m : exactMarginals_)
             w.value(m);
