@@ -277,6 +277,20 @@ private slots:
         QVERIFY(readFile(dir + "/collected/figures/nmi.svg").contains("<svg"));
     }
 
+    void flatMetricsAreDrawn()
+    {
+        // reward's temperature is 0.1 in every run; its mean over seeds may differ from 0.1 in the
+        // last bit, which once made the axis ticks loop until the memory ran out.
+        QTemporaryDir tmp;
+        const QString spec = tmp.filePath("s.json"), dir = tmp.filePath("sweep");
+        writeFile(spec, R"({"experiment": "reward", "seconds": 30, "seeds": "1-20"})");
+        QCOMPARE(runApp({"sweep", spec, "--out", dir, "--quiet"}).exitCode, 0);
+        const Result collect = runApp({"collect", dir});
+        QVERIFY2(collect.exitCode == 0, qPrintable(collect.err));
+        QVERIFY(QFileInfo(dir + "/collected/figures/temperature.png").size() > 10000);
+        QVERIFY(QFileInfo(dir + "/collected/figures/task_switched.svg").size() > 1000);
+    }
+
     void printedJobsRunOnePointEach()
     {
         QTemporaryDir tmp;

@@ -27,8 +27,14 @@ std::vector<double> niceTicks(double lo, double hi, int count)
             step = m * decade;
             break;
         }
-    for (double t = std::ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step)
+    // Counted, not accumulated: a step far below the values' magnitude must not loop forever.
+    const double first = std::ceil(lo / step);
+    for (int i = 0; i <= 4 * std::max(1, count) + 2; ++i) {
+        const double t = (first + i) * step;
+        if (t > hi + 1e-9 * step)
+            break;
         ticks.push_back(std::fabs(t) < 1e-12 * step ? 0.0 : t);
+    }
     return ticks;
 }
 
@@ -84,7 +90,9 @@ SweepPlot::Frame SweepPlot::frame(const QRectF& area, const QFont& font) const
     }
     if (xMax <= xMin)
         xMax = xMin + 1;
-    if (yMax <= yMin) {
+    // A flat metric (a constant parameter such as the temperature, whose mean over seeds may
+    // still differ from the value in the last bit) gets a visible range around its value.
+    if (yMax - yMin <= 1e-9 * std::max(std::fabs(yMax), std::fabs(yMin))) {
         yMax += 0.5 * std::max(1e-9, std::fabs(yMax));
         yMin -= 0.5 * std::max(1e-9, std::fabs(yMin));
     }

@@ -180,17 +180,28 @@ std::vector<SweepBand> SweepResults::bands(const std::string& metric) const
     return out;
 }
 
-std::string SweepResults::runsCsv() const
+/// "point,<axis>,…" and a point's "name,<value>,…": the columns both CSV files begin with.
+std::string SweepResults::pointHeader() const
 {
     std::string out = "point";
     for (const auto& a : axisNames_)
         out += "," + csvField(a);
-    out += ",seed,t,metric,value\n";
+    return out;
+}
+
+std::string SweepResults::pointCells(const SweepRun& run)
+{
+    std::string out = csvField(run.group);
+    for (const auto& [name, value] : run.axes)
+        out += "," + csvField(value);
+    return out;
+}
+
+std::string SweepResults::runsCsv() const
+{
+    std::string out = pointHeader() + ",seed,t,metric,value\n";
     for (const SweepRun& run : runs_) {
-        std::string head = csvField(run.group);
-        for (const auto& [name, value] : run.axes)
-            head += "," + csvField(value);
-        head += "," + std::to_string(run.seed) + ",";
+        const std::string head = pointCells(run) + "," + std::to_string(run.seed) + ",";
         for (std::size_t row = 0; row < run.times.size(); ++row)
             for (std::size_t c = 0; c < run.metrics.size(); ++c)
                 out += head + run.times[row] + "," + csvField(run.metrics[c]) + "," + run.values[row][c] + "\n";
@@ -202,10 +213,7 @@ std::string SweepResults::runsCsv() const
 
 std::string SweepResults::summaryCsv() const
 {
-    std::string out = "point";
-    for (const auto& a : axisNames_)
-        out += "," + csvField(a);
-    out += ",t,metric,n,mean,sd,ci95_low,ci95_high,min,max\n";
+    std::string out = pointHeader() + ",t,metric,n,mean,sd,ci95_low,ci95_high,min,max\n";
     const auto row = [](const std::string& head, const std::string& t, const std::string& metric, const Spread& s) {
         return head + t + "," + csvField(metric) + "," + std::to_string(s.n) + "," + formatNumber(s.mean) + ","
                + formatNumber(s.sd) + "," + formatNumber(s.ciLow) + "," + formatNumber(s.ciHigh) + ","
@@ -218,10 +226,7 @@ std::string SweepResults::summaryCsv() const
                 first = &run;
         if (!first)
             continue;
-        std::string head = csvField(group);
-        for (const auto& [name, value] : first->axes)
-            head += "," + csvField(value);
-        head += ",";
+        const std::string head = pointCells(*first) + ",";
         for (const std::string& metric : metrics())
             for (const SweepBand& band : bands(metric))
                 if (band.group == group)

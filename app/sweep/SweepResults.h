@@ -57,6 +57,9 @@ public:
     std::string summaryCsv() const;
 
 private:
+    std::string pointHeader() const;
+    static std::string pointCells(const SweepRun& run);
+
     std::string dir_, experiment_;
     std::vector<std::string> axisNames_;
     std::vector<SweepRun> runs_;
