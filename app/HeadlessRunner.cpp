@@ -223,7 +223,7 @@ int runHeadless(const RunOptions& options)
     record.experiment = &sim.experiment();
     record.simSeconds = sim.time();
     record.wallSeconds = wall;
-    record.complete = !interrupted.load();
+    record.complete = sim.time() >= until - 0.5 * sim.experiment().dt();  // reached the end, signal or not
     record.series = &sim.series();
     record.metrics = sim.experiment().summary();
 
@@ -232,19 +232,20 @@ int runHeadless(const RunOptions& options)
     if (ec)
         throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
     writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.finalSeries()));
-    writeFileAtomically(outDir + "/summary.json", summaryJson(record));
     if (o.spikes)
         writeFileAtomically(outDir + "/spikes.csv", spikesCsv(spikes, sim.experiment().neuronGroups()));
     // The run as it happened from t = 0, commands included: --replay DIR/run.json repeats it.
     RunFile::fromRun(o.experiment, sim.experiment().initialParameters(), o.seed, sim.time(), sim.appliedCommands())
         .write(outDir + "/run.json");
+    // The summary last: once it exists, so do the others (a sweep takes it for "finished").
+    writeFileAtomically(outDir + "/summary.json", summaryJson(record));
     if (!o.saveState.empty())
         saveStateFile(sim, o.saveState);
     if (!o.quiet)
         std::fprintf(stderr, "%s: wrote %s/summary.json, metrics.csv and run.json%s%s (%.1f s simulated in %.2f s wall)\n",
                      o.experiment.c_str(), outDir.c_str(), o.saveState.empty() ? "" : ", state ",
                      o.saveState.c_str(), sim.time(), wall);
-    if (interrupted.load()) {
+    if (!record.complete) {  // a signal after the last step interrupted nothing
         std::fprintf(stderr, "%s: interrupted at %.1f s; results so far were written\n", o.experiment.c_str(),
                      sim.time());
         return 130;

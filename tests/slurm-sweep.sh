@@ -96,7 +96,7 @@ while IFS= read -r -d '' f; do
     slurm/*) continue ;;
     */summary.json) diff <(grep -v '"wall_seconds"' "$f") <(grep -v '"wall_seconds"' "$D/slurm-sweep/$rel") >/dev/null \
                       || { echo "FAILED: $rel differs"; fail=1; } ;;
-    */log.txt) continue ;;
+    */log.txt|*/.lock) continue ;;
     *) compare "$f" "$D/slurm-sweep/$rel" ;;
   esac
   n=$((n + 1))

@@ -117,6 +117,15 @@ private slots:
         QCOMPARE(net.variables[1].cpt, (std::vector<double>{0.6, 0.3, 0.1, 0.2, 0.3, 0.5, 0.2, 0.3, 0.5}));
         QCOMPARE(net.variables[2].parents, (std::vector<int>{1}));
         QCOMPARE(net.variables[2].cpt, (std::vector<double>{0.9, 0.1, 0.5, 0.5, 0.5, 0.5}));
+        // BIF 0.15's table lists the child slowest (JavaBayes's dog-problem: light-on | family-out).
+        const auto dog = parseBif("network dog { }\n"
+                                  "variable \"family-out\" { type discrete[2] { \"true\" \"false\" }; property label =out; }\n"
+                                  "variable \"light-on\" { type discrete[2] { \"true\" \"false\" }; }\n"
+                                  "probability ( \"family-out\" ) { table 0.15 0.85 ; }\n"
+                                  "probability ( \"light-on\" \"family-out\" ) { table 0.6 0.05 0.4 0.95 ; }\n",
+                                  "dog.bif");
+        QCOMPARE(dog.variables[1].cpt, (std::vector<double>{0.6, 0.4, 0.05, 0.95}));
+        QCOMPARE(dog.variables[0].label, std::string("out"));
         // Evidence splits at the first '=': the value may hold one.
         const auto evidence = BayesNetExperiment::parseEvidence(net, "CO2Report=>=7.5,Disease=12+");
         QCOMPARE(evidence, (std::vector<int>{-1, 1, 1}));

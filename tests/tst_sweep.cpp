@@ -126,6 +126,15 @@ private slots:
         QVERIFY(!s.seconds);
     }
 
+    void valuesAlikeAsNamesStayApart()
+    {
+        // "a/b" and "a_b" make the same folder-safe text; they stay two points all the same.
+        const SweepSpec s = parseSpec(R"({"experiment": "bayesnet", "grid": {"network": ["a/b", "a_b"]}, "seeds": [1, 2]})");
+        QCOMPARE(s.points[0].group, std::string("network=a_b"));
+        QCOMPARE(s.points[2].group, std::string("network=a_b,point=2"));
+        QCOMPARE(s.points[3].folder, std::string("network=a_b,point=2,seed=2"));
+    }
+
     void commandTemplateTakesAnAxis()
     {
         const SweepSpec s = parseSpec(R"({"experiment": "em-mixture", "grid": {"lesion_at": [10, 20]},
@@ -161,6 +170,8 @@ private slots:
             << QByteArray(R"({"experiment": "em-mixture", "list": [{"classes": 3}, {"image_side": 5}]})")
             << "spec.json: list[1]: has no 'classes'";
         QTest::newRow("seed range") << QByteArray(R"({"experiment": "em-mixture", "seeds": "5-1"})") << "spec.json: seeds:";
+        QTest::newRow("seed too large") << QByteArray(R"({"experiment": "em-mixture", "seeds": "18446744073709551615"})")
+                                        << "spec.json: seeds:";
         QTest::newRow("seed twice") << QByteArray(R"({"experiment": "em-mixture", "seeds": [1, 1]})") << "appears twice";
         QTest::newRow("seed fraction") << QByteArray(R"({"experiment": "em-mixture", "seeds": [1.5]})") << "spec.json: seeds[0]:";
         QTest::newRow("seconds") << QByteArray(R"({"experiment": "em-mixture", "seconds": -3})") << "spec.json: seconds:";

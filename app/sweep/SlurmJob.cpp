@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace plab {
@@ -52,6 +53,7 @@ std::string slurmJobScript(const SweepOptions& options, const std::string& specP
       << "per=" << per << "\n"
       << "args=()\n"
       << "for p in \"${points[@]:SLURM_ARRAY_TASK_ID*per:per}\"; do args+=(--point \"$p\"); done\n"
+      << "((${#args[@]})) || exit 0  # a task beyond the points (an --array given by hand)\n"
       << "exec " << shellQuoted(thisExecutable()) << " sweep " << shellQuoted(specPath) << " --out " << shellQuoted(dir)
       << " --jobs 1 --quiet \"${args[@]}\"\n";
     return s.str();
@@ -60,6 +62,11 @@ std::string slurmJobScript(const SweepOptions& options, const std::string& specP
 int submitSlurmArray(const SweepOptions& options, const SweepSpec& spec, const std::string& dir,
                      const std::vector<const SweepPoint*>& todo)
 {
+    // #SBATCH lines are not shell: a path there cannot be quoted, and sbatch expands '%'.
+    for (const std::string& path : {fs::absolute(dir).string(), fs::absolute(spec.source).string()})
+        if (path.find_first_of(" \t\n\r%") != std::string::npos)
+            throw InputError("sweep --slurm: '" + path + "' has a space, a line break or a '%', which a job script's "
+                             "#SBATCH lines cannot carry; choose another folder");
     checkOption("--partition", options.partition);
     checkOption("--time", options.timeLimit);
     checkOption("--mem", options.memory);
@@ -79,7 +86,9 @@ int submitSlurmArray(const SweepOptions& options, const SweepSpec& spec, const s
                                                         fs::absolute(dir).string(), todo, logs.string()));
     fs::permissions(script, fs::perms::owner_exec, fs::perm_options::add);
 
-    const std::string command = "sbatch --parsable " + shellQuoted(script.string()) + " 2>&1";
+    // The job id from stdout alone: sbatch may also print notes on stderr.
+    const fs::path errors = slurmDir / ("job-" + std::to_string(k) + ".sbatch-errors");
+    const std::string command = "sbatch --parsable " + shellQuoted(script.string()) + " 2>" + shellQuoted(errors.string());
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) {
         std::fprintf(stderr, "sweep: cannot run sbatch\n");
@@ -92,11 +101,20 @@ int submitSlurmArray(const SweepOptions& options, const SweepSpec& spec, const s
     const int status = ::pclose(pipe);
     while (!output.empty() && (output.back() == '\n' || output.back() == '\r'))
         output.pop_back();
-    if (status != 0) {
+    std::string why;
+    {
+        std::ifstream in(errors);
+        std::getline(in, why, '\0');
+        while (!why.empty() && (why.back() == '\n' || why.back() == '\r'))
+            why.pop_back();
+    }
+    if (status != 0 || output.empty()) {
         std::fprintf(stderr, "sweep: sbatch failed (%s): %s\n", script.c_str(),
-                     output.empty() ? "is SLURM installed here? (sbatch not found)" : output.c_str());
+                     why.empty() ? "is SLURM installed here? (sbatch not found)" : why.c_str());
         return 1;
     }
+    std::error_code ec;
+    fs::remove(errors, ec);
     const std::string jobId = output.substr(0, output.find(';'));  // "id;cluster" on federated setups
     const std::size_t per = std::size_t(options.pointsPerTask);
     std::fprintf(stderr, "sweep: submitted %s: %zu points in %zu array tasks (%s); when squeue no longer lists it: "

@@ -1,6 +1,7 @@
 #include "SweepCollect.h"
 
 #include "SweepResults.h"
+#include "SweepSpec.h"
 
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
@@ -90,7 +91,7 @@ int collectSweep(const CollectOptions& options)
         const SweepFigure figure = sweepFigure(results, metric);
         const SweepPlot plot(figure);
         for (const char* extension : {".png", ".svg"}) {
-            const fs::path file = figures / (metric + extension);
+            const fs::path file = figures / (folderSafe(metric) + extension);  // kl_<variable>: any name
             if (!plot.save(QString::fromStdString(file.string()), size, font))
                 throw InputError(file.string() + ": cannot write the figure");
         }

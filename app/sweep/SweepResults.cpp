@@ -219,6 +219,9 @@ std::string SweepResults::summaryCsv() const
                + formatNumber(s.sd) + "," + formatNumber(s.ciLow) + "," + formatNumber(s.ciHigh) + ","
                + formatNumber(s.min) + "," + formatNumber(s.max) + "\n";
     };
+    std::vector<std::pair<std::string, std::vector<SweepBand>>> bandsByMetric;  // once, in metric order
+    for (const std::string& metric : metrics())
+        bandsByMetric.emplace_back(metric, bands(metric));
     for (const std::string& group : groups_) {
         const SweepRun* first = nullptr;
         for (const SweepRun& run : runs_)
@@ -227,8 +230,8 @@ std::string SweepResults::summaryCsv() const
         if (!first)
             continue;
         const std::string head = pointCells(*first) + ",";
-        for (const std::string& metric : metrics())
-            for (const SweepBand& band : bands(metric))
+        for (const auto& [metric, metricBands] : bandsByMetric)
+            for (const SweepBand& band : metricBands)
                 if (band.group == group)
                     for (std::size_t i = 0; i < band.times.size(); ++i)
                         out += row(head, formatNumber(band.times[i]), metric, band.spread[i]);

@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,6 +20,7 @@
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
+#include <utility>
 #include <unistd.h>
 
 extern char** environ;
@@ -82,6 +85,31 @@ pid_t startPoint(const std::string& program, const std::vector<std::string>& arg
     return pid;
 }
 
+/// An exclusive lock on a point's folder while one process runs it: two sweeps on one folder
+/// (a local one and a resubmitted SLURM array, say) must not write the same run at once.
+class PointLock {
+public:
+    explicit PointLock(const fs::path& folder)
+        : fd_(::open((folder / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644))
+    {
+        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd_);
+            fd_ = -1;
+        }
+    }
+    PointLock(PointLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    PointLock& operator=(PointLock&&) = delete;
+    ~PointLock()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    bool held() const { return fd_ >= 0; }
+
+private:
+    int fd_;
+};
+
 class ProgressLine {
 public:
     ProgressLine(bool quiet, std::size_t total) : quiet_(quiet), tty_(::isatty(2)), total_(total) {}
@@ -135,35 +163,56 @@ int runLocally(const SweepSpec& spec, const std::string& dir, const std::vector<
 
     const auto start = std::chrono::steady_clock::now();
     const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
-    std::map<pid_t, const SweepPoint*> running;
-    std::size_t next = 0, done = 0, failed = 0;
+    struct Running {
+        const SweepPoint* point;
+        PointLock lock;
+    };
+    std::map<pid_t, Running> running;
+    std::size_t next = 0, done = 0, failed = 0, elsewhere = 0;
     bool forwarded = false;
-    while (next < todo.size() || !running.empty()) {
+    // Polls with WNOHANG: a signal that arrives between the flag's check and a blocking wait
+    // would otherwise go unnoticed until some run ends by itself.
+    while ((next < todo.size() && !stopRequested) || !running.empty()) {
         const std::size_t before = running.size();
         while (!stopRequested && next < todo.size() && running.size() < std::size_t(jobs)) {
             const SweepPoint& p = *todo[next++];
             const fs::path folder = fs::path(dir) / p.folder;
+            PointLock lock(folder);
+            if (!lock.held()) {
+                ++elsewhere;
+                progress.say("sweep: " + p.folder + " is being run by another sweep process; left to it");
+                continue;
+            }
             fs::remove(folder / "summary.partial.json");
-            running[startPoint(program, pointRunArguments(spec, dir, p), folder / "log.txt")] = &p;
+            try {
+                running.emplace(startPoint(program, pointRunArguments(spec, dir, p), folder / "log.txt"),
+                                Running{&p, std::move(lock)});
+            } catch (const std::exception& e) {
+                ++failed;
+                progress.say("sweep: " + p.folder + " failed: " + e.what());
+            }
         }
         if (running.size() != before)
             progress.show(done, failed, running.size(), elapsed());
         if (stopRequested && !forwarded) {
-            for (const auto& [pid, point] : running)
+            for (const auto& [pid, r] : running)
                 ::kill(pid, SIGINT);  // each run writes what it has and exits 130
             forwarded = true;
         }
         int status = 0;
-        const pid_t pid = ::waitpid(-1, &status, 0);
-        if (pid < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
+        const pid_t pid = ::waitpid(-1, &status, WNOHANG);
+        if (pid <= 0) {
+            if (pid < 0 && errno != EINTR && running.empty())
+                break;
+            const timespec pause{0, 20'000'000};  // 20 ms; a signal ends it early
+            ::nanosleep(&pause, nullptr);
+            continue;
         }
         const auto it = running.find(pid);
         if (it == running.end())
             continue;
-        const SweepPoint& p = *it->second;
+        const SweepPoint& p = *it->second.point;
+        const PointLock held = std::move(it->second.lock);  // until this run's files are settled
         running.erase(it);
         const fs::path folder = fs::path(dir) / p.folder;
         const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && pointFinished(dir, p);
@@ -192,6 +241,8 @@ int runLocally(const SweepSpec& spec, const std::string& dir, const std::vector<
                      + " runs are finished, the same command again runs the rest");
         return 130;
     }
+    if (elsewhere > 0)
+        progress.say("sweep: " + std::to_string(elsewhere) + " runs were left to another sweep process running them");
     if (failed > 0) {
         progress.say("sweep: " + std::to_string(failed) + " runs failed (their log.txt says why); the same command "
                      "again reruns them");
@@ -289,7 +340,8 @@ int runSweep(const SweepOptions& options)
             if (it == spec.points.end())
                 throw InputError("--point " + name + ": not a point of " + options.spec + " (see " + dir
                                  + "/sweep.json)");
-            selected.push_back(&*it);
+            if (std::find(selected.begin(), selected.end(), &*it) == selected.end())
+                selected.push_back(&*it);
         }
     }
     std::vector<const SweepPoint*> todo;

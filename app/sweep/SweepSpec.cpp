@@ -77,7 +77,8 @@ private:
     std::string source_;
 };
 
-/// Folder names keep letters, digits and . + - _ =; anything else (a path's '/') becomes '_'.
+} // namespace
+
 std::string folderSafe(const std::string& text)
 {
     std::string out = text;
@@ -86,6 +87,8 @@ std::string folderSafe(const std::string& text)
             c = '_';
     return out;
 }
+
+namespace {
 
 /// The {name} placeholders of a commands template.
 std::vector<std::string> placeholders(const std::string& text)
@@ -128,10 +131,10 @@ std::vector<std::uint64_t> parseSeedRanges(const std::string& text)
         to = from;
         if (dash != std::string::npos && !parseSeed(part.substr(dash + 1), to))
             bad();
-        if (to < from || to - from > 100000)
+        if (to < from || to - from > 100000 || to > std::uint64_t(1e15))  // seeds stay exact in JSON
             bad();
-        for (std::uint64_t s = from; s <= to; ++s)
-            seeds.push_back(s);
+        for (std::uint64_t k = 0; k <= to - from; ++k)
+            seeds.push_back(from + k);
     }
     if (seeds.empty())
         bad();
@@ -337,7 +340,7 @@ SweepSpec SweepSpec::parse(const QByteArray& text, const std::string& source, co
         combinations *= b.size();
     if (combinations * spec.seeds.size() > 100000)
         r.fail("", "more than 100 000 runs; split the sweep");
-    std::set<std::string> folders;
+    std::set<std::string> groups;
     for (std::size_t c = 0; c < combinations; ++c) {
         AxisValues values;
         std::size_t rest = c;
@@ -354,14 +357,14 @@ SweepSpec SweepSpec::parse(const QByteArray& text, const std::string& source, co
             group += (group.empty() ? "" : ",") + name + "=" + folderSafe(value);
         if (group.empty())
             group = "all";
+        if (!groups.insert(group).second)  // two values that differ only in odd characters
+            group += ",point=" + std::to_string(c + 1);
         for (const std::uint64_t seed : spec.seeds) {
             SweepPoint p;
             p.group = group;
             p.axes = values;
             p.seed = seed;
             p.folder = (values.empty() ? "" : group + ",") + "seed=" + std::to_string(seed);
-            if (!folders.insert(p.folder).second)  // two values that differ only in odd characters
-                p.folder += ",run=" + std::to_string(spec.points.size() + 1);
             for (const auto& [name, value] : fixed)
                 p.assignments.push_back(name + "=" + value);
             for (const auto& [name, value] : values)

@@ -49,6 +49,10 @@ struct SweepSpec {
     QByteArray sweepJson() const;
 };
 
+/// A text as part of a file or folder name: letters, digits and . + - _ = stay, anything else
+/// (a path's '/', a space) becomes '_'.
+std::string folderSafe(const std::string& text);
+
 /// "1-20", "1-5,9" → the seeds; InputError on anything else.
 std::vector<std::uint64_t> parseSeedRanges(const std::string& text);
 

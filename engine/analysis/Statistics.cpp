@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numbers>
 
 namespace plab {
@@ -126,7 +127,13 @@ Spread spreadOf(const std::vector<double>& values)
     for (double v : values)
         squares += (v - s.mean) * (v - s.mean);
     s.sd = std::sqrt(squares / double(s.n - 1));
-    const double half = studentTQuantile(0.975, double(s.n - 1)) * s.sd / std::sqrt(double(s.n));
+    // The quantile costs milliseconds (bisection on a numerical integral); a sweep's summary asks
+    // for the same few degrees of freedom thousands of times.
+    thread_local std::map<std::size_t, double> quantiles;
+    auto q = quantiles.find(s.n - 1);
+    if (q == quantiles.end())
+        q = quantiles.emplace(s.n - 1, studentTQuantile(0.975, double(s.n - 1))).first;
+    const double half = q->second * s.sd / std::sqrt(double(s.n));
     s.ciLow = s.mean - half;
     s.ciHigh = s.mean + half;
     return s;

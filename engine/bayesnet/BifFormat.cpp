@@ -217,6 +217,8 @@ private:
                     v.label = p[2].text;
                 else if (p.size() == 2 && p[0].text == "label=")  // '=' is part of a word now
                     v.label = p[1].text;
+                else if (p.size() == 2 && p[0].text == "label" && p[1].kind == Token::Word && p[1].text[0] == '=')
+                    v.label = p[1].text.substr(1);
                 else if (p.size() == 1 && p[0].kind == Token::Word && p[0].text.rfind("label=", 0) == 0)
                     v.label = p[0].text.substr(6);
                 else if (p.size() == 1 && p[0].kind == Token::Quoted && p[0].text.rfind("label = ", 0) == 0)
@@ -341,6 +343,15 @@ private:
             } else if (isWord("table")) {
                 advance();
                 readValues(row, configs * m, "the table of '" + var.name + "'", line);
+                if (!bar && !parents.empty()) {
+                    // BIF 0.15 lists "( child parent … )" with the last variable fastest, so the
+                    // child varies slowest: reorder to one row per parent configuration.
+                    std::vector<double> byConfig(row.size());
+                    for (std::size_t k = 0; k < m; ++k)
+                        for (std::size_t c = 0; c < configs; ++c)
+                            byConfig[c * m + k] = row[k * configs + c];
+                    row.swap(byConfig);
+                }
                 for (std::size_t c = 0; c < configs; ++c) {
                     if (given[c])
                         failAt(line, "the table of '" + var.name + "' repeats rows given before");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <stdexcept>
 
 namespace plab {
 
@@ -89,6 +90,9 @@ VariableElimination::Factor VariableElimination::cptFactor(int variable, const s
     for (int v : scope)
         if (evidence[std::size_t(v)] < 0)
             f.vars.push_back(v);
+    if (sizeOf(f.vars) > kMaxFactor)
+        throw InputError("the table of '" + var.name + "' is too large for exact inference here (more than "
+                         + std::to_string(kMaxFactor) + " entries)");
     f.values.assign(sizeOf(f.vars), 0.0);
     std::vector<int> state(std::size_t(net_.size()), 0);
     for (int v : scope)
@@ -225,6 +229,10 @@ std::vector<double> VariableElimination::familyTable(int variable, const std::ve
 {
     std::vector<int> keep = inputs;
     keep.push_back(variable);
+    std::vector<int> sorted = keep;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+        throw std::invalid_argument("familyTable: the inputs repeat a variable or hold the variable itself");
     const Factor f = eliminateAllBut(keep, std::vector<int>(std::size_t(net_.size()), -1));
     // Re-lay the factor (ascending variables) as rows of input configurations × values.
     std::vector<int> order = inputs;
