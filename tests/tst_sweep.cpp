@@ -302,6 +302,36 @@ private slots:
         QVERIFY(QFileInfo(dir + "/collected/figures/task_switched.svg").size() > 1000);
     }
 
+    void twoSweepsOnOneFolderShareTheWork()
+    {
+        // A resubmitted array or a second terminal: each point is run by one of them only.
+        QTemporaryDir tmp;
+        const QString spec = tmp.filePath("s.json"), dir = tmp.filePath("sweep");
+        writeFile(spec, R"({"experiment": "em-mixture", "seconds": 200, "grid": {"learning_rate": [0.01, 0.02]},
+                           "seeds": "1-6"})");
+        QCOMPARE(runApp({"sweep", spec, "--out", dir, "--print-jobs"}).exitCode, 0);  // lays out the folder first
+        QProcess a, b;
+        a.start(PLAB_EXECUTABLE, {"sweep", spec, "--out", dir, "--jobs", "1"});
+        b.start(PLAB_EXECUTABLE, {"sweep", spec, "--out", dir, "--jobs", "1"});
+        QVERIFY(a.waitForFinished(300000) && b.waitForFinished(300000));
+        QCOMPARE(a.exitCode(), 0);
+        QCOMPARE(b.exitCode(), 0);
+        QCOMPARE(summaries(dir).size(), std::size_t(12));
+        const QByteArray aErr = a.readAllStandardError(), bErr = b.readAllStandardError();
+        // Every run.json names the seed of its folder: no run was written over by another.
+        for (const auto& [folder, text] : summaries(dir))
+            QVERIFY2(text.contains(("\"seed\": " + folder.section("seed=", 1)).toUtf8()), qPrintable(folder));
+        // Each ran its share: the runs each one counted as its own add up to the twelve.
+        int ran = 0;
+        for (QProcess* p : {&a, &b}) {
+            const QString text = QString::fromUtf8(p == &a ? aErr : bErr);
+            const auto here = QRegularExpression("(\\d+) runs done here").match(text);
+            const auto all = QRegularExpression("12/12 done").match(text);
+            ran += here.hasMatch() ? here.captured(1).toInt() : (all.hasMatch() ? 12 : 0);
+        }
+        QVERIFY2(ran == 12, qPrintable(QString("%1 runs; %2 / %3").arg(ran).arg(QString::fromUtf8(aErr), QString::fromUtf8(bErr))));
+    }
+
     void printedJobsRunOnePointEach()
     {
         QTemporaryDir tmp;

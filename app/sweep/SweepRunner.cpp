@@ -178,9 +178,8 @@ int runLocally(const SweepSpec& spec, const std::string& dir, const std::vector<
             const SweepPoint& p = *todo[next++];
             const fs::path folder = fs::path(dir) / p.folder;
             PointLock lock(folder);
-            if (!lock.held()) {
+            if (!lock.held() || pointFinished(dir, p)) {  // running, or finished meanwhile, elsewhere
                 ++elsewhere;
-                progress.say("sweep: " + p.folder + " is being run by another sweep process; left to it");
                 continue;
             }
             fs::remove(folder / "summary.partial.json");
@@ -242,7 +241,8 @@ int runLocally(const SweepSpec& spec, const std::string& dir, const std::vector<
         return 130;
     }
     if (elsewhere > 0)
-        progress.say("sweep: " + std::to_string(elsewhere) + " runs were left to another sweep process running them");
+        progress.say("sweep: " + std::to_string(done) + " runs done here, " + std::to_string(elsewhere)
+                     + " by another sweep process on this folder");
     if (failed > 0) {
         progress.say("sweep: " + std::to_string(failed) + " runs failed (their log.txt says why); the same command "
                      "again reruns them");
