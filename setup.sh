@@ -3,7 +3,7 @@
 #   ./setup.sh run    install what is missing, build (Release), start the application
 #   ./setup.sh test   install what is missing, build (Release), run the whole test suite; then
 #                     the suite again under ASan + UBSan, the threaded suites under TSan, and
-#                     every parser under libFuzzer (about 30 minutes on 2 cores)
+#                     every parser under libFuzzer (about 40 minutes on 2 cores)
 # Packages are installed with apt (as root, or through sudo). The builds go to ./build,
 # ./build-asan, ./build-tsan and ./build-fuzz.
 set -euo pipefail
