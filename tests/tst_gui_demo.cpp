@@ -42,8 +42,11 @@ namespace {
 /// Shows the window and waits until the window manager has mapped it.
 bool shown(QWidget& w)
 {
+    // Active, not only exposed: under a window manager activation comes later, and until then
+    // the window's shortcuts (Space: Play) do not fire — a key pressed too early did nothing.
     w.show();
-    return QTest::qWaitForWindowExposed(&w);
+    w.activateWindow();
+    return QTest::qWaitForWindowExposed(&w) && QTest::qWaitForWindowActive(&w, 20000);
 }
 
 /// The same, then switches to an experiment.
