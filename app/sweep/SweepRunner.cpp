@@ -155,7 +155,7 @@ int runLocally(const SweepSpec& spec, const std::string& dir, const std::vector<
                  + " runs to go (" + std::to_string(finishedBefore) + " finished before), " + std::to_string(jobs)
                  + " at a time, in " + dir);
     struct sigaction stop {}, oldInt {}, oldTerm {};
-    stop.sa_handler = onStop;  // no SA_RESTART: waitpid returns to look at the flag
+    stop.sa_handler = onStop;  // no SA_RESTART: the pause between polls ends at once
     sigemptyset(&stop.sa_mask);
     sigaction(SIGINT, &stop, &oldInt);
     sigaction(SIGTERM, &stop, &oldTerm);
