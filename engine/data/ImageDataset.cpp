@@ -2,11 +2,14 @@
 
 #include "core/Error.h"
 #include "io/Crc32.h"
+#include "io/Resources.h"
 
 #include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <mutex>
 
 namespace plab {
 
@@ -107,6 +110,18 @@ std::vector<std::uint8_t> ImageDataset::serialize() const
     }
     writeU32(b, crc32(b.data(), b.size()));
     return b;
+}
+
+std::shared_ptr<const ImageDataset> ImageDataset::shared(const std::string& resource)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const ImageDataset>> cache;
+    const std::string path = Resources::path(resource);
+    std::lock_guard guard(mutex);
+    auto& slot = cache[path];
+    if (!slot)
+        slot = std::make_shared<const ImageDataset>(load(path));
+    return slot;
 }
 
 } // namespace plab

@@ -10,6 +10,7 @@
 // A file that is short, long, of another version or with a wrong checksum is refused with
 // the file name and the byte offset of the problem.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct ImageDataset {
     std::vector<int> select(const std::vector<int>& labels, Split split) const;
 
     static ImageDataset load(const std::string& path);
+    /// The data set under resources/ (e.g. "data/mnist-14x14.plimg"), read once per process
+    /// and shared: the GUI builds experiments often, and two experiments read the same file.
+    static std::shared_ptr<const ImageDataset> shared(const std::string& resource);
     static ImageDataset parse(const std::vector<std::uint8_t>& bytes, const std::string& sourceName);
     std::vector<std::uint8_t> serialize() const;
 };

@@ -4,12 +4,10 @@
 
 #include "analysis/InformationMeasures.h"
 #include "core/Error.h"
-#include "io/Resources.h"
+#include "network/LesionCommand.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <mutex>
 
 namespace plab {
 
@@ -86,19 +84,6 @@ std::vector<int> parseDigits(const std::string& text)
         throw InputError("parameter 'digits' = '" + text + "' must name at least two digits");
     std::sort(digits.begin(), digits.end());
     return digits;
-}
-
-/// The MNIST file is read once per process and shared: the GUI resets experiments often.
-std::shared_ptr<const ImageDataset> loadMnist()
-{
-    static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<const ImageDataset>> cache;
-    const std::string path = Resources::path("data/mnist-14x14.plimg");
-    std::lock_guard guard(mutex);
-    auto& slot = cache[path];
-    if (!slot)
-        slot = std::make_shared<const ImageDataset>(ImageDataset::load(path));
-    return slot;
 }
 
 EpspKernel kernelFrom(const ParameterSet& p)
@@ -181,7 +166,7 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
             labelNames_.push_back("prototype " + std::to_string(k + 1));
     } else {
         const std::vector<int> digits = parseDigits(params_.text("digits"));
-        dataset_ = loadMnist();
+        dataset_ = ImageDataset::shared("data/mnist-14x14.plimg");
         if (dataset_->rows != rows_ || dataset_->cols != cols_)
             throw InputError("MNIST data file holds " + std::to_string(dataset_->rows) + "x"
                              + std::to_string(dataset_->cols) + " images, expected 14x14");
@@ -241,8 +226,7 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
 
 std::vector<std::string> EmMixtureExperiment::commandHelp() const
 {
-    return {"set learning_rate|input_rate|background_rate|wta_rate VALUE", "lesion neuron K  (K = 1.." +
-                                                                              std::to_string(circuit_.size()) + ")"};
+    return {"set learning_rate|input_rate|background_rate|wta_rate VALUE", lesionNeuronHelp(circuit_.size())};
 }
 
 std::vector<NeuronGroup> EmMixtureExperiment::neuronGroups() const
@@ -364,12 +348,7 @@ void EmMixtureExperiment::learn(int k, double t)
 void EmMixtureExperiment::validateCommand(const Command& c) const
 {
     if (c.verb == "lesion") {
-        if (c.args.size() != 2 || c.args[0] != "neuron")
-            throw InputError("em-mixture understands 'lesion neuron K'");
-        double k = 0;
-        if (!parseNumber(c.args[1], k) || k != std::floor(k) || k < 1 || k > circuit_.size())
-            throw InputError("lesion neuron: K must be a neuron number from 1 to " + std::to_string(circuit_.size())
-                             + ", got '" + c.args[1] + "'");
+        parseLesion(c, circuit_.size(), false, "em-mixture");
         return;
     }
     Experiment::validateCommand(c);
@@ -377,11 +356,7 @@ void EmMixtureExperiment::validateCommand(const Command& c) const
 
 void EmMixtureExperiment::applyCommand(const Command& c)
 {
-    if (c.verb == "lesion") {
-        double k = 0;
-        parseNumber(c.args[1], k);
-        circuit_.lesion(int(k) - 1);
-    }
+    circuit_.lesion(parseLesion(c, circuit_.size(), false, "em-mixture").neuron);
 }
 
 void EmMixtureExperiment::parameterChanged(const std::string& name)

@@ -6,13 +6,11 @@
 #include "analysis/Pca.h"
 #include "core/Error.h"
 #include "io/JsonWriter.h"
-#include "io/Resources.h"
+#include "plasticity/SamplingSpecs.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
-#include <mutex>
 
 namespace plab {
 
@@ -51,12 +49,11 @@ std::vector<ParameterSpec> selfRepairParameters()
                    "weight of the Poisson normaliser -sum(alpha e^w) in each neuron's potential (0: none)"),
         Spec::real("lateral_gain", 1.0, 0.0, 100.0, "",
                    "amplitude of the EPSPs between hidden neurons, relative to input EPSPs"),
-        Spec::real("temperature", 1.0, 0.0, 10.0, "", "T: scales the variance of the parameter noise", true),
-        Spec::real("learning_rate", 3e-4, 0.0, 1.0, "1/s", "b: speed of the parameter dynamics", true),
-        Spec::real("prior_mean", 0.5, -5.0, 5.0, "", "mu of the Gaussian prior on theta", true),
-        Spec::real("prior_sigma", 1.0, 0.01, 10.0, "", "sigma of the Gaussian prior on theta", true),
-        Spec::real("likelihood_n", 100.0, 0.0, 1e6, "", "N: weight of the likelihood (STDP) term", true),
-        Spec::real("theta0", 3.0, -10.0, 10.0, "", "weight offset: w = exp(theta - theta0)"),
+    };
+    p.insert(p.end(), own.begin(), own.end());
+    const auto sampling = samplingSpecs({3e-4, false, false});
+    p.insert(p.end(), sampling.begin(), sampling.end());
+    const std::vector<ParameterSpec> rest = {
         Spec::real("crossmodal_theta", -5.0, -5.0, 5.0, "",
                    "initial theta of auditory->zV and visual->zA synapses (negative: they start retracted)"),
         Spec::real("crossmodal_prior", -1.25, -5.0, 5.0, "",
@@ -72,32 +69,8 @@ std::vector<ParameterSpec> selfRepairParameters()
         Spec::real("preference_time", 600.0, 1.0, 1e6, "s", "memory of the responses that define a preferred digit"),
         Spec::real("eval_delay", 0.03, 0.0, 10.0, "s", "spikes this soon after an onset are not counted"),
     };
-    p.insert(p.end(), own.begin(), own.end());
+    p.insert(p.end(), rest.begin(), rest.end());
     return p;
-}
-
-std::shared_ptr<const ImageDataset> loadShared(const std::string& relative)
-{
-    static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<const ImageDataset>> cache;
-    const std::string path = Resources::path(relative);
-    std::lock_guard guard(mutex);
-    auto& slot = cache[path];
-    if (!slot)
-        slot = std::make_shared<const ImageDataset>(ImageDataset::load(path));
-    return slot;
-}
-
-SamplingParameters samplingFrom(const ParameterSet& p)
-{
-    SamplingParameters s;
-    s.temperature = p.number("temperature");
-    s.rate = p.number("learning_rate");
-    s.mu = p.number("prior_mean");
-    s.sigma = p.number("prior_sigma");
-    s.n = p.number("likelihood_n");
-    s.theta0 = p.number("theta0");
-    return s;
 }
 
 int sizeOf(const std::shared_ptr<const ImageDataset>& d)
@@ -142,30 +115,34 @@ ExperimentInfo SelfRepairExperiment::info()
 }
 
 SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
-    : Experiment(info, params, seed), visual_(loadShared("data/mnist-14x14.plimg")),
-      auditory_(loadShared("data/spoken-digits.plimg")), visualN_(sizeOf(visual_)), auditoryN_(sizeOf(auditory_)),
+    : Experiment(info, params, seed), visual_(ImageDataset::shared("data/mnist-14x14.plimg")),
+      auditory_(ImageDataset::shared("data/spoken-digits.plimg")), visualN_(sizeOf(visual_)), auditoryN_(sizeOf(auditory_)),
       zv_(params.integer("zv_neurons")), za_(params.integer("za_neurons")),
-      inputs_(visualN_ + auditoryN_, params.number("dt")),
-      traces_(visualN_ + auditoryN_ + zv_ + za_, EpspKernel{EpspKernel::Shape::DoubleExponential, 0.01, 0.002, 0.02}),
-      sampler_([&] {
-          RandomStream init = RandomStreams(seed).stream("init");
-          return SynapticSampler(zv_ + za_, visualN_ + auditoryN_ + zv_ + za_, samplingFrom(params), init);
+      net_([&] {
+          SampledWtaNetwork::Config c;
+          c.inputs = visualN_ + auditoryN_;
+          c.hidden = zv_ + za_;
+          c.hiddenPresynaptic = true;
+          c.dt = params.number("dt");
+          c.sampling = samplingFrom(params);
+          c.wtaRate = params.number("wta_rate");
+          c.homeostasis = params.number("homeostasis");
+          c.biasLimit = params.number("bias_limit");
+          c.lateralGain = params.number("lateral_gain");
+          c.normalization = params.number("normalization");
+          c.sweepInterval = params.number("sweep_interval");
+          RandomStream init = stream("init");
+          return SampledWtaNetwork(c, init, stream("circuit"), stream("noise"));
       }()),
-      bias_(Eigen::VectorXd::Zero(zv_ + za_)), removedNeuron_(std::size_t(zv_ + za_), 0),
-      wtaRate_(params.number("wta_rate")), homeostasis_(params.number("homeostasis")),
       visualPeak_(params.number("visual_peak")), auditoryPeak_(params.number("auditory_peak")),
       background_(params.number("background_rate")), auditoryFloor_(params.number("auditory_floor")),
-      lateralGain_(params.number("lateral_gain")), biasLimit_(params.number("bias_limit")),
-      normalization_(params.number("normalization")),
       exampleSteps_(std::max<std::int64_t>(1, std::llround(params.number("example") / params.number("dt")))),
-      sweepSteps_(std::max<std::int64_t>(1, std::llround(params.number("sweep_interval") / params.number("dt")))),
       evalDelay_(params.number("eval_delay")),
       testEverySteps_(std::max<std::int64_t>(1, std::llround(params.number("test_every") / params.number("dt")))),
       nextTest_(testEverySteps_), testItems_(params.integer("test_items")),
       testDuration_(2.0 * params.integer("test_items") * params.number("example")),
       performance_(kNaN), performanceZa_(kNaN), performanceVisual_(kNaN),
-      preference_(Eigen::MatrixXd::Zero(zv_ + za_, 2)), dataRng_(stream("data")), inputRng_(stream("input")),
-      circuitRng_(stream("circuit")), noiseRng_(stream("noise"))
+      preference_(Eigen::MatrixXd::Zero(zv_ + za_, 2)), dataRng_(stream("data")), inputRng_(stream("input"))
 {
     for (int d = 0; d < 2; ++d) {
         visualTrain_[d] = visual_->select({d + 1}, ImageDataset::Training);
@@ -177,14 +154,14 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     }
     const int hiddenBase = visualN_ + auditoryN_;
     for (int r = 0; r < zv_ + za_; ++r)
-        sampler_.remove(r, hiddenBase + r);  // no self-connections
+        net_.sampler().remove(r, hiddenBase + r);  // no self-connections
     // Cross-modal input synapses start retracted: at first zV hears only through zA.
     const double cross = params_.number("crossmodal_theta");
     const double crossPrior = params_.number("crossmodal_prior");
     const auto crossModal = [&](int r, int c) {
-        sampler_.setTheta(r, c, cross);
+        net_.sampler().setTheta(r, c, cross);
         if (crossPrior != 0)
-            sampler_.setPriorOffset(r, c, crossPrior);
+            net_.sampler().setPriorOffset(r, c, crossPrior);
     };
     for (int r = 0; r < zv_; ++r)
         for (int c = visualN_; c < hiddenBase; ++c)
@@ -192,15 +169,13 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     for (int r = zv_; r < zv_ + za_; ++r)
         for (int c = 0; c < visualN_; ++c)
             crossModal(r, c);
-    const int cols = sampler_.cols();
-    dense_.assign(std::size_t(cols), 0.0);
-    u_.resize(zv_ + za_);
+    const int cols = net_.sampler().cols();
     // Split each population into its WTA circuits (as equal as possible).
     const auto split = [this](int first, int size, int circuits, int population) {
         circuits = std::min(circuits, size);
         for (int c = 0; c < circuits; ++c) {
             const int a = first + size * c / circuits, b = first + size * (c + 1) / circuits;
-            circuits_.push_back({a, b - a, population, circuitRng_.exponential(wtaRate_)});
+            net_.addCircuit(a, b - a, population);
         }
     };
     split(0, zv_, params_.integer("zv_circuits"), 0);
@@ -208,9 +183,10 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     // Synapses inside a population: none, only between its circuits, or all.
     const std::string within = params_.text("within_lateral");
     std::vector<int> circuitOf(std::size_t(zv_ + za_));
-    for (std::size_t c = 0; c < circuits_.size(); ++c)
-        for (int k = 0; k < circuits_[c].count; ++k)
-            circuitOf[std::size_t(circuits_[c].first + k)] = int(c);
+    const auto& circuits = net_.circuits();
+    for (std::size_t c = 0; c < circuits.size(); ++c)
+        for (int k = 0; k < circuits[c].count; ++k)
+            circuitOf[std::size_t(circuits[c].first + k)] = int(c);
     for (int r = 0; r < zv_ + za_; ++r)
         for (int h = 0; h < zv_ + za_; ++h) {
             const bool samePopulation = (r < zv_) == (h < zv_);
@@ -218,13 +194,13 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
             if (h == r || !samePopulation)
                 continue;
             if (within == "off" || (within == "between-circuits" && sameCircuit)) {
-                sampler_.remove(r, hiddenBase + h);
+                net_.sampler().remove(r, hiddenBase + h);
             } else {
                 // Within-population synapses start retracted with a lower prior: as they grow
                 // they lock a population onto its current winners.
-                sampler_.setTheta(r, hiddenBase + h, params_.number("within_theta"));
+                net_.sampler().setTheta(r, hiddenBase + h, params_.number("within_theta"));
                 if (const double offset = params_.number("within_prior"); offset != 0)
-                    sampler_.setPriorOffset(r, hiddenBase + h, offset);
+                    net_.sampler().setPriorOffset(r, hiddenBase + h, offset);
             }
         }
     // The synapses the PCA follows: a fixed random subset.
@@ -232,9 +208,10 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     while (int(pcaIndices_.size()) < std::min(params_.integer("pca_synapses"), (zv_ + za_) * (cols - 1))) {
         const int r = int(pick.index(std::uint64_t(zv_ + za_)));
         const int c = int(pick.index(std::uint64_t(cols)));
-        if (!sampler_.removed(r, c))
+        if (!net_.sampler().removed(r, c))
             pcaIndices_.push_back({r, c});
     }
+    net_.setListener([this](const WtaGroup& circuit, int winner, double t) { onWinner(circuit, winner, t); });
 }
 
 std::vector<NeuronGroup> SelfRepairExperiment::neuronGroups() const
@@ -271,7 +248,7 @@ const std::uint8_t* SelfRepairExperiment::currentAuditory() const
 
 void SelfRepairExperiment::setRates()
 {
-    auto& rates = inputs_.rates();
+    auto& rates = net_.inputs().rates();
     const std::uint8_t* v = currentVisual();
     const std::uint8_t* a = currentAuditory();
     for (int i = 0; i < visualN_; ++i)
@@ -301,7 +278,7 @@ void SelfRepairExperiment::startExample(std::int64_t step)
         showVisual_ = testPhase_ == 2;
     }
     setRates();
-    inputs_.generate(step, int(exampleSteps_), inputRng_);
+    net_.inputs().generate(step, int(exampleSteps_), inputRng_);
     onsetStep_ = step;
     nextExample_ = step + exampleSteps_;
 }
@@ -345,96 +322,20 @@ void SelfRepairExperiment::advance()
         }
         startExample(n);
     }
-    for (const std::int32_t i : inputs_.spikesAt(n)) {
-        traces_.onSpike(i, t);
-        spikes_.record(t, i);
-        synapticEvents_ += zv_ + za_;
-    }
-    const double end = t + dt();
-    for (;;) {
-        Circuit* next = nullptr;
-        for (auto& c : circuits_)
-            if (c.nextSpike < end && (!next || c.nextSpike < next->nextSpike))
-                next = &c;
-        if (!next)
-            break;
-        circuitSpike(*next, std::max(t, next->nextSpike));
-        next->nextSpike += circuitRng_.exponential(wtaRate_);
-    }
-    if (testPhase_ == 0 && (n + 1) % sweepSteps_ == 0)
-        sampler_.advanceAll(end, noiseRng_);
+    net_.step(n, t, testPhase_ == 0, spikes_);
 }
 
-void SelfRepairExperiment::circuitSpike(const Circuit& circuit, double t)
+void SelfRepairExperiment::onWinner(const WtaGroup& circuit, int winner, double t)
 {
-    const int first = circuit.first;
-    const int count = circuit.count;
-    const int population = circuit.population;
-    traces_.collect(t, liveIds_, liveValues_);
-    // EPSPs between hidden neurons are `lateral_gain` times larger than input EPSPs: one
-    // zA neuron out of twenty must be able to move zV (our choice; the papers' value is
-    // not known).
-    const int hiddenBase = visualN_ + auditoryN_;
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        if (liveIds_[j] >= hiddenBase)
-            liveValues_[j] *= lateralGain_;
-    // The circuit's potentials as one dense matrix-vector product over its rows of w: the
-    // rows are contiguous, so this streams them once, four columns per instruction, instead
-    // of striding down a column per live input.
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
-    struct ClearOnExit {  // dense_ is all zeros between spikes
-        std::vector<double>& dense;
-        const std::vector<std::int32_t>& ids;
-        ~ClearOnExit()
-        {
-            for (const std::int32_t i : ids)
-                dense[std::size_t(i)] = 0.0;
-        }
-    } clearOnExit{dense_, liveIds_};
-    const Eigen::Map<const Eigen::VectorXd> y(dense_.data(), sampler_.cols());
-    auto u = u_.segment(first, count);
-    u = bias_.segment(first, count);
-    for (int k = 0; k < count; ++k)
-        u[k] -= normalization_ * sampler_.expectedDrive(first + k);
-    u.noalias() += sampler_.weights().middleRows(first, count) * y;
-    double maxU = -std::numeric_limits<double>::infinity();
-    for (int k = 0; k < count; ++k)
-        if (!removedNeuron_[std::size_t(first + k)])
-            maxU = std::max(maxU, u[k]);
-    if (!std::isfinite(maxU))
-        return;  // every neuron of this circuit is gone
-    double total = 0;
-    for (int k = 0; k < count; ++k) {
-        u[k] = removedNeuron_[std::size_t(first + k)] ? 0.0 : std::exp(u[k] - maxU);
-        total += u[k];
-    }
-    const int winner = first + int(circuitRng_.categorical(u.data(), std::size_t(count), total));
-    const int column = visualN_ + auditoryN_ + winner;
-    spikes_.record(t, column);
-
     const bool counted = t - double(onsetStep_) * dt() >= evalDelay_ - 1e-12 && digit_ > 0;
-    if (testPhase_ == 0) {
-        sampler_.postSpike(winner, dense_.data());
-        synapticEvents_ += sampler_.cols();
-        int alive = 0;
-        for (int k = 0; k < count; ++k)
-            alive += removedNeuron_[std::size_t(first + k)] ? 0 : 1;
-        for (int k = 0; k < count; ++k)
-            if (!removedNeuron_[std::size_t(first + k)])
-                bias_[first + k] = std::clamp(
-                    bias_[first + k] + homeostasis_ * (1.0 / alive - (first + k == winner ? 1.0 : 0.0)), -biasLimit_,
-                    biasLimit_);
-        if (counted)
-            preference_(winner, digit_ - 1) += 1.0;
-    } else if (counted) {
-        if (testPhase_ == 1)
-            testCounts_[population == 0 ? 0 : 1](digit_ - 1, winner) += 1.0;
-        else if (population == 0)
-            testCounts_[2](digit_ - 1, winner) += 1.0;
-    }
-    // The hidden neuron's own trace, seen by the others from now on.
-    traces_.onSpike(column, t);
+    if (!counted)
+        return;
+    if (testPhase_ == 0)
+        preference_(winner, digit_ - 1) += 1.0;
+    else if (testPhase_ == 1)
+        testCounts_[circuit.population == 0 ? 0 : 1](digit_ - 1, winner) += 1.0;
+    else if (circuit.population == 0)
+        testCounts_[2](digit_ - 1, winner) += 1.0;
 }
 
 std::vector<int> SelfRepairExperiment::preferredDigits() const
@@ -462,9 +363,9 @@ int SelfRepairExperiment::pathwayOf(int row, int col) const
 std::int64_t SelfRepairExperiment::activeSynapses(int pathway) const
 {
     std::int64_t n = 0;
-    for (int r = 0; r < sampler_.rows(); ++r)
-        for (int c = 0; c < sampler_.cols(); ++c)
-            if (sampler_.theta()(r, c) > 0 && pathwayOf(r, c) == pathway)
+    for (int r = 0; r < net_.sampler().rows(); ++r)
+        for (int c = 0; c < net_.sampler().cols(); ++c)
+            if (net_.sampler().theta()(r, c) > 0 && pathwayOf(r, c) == pathway)
                 ++n;
     return n;
 }
@@ -472,9 +373,9 @@ std::int64_t SelfRepairExperiment::activeSynapses(int pathway) const
 std::int64_t SelfRepairExperiment::potentialSynapses(int pathway) const
 {
     std::int64_t n = 0;
-    for (int r = 0; r < sampler_.rows(); ++r)
-        for (int c = 0; c < sampler_.cols(); ++c)
-            if (!sampler_.removed(r, c) && pathwayOf(r, c) == pathway)
+    for (int r = 0; r < net_.sampler().rows(); ++r)
+        for (int c = 0; c < net_.sampler().cols(); ++c)
+            if (!net_.sampler().removed(r, c) && pathwayOf(r, c) == pathway)
                 ++n;
     return n;
 }
@@ -499,14 +400,14 @@ void SelfRepairExperiment::applyCommand(const Command& c)
         const auto preferred = preferredDigits();
         for (int k = 0; k < zv_; ++k)
             if (preferred[std::size_t(k)] == digit)
-                removedNeuron_[std::size_t(k)] = 1;
+                net_.lesion(k);
     } else {
         for (int r = 0; r < zv_; ++r)
             for (int col = hiddenBase + zv_; col < hiddenBase + zv_ + za_; ++col)
-                sampler_.remove(r, col);
+                net_.sampler().remove(r, col);
         for (int r = zv_; r < zv_ + za_; ++r)
             for (int col = hiddenBase; col < hiddenBase + zv_; ++col)
-                sampler_.remove(r, col);
+                net_.sampler().remove(r, col);
     }
     ++lesions_;
     lesionTimes_.push_back(time());
@@ -518,14 +419,7 @@ void SelfRepairExperiment::applyCommand(const Command& c)
 void SelfRepairExperiment::parameterChanged(const std::string& name)
 {
     (void)name;
-    sampler_.advanceAll(time(), noiseRng_);
-    SamplingParameters& p = sampler_.parameters();
-    const SamplingParameters next = samplingFrom(params_);
-    p.temperature = next.temperature;
-    p.rate = next.rate;
-    p.mu = next.mu;
-    p.sigma = next.sigma;
-    p.n = next.n;
+    net_.setSamplingParameters(samplingFrom(params_), time());
 }
 
 std::vector<std::string> SelfRepairExperiment::seriesNames() const
@@ -540,11 +434,11 @@ std::vector<std::string> SelfRepairExperiment::seriesNames() const
 std::vector<double> SelfRepairExperiment::sampleSeries()
 {
     if (testPhase_ == 0)
-        sampler_.advanceAll(time(), noiseRng_);
+        net_.advanceAll(time());
     preference_ *= std::exp(-params_.number("record_interval") / params_.number("preference_time"));
     Eigen::VectorXd sample(Eigen::Index(pcaIndices_.size()));
     for (std::size_t i = 0; i < pcaIndices_.size(); ++i)
-        sample[Eigen::Index(i)] = sampler_.theta()(pcaIndices_[i].first, pcaIndices_[i].second);
+        sample[Eigen::Index(i)] = net_.sampler().theta()(pcaIndices_[i].first, pcaIndices_[i].second);
     const Eigen::Index T = Eigen::Index(pcaSamples_.size());
     pcaGram_.conservativeResize(T + 1, T + 1);
     for (Eigen::Index i = 0; i < T; ++i)
@@ -554,9 +448,9 @@ std::vector<double> SelfRepairExperiment::sampleSeries()
     pcaPhases_.push_back(lesions_);
     std::vector<double> row = {performance_, performanceZa_, performanceVisual_};
     std::vector<std::int64_t> active(Pathways, 0);
-    for (int r = 0; r < sampler_.rows(); ++r)
-        for (int c = 0; c < sampler_.cols(); ++c)
-            if (sampler_.theta()(r, c) > 0)
+    for (int r = 0; r < net_.sampler().rows(); ++r)
+        for (int c = 0; c < net_.sampler().cols(); ++c)
+            if (net_.sampler().theta()(r, c) > 0)
                 ++active[std::size_t(pathwayOf(r, c))];
     for (std::int64_t a : active)
         row.push_back(double(a));
@@ -646,29 +540,29 @@ void SelfRepairExperiment::writeSummaryExtras(JsonWriter& json) const
 
 void SelfRepairExperiment::serialize(StateArchive& a)
 {
-    inputs_.serialize(a);
-    traces_.serialize(a);
-    sampler_.serialize(a);
+    net_.inputs().serialize(a);
+    net_.traces().serialize(a);
+    net_.sampler().serialize(a);
     a.section("self-repair");
-    a.fixed(bias_, "biases");
-    a.fixed(removedNeuron_, "removed neurons");
-    for (double* x : {&wtaRate_, &homeostasis_, &visualPeak_, &auditoryPeak_, &background_, &auditoryFloor_,
-                      &lateralGain_, &biasLimit_, &normalization_})
+    a.fixed(net_.biases(), "biases");
+    a.fixed(net_.lesionFlags(), "removed neurons");
+    for (double* x : {&net_.wtaRate(), &net_.homeostasis(), &visualPeak_, &auditoryPeak_, &background_,
+                      &auditoryFloor_, &net_.lateralGain(), &net_.biasLimit(), &net_.normalization()})
         a.value(*x);
     a.constant(exampleSteps_, "the example length");
     a.value(nextExample_);
     a.value(onsetStep_);
-    a.constant(sweepSteps_, "the sweep interval");
+    a.constant(net_.sweepSteps(), "the sweep interval");
     a.value(digit_);
     a.value(visualIndex_);
     a.value(auditoryIndex_);
     a.value(showVisual_);
     a.value(showAuditory_);
-    std::uint64_t circuits = circuits_.size();
+    std::uint64_t circuits = net_.circuits().size();
     a.value(circuits);
-    if (a.reading() && circuits != circuits_.size())
+    if (a.reading() && circuits != net_.circuits().size())
         a.fail("the number of circuits does not fit the parameters");
-    for (auto& c : circuits_)
+    for (auto& c : net_.circuits())
         a.value(c.nextSpike);
     a.value(evalDelay_);
     a.constant(testEverySteps_, "the test interval");
@@ -694,21 +588,21 @@ void SelfRepairExperiment::serialize(StateArchive& a)
     a.resizable(pcaGram_);
     a.value(dataRng_);
     a.value(inputRng_);
-    a.value(circuitRng_);
-    a.value(noiseRng_);
-    a.value(synapticEvents_);
+    a.value(net_.circuitRng());
+    a.value(net_.noiseRng());
+    a.value(net_.synapticEvents());
     if (a.reading()) {
         pcaCache_.resize(0, 0);
         pcaCachedRows_ = 0;
-        if (exampleSteps_ < 1 || sweepSteps_ < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2
+        if (exampleSteps_ < 1 || net_.sweepSteps() < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2
             || testPhase_ < 0 || testPhase_ > 2 || testItem_ < 0 || visualIndex_ < -1
             || visualIndex_ >= visual_->count() || auditoryIndex_ < -1 || auditoryIndex_ >= auditory_->count())
             a.fail("self-repair presentation state out of range");
-        for (const auto& c : circuits_)
+        for (const auto& c : net_.circuits())
             a.requireFuture(c.nextSpike, time(), dt(), "a circuit's next spike");
-        a.requireRange(wtaRate_, 1e-9, 1e6, "the circuits' rate");
+        a.requireRange(net_.wtaRate(), 1e-9, 1e6, "the circuits' rate");
         for (const auto& [row, col] : pcaIndices_)
-            if (row < 0 || row >= sampler_.rows() || col < 0 || col >= sampler_.cols())
+            if (row < 0 || row >= net_.sampler().rows() || col < 0 || col >= net_.sampler().cols())
                 a.fail("a PCA synapse out of range");
         const auto n = pcaSamples_.size();
         if (pcaPhases_.size() != n || std::size_t(pcaGram_.rows()) != n || std::size_t(pcaGram_.cols()) != n)

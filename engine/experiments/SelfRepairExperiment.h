@@ -19,9 +19,7 @@
 //            recover 1 h, lesion 2, recover 2 h.
 #include "core/Experiment.h"
 #include "data/ImageDataset.h"
-#include "neurons/EpspTraces.h"
-#include "neurons/PoissonInputPopulation.h"
-#include "plasticity/SynapticSampler.h"
+#include "network/SampledWtaNetwork.h"
 
 #include <memory>
 
@@ -40,13 +38,13 @@ public:
     std::vector<std::string> commandHelp() const override;
     std::vector<Command> scheduledCommands() const override;
     void finalizeSeries(MetricSeries& series) const override;
-    std::int64_t synapticEvents() const override { return synapticEvents_; }
+    std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
 
     enum Pathway { VisualToZv, AuditoryToZv, VisualToZa, AuditoryToZa, ZvToZv, ZaToZa, ZvToZa, ZaToZv, Pathways };
     static const char* pathwayName(int p);
 
     // Read by views and tests.
-    const SynapticSampler& sampler() const { return sampler_; }
+    const SynapticSampler& sampler() const { return net_.sampler(); }
     int zvSize() const { return zv_; }
     int zaSize() const { return za_; }
     int visualInputs() const { return visualN_; }
@@ -55,7 +53,7 @@ public:
     int visualCols() const { return visual_->cols; }
     int auditoryRows() const { return auditory_->rows; }
     int auditoryCols() const { return auditory_->cols; }
-    bool neuronRemoved(int hidden) const { return removedNeuron_[std::size_t(hidden)] != 0; }
+    bool neuronRemoved(int hidden) const { return net_.isLesioned(hidden); }
     /// Digit (1 or 2) each hidden neuron prefers from its recent responses, 0 if unknown.
     std::vector<int> preferredDigits() const;
     std::int64_t activeSynapses(int pathway) const;
@@ -82,12 +80,7 @@ protected:
 private:
     void startExample(std::int64_t step);
     void setRates();
-    struct Circuit {
-        int first, count;  // hidden rows
-        int population;    // 0 zV, 1 zA
-        double nextSpike;
-    };
-    void circuitSpike(const Circuit& circuit, double t);
+    void onWinner(const WtaGroup& circuit, int winner, double t);
     void beginTest(std::int64_t step);
     void finishTest();
     int pathwayOf(int row, int col) const;
@@ -98,20 +91,14 @@ private:
 
     // Sizes and layout: columns are [visual | auditory | zV | zA], rows [zV | zA].
     int visualN_, auditoryN_, zv_, za_;
-    PoissonInputPopulation inputs_;
-    EpspTraces traces_;
-    SynapticSampler sampler_;
-    Eigen::VectorXd bias_;
-    std::vector<std::uint8_t> removedNeuron_;
-    double wtaRate_, homeostasis_, visualPeak_, auditoryPeak_, background_, auditoryFloor_, lateralGain_, biasLimit_,
-        normalization_;
+    SampledWtaNetwork net_;
+    double visualPeak_, auditoryPeak_, background_, auditoryFloor_;
 
     // Presentation.
-    std::int64_t exampleSteps_, nextExample_ = 0, onsetStep_ = 0, sweepSteps_;
+    std::int64_t exampleSteps_, nextExample_ = 0, onsetStep_ = 0;
     int digit_ = 0;          // 1 or 2, 0 between examples
     int visualIndex_ = -1, auditoryIndex_ = -1;
     bool showVisual_ = true, showAuditory_ = true;
-    std::vector<Circuit> circuits_;
     double evalDelay_;
 
     // Test blocks.
@@ -139,11 +126,7 @@ private:
     mutable Eigen::MatrixXd pcaCache_;
     mutable std::size_t pcaCachedRows_ = 0;
 
-    RandomStream dataRng_, inputRng_, circuitRng_, noiseRng_;
-    std::vector<std::int32_t> liveIds_;
-    std::vector<double> liveValues_, dense_;
-    Eigen::VectorXd u_;
-    std::int64_t synapticEvents_ = 0;
+    RandomStream dataRng_, inputRng_;
 };
 
 } // namespace plab

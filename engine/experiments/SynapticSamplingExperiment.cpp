@@ -6,6 +6,8 @@
 #include "analysis/Statistics.h"
 #include "core/Error.h"
 #include "io/JsonWriter.h"
+#include "network/LesionCommand.h"
+#include "plasticity/SamplingSpecs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,15 +36,11 @@ std::vector<ParameterSpec> samplingParameters()
         Spec::real("background_rate", 2.0, 0.0, 100.0, "Hz", "background rate of every input"),
         Spec::real("presentation", 0.2, 0.01, 100.0, "s", "how long each experience lasts"),
         Spec::real("wta_rate", 100.0, 0.0, 2000.0, "Hz", "total firing rate of the WTA circuit"),
-        Spec::real("temperature", 1.0, 0.0, 10.0, "", "T: scales the variance of the parameter noise", true),
-        Spec::real("learning_rate", 1e-4, 0.0, 1.0, "1/s", "b: speed of the parameter dynamics", true),
-        Spec::real("prior_mean", 0.5, -5.0, 5.0, "", "mu of the Gaussian prior on theta", true),
-        Spec::real("prior_sigma", 1.0, 0.01, 10.0, "", "sigma of the Gaussian prior on theta", true),
-        Spec::real("likelihood_n", 100.0, 0.0, 1e6, "", "N: weight of the likelihood (STDP) term against the prior",
-                   true),
-        Spec::real("theta0", 3.0, -10.0, 10.0, "", "weight offset: w = exp(theta - theta0)", true),
-        Spec::real("alpha", 0.1353352832366127, 0.0, 10.0, "", "alpha in the likelihood term y - alpha e^w", true),
-        Spec::real("w_d_max", 5.0, 0.0, 1e3, "", "clip of alpha e^w"),
+    };
+    p.insert(p.end(), own.begin(), own.end());
+    const auto sampling = samplingSpecs({1e-4, true, true});
+    p.insert(p.end(), sampling.begin(), sampling.end());
+    const std::vector<ParameterSpec> rest = {
         Spec::real("homeostasis", 0.005, 0.0, 1.0, "",
                    "rate of the homeostatic biases that give every neuron an equal share of the spikes"),
         Spec::real("sweep_interval", 1.0, 0.001, 3600.0, "s", "every synapse is brought up to date at least this often"),
@@ -51,27 +49,21 @@ std::vector<ParameterSpec> samplingParameters()
         Spec::real("eval_delay", 0.03, 0.0, 10.0, "s", "circuit spikes this soon after an onset are left out of cond_entropy"),
         Spec::real("measure_window", 600.0, 0.01, 1e7, "s", "window of the conditional entropy"),
     };
-    p.insert(p.end(), own.begin(), own.end());
+    p.insert(p.end(), rest.begin(), rest.end());
     return p;
 }
 
-SamplingParameters samplingFrom(const ParameterSet& p)
+SampledWtaNetwork::Config networkConfig(const ParameterSet& p)
 {
-    SamplingParameters s;
-    s.temperature = p.number("temperature");
-    s.rate = p.number("learning_rate");
-    s.mu = p.number("prior_mean");
-    s.sigma = p.number("prior_sigma");
-    s.n = p.number("likelihood_n");
-    s.theta0 = p.number("theta0");
-    s.alpha = p.number("alpha");
-    s.wdMax = p.number("w_d_max");
-    return s;
-}
-
-RandomStream initStream(std::uint64_t seed)
-{
-    return RandomStreams(seed).stream("init");
+    SampledWtaNetwork::Config c;
+    c.inputs = p.integer("input_neurons");
+    c.hidden = p.integer("neurons");
+    c.dt = p.number("dt");
+    c.sampling = samplingFrom(p);
+    c.wtaRate = p.text("inputs") == "silent" ? 0.0 : p.number("wta_rate");
+    c.homeostasis = p.number("homeostasis");
+    c.sweepInterval = p.number("sweep_interval");
+    return c;
 }
 
 } // namespace
@@ -110,19 +102,13 @@ ExperimentInfo SynapticSamplingExperiment::info()
 SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& info, const ParameterSet& params,
                                                        std::uint64_t seed)
     : Experiment(info, params, seed), silent_(params.text("inputs") == "silent"),
-      population_(params.integer("input_neurons"), params.number("dt")),
-      traces_(params.integer("input_neurons"), EpspKernel{EpspKernel::Shape::DoubleExponential, 0.01, 0.002, 0.02}),
-      sampler_([&] {
-          RandomStream init = initStream(seed);
-          return SynapticSampler(params.integer("neurons"), params.integer("input_neurons"), samplingFrom(params), init);
+      net_([&] {
+          RandomStream init = stream("init");
+          return SampledWtaNetwork(networkConfig(params), init, stream("circuit"), stream("noise"));
       }()),
-      bias_(Eigen::VectorXd::Zero(params.integer("neurons"))),
-      lesionedNeuron_(std::size_t(params.integer("neurons")), 0),
-      wtaRate_(silent_ ? 0.0 : params.number("wta_rate")), homeostasis_(params.number("homeostasis")),
       presentationSteps_(std::max<std::int64_t>(1, std::llround(params.number("presentation") / params.number("dt")))),
-      sweepSteps_(std::max<std::int64_t>(1, std::llround(params.number("sweep_interval") / params.number("dt")))),
       evalDelay_(params.number("eval_delay")), dataRng_(stream("data")), inputRng_(stream("input")),
-      circuitRng_(stream("circuit")), noiseRng_(stream("noise")), lesionRng_(stream("lesion")),
+      lesionRng_(stream("lesion")),
       refStart_(params.number("survival_from")), refEnd_(params.number("survival_to")),
       monitor_(params.integer("neurons"), 1, params.integer("clusters"),
                std::max(1, int(std::lround(params.number("measure_window") / params.number("record_interval"))))),
@@ -137,44 +123,42 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     inputs_->width = params_.number("tuning_width");
     inputs_->peak = params_.number("input_peak");
     inputs_->background = params_.number("background_rate");
-    const std::size_t synapses = std::size_t(sampler_.rows()) * std::size_t(sampler_.cols());
+    const std::size_t synapses = std::size_t(net_.sampler().rows()) * std::size_t(net_.sampler().cols());
     exists_.resize(synapses);
-    for (int r = 0; r < sampler_.rows(); ++r)
-        for (int c = 0; c < sampler_.cols(); ++c)
-            exists_[std::size_t(r) * std::size_t(sampler_.cols()) + std::size_t(c)] = sampler_.theta()(r, c) > 0;
+    for (int r = 0; r < net_.sampler().rows(); ++r)
+        for (int c = 0; c < net_.sampler().cols(); ++c)
+            exists_[std::size_t(r) * std::size_t(net_.sampler().cols()) + std::size_t(c)] = net_.sampler().theta()(r, c) > 0;
     formedAt_.assign(synapses, -1.0);
     diedAt_.assign(synapses, std::numeric_limits<double>::infinity());
-    dense_.assign(std::size_t(sampler_.cols()), 0.0);
-    u_.resize(sampler_.rows());
     // The synapse whose "spine volume" is shown: one that exists at the start, θ nearest 1.5.
     double best = std::numeric_limits<double>::infinity();
-    for (int r = 0; r < sampler_.rows(); ++r)
-        for (int c = 0; c < sampler_.cols(); ++c)
-            if (std::fabs(sampler_.theta()(r, c) - 1.5) < best) {
-                best = std::fabs(sampler_.theta()(r, c) - 1.5);
+    for (int r = 0; r < net_.sampler().rows(); ++r)
+        for (int c = 0; c < net_.sampler().cols(); ++c)
+            if (std::fabs(net_.sampler().theta()(r, c) - 1.5) < best) {
+                best = std::fabs(net_.sampler().theta()(r, c) - 1.5);
                 trackedRow_ = r;
                 trackedCol_ = c;
             }
-    nextCircuitSpike_ = wtaRate_ > 0 ? circuitRng_.exponential(wtaRate_) : std::numeric_limits<double>::infinity();
+    net_.addCircuit(0, net_.sampler().rows(), 0);
+    net_.setListener([this](const WtaGroup&, int k, double t) { onWinner(k, t); });
 }
 
 std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
 {
-    return {{"input", 0, sampler_.cols()}, {"z", sampler_.cols(), sampler_.rows()}};
+    return {{"input", 0, net_.sampler().cols()}, {"z", net_.sampler().cols(), net_.sampler().rows()}};
 }
 
 std::vector<std::string> SynapticSamplingExperiment::commandHelp() const
 {
-    return {"set temperature|learning_rate|prior_mean|prior_sigma|likelihood_n|theta0|alpha VALUE",
-            "lesion neuron K", "lesion synapses FRACTION  (removes that fraction of potential synapses for good)"};
+    return {lesionNeuronHelp(sampler().rows()), lesionSynapsesHelp()};
 }
 
 void SynapticSamplingExperiment::present(std::int64_t step)
 {
     cluster_ = inputs_->sample(dataRng_, experience_);
     inputs_->rates(experience_, rates_);
-    population_.rates() = rates_;
-    population_.generate(step, int(presentationSteps_), inputRng_);
+    net_.inputs().rates() = rates_;
+    net_.inputs().generate(step, int(presentationSteps_), inputRng_);
     onsetStep_ = step;
     nextPresentation_ = step + presentationSteps_;
 }
@@ -182,75 +166,26 @@ void SynapticSamplingExperiment::present(std::int64_t step)
 void SynapticSamplingExperiment::advance()
 {
     const std::int64_t n = stepIndex();
-    const double t = time();
-    if (!silent_) {
-        if (n == nextPresentation_)
-            present(n);
-        for (const std::int32_t i : population_.spikesAt(n)) {
-            traces_.onSpike(i, t);
-            spikes_.record(t, i);
-            synapticEvents_ += sampler_.rows();
-        }
-        const double end = t + dt();
-        while (nextCircuitSpike_ < end) {
-            circuitSpike(std::max(nextCircuitSpike_, t));
-            nextCircuitSpike_ += circuitRng_.exponential(wtaRate_);
-        }
-    }
-    if ((n + 1) % sweepSteps_ == 0)
-        sampler_.advanceAll(t + dt(), noiseRng_);
+    if (!silent_ && n == nextPresentation_)
+        present(n);
+    net_.step(n, time(), true, spikes_);
 }
 
-void SynapticSamplingExperiment::circuitSpike(double t)
+void SynapticSamplingExperiment::onWinner(int k, double t)
 {
-    traces_.collect(t, liveIds_, liveValues_);
-    // Potentials as one dense matrix-vector product: w is row-major, so this streams each
-    // row once, four columns per instruction, instead of striding down a column per input.
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
-    u_ = bias_;
-    u_.noalias() += sampler_.weights() * Eigen::Map<const Eigen::VectorXd>(dense_.data(), sampler_.cols());
-    // Softmax winner among the neurons that are still there.
-    double maxU = -std::numeric_limits<double>::infinity();
-    for (int k = 0; k < u_.size(); ++k)
-        if (!lesionedNeuron_[std::size_t(k)])
-            maxU = std::max(maxU, u_[k]);
-    if (!std::isfinite(maxU)) {
-        for (const std::int32_t i : liveIds_)
-            dense_[std::size_t(i)] = 0.0;
-        return;
-    }
-    double total = 0;
-    for (int k = 0; k < u_.size(); ++k) {
-        u_[k] = lesionedNeuron_[std::size_t(k)] ? 0.0 : std::exp(u_[k] - maxU);
-        total += u_[k];
-    }
-    const int k = int(circuitRng_.categorical(u_.data(), std::size_t(u_.size()), total));
-    spikes_.record(t, sampler_.cols() + k);
-    sampler_.postSpike(k, dense_.data());
-    for (const std::int32_t i : liveIds_)
-        dense_[std::size_t(i)] = 0.0;
-    synapticEvents_ += sampler_.cols();
-    // Homeostatic biases: every neuron that can fire gets the same share of the spikes.
-    int alive = 0;
-    for (char l : lesionedNeuron_)
-        alive += l ? 0 : 1;
-    for (int j = 0; j < bias_.size(); ++j)
-        if (!lesionedNeuron_[std::size_t(j)])
-            bias_[j] += homeostasis_ * (1.0 / alive - (j == k ? 1.0 : 0.0));
     if (cluster_ >= 0 && t - double(onsetStep_) * dt() >= evalDelay_ - 1e-12)
         monitor_.recordLabel(cluster_, k);
 }
 
 void SynapticSamplingExperiment::snapshot(double t)
 {
-    sampler_.advanceAll(t, noiseRng_);
-    const int cols = sampler_.cols();
+    net_.advanceAll(t);
+    const int cols = net_.sampler().cols();
     std::int64_t formed = 0, eliminated = 0;
-    for (int r = 0; r < sampler_.rows(); ++r)
+    for (int r = 0; r < net_.sampler().rows(); ++r)
         for (int c = 0; c < cols; ++c) {
             const std::size_t i = std::size_t(r) * std::size_t(cols) + std::size_t(c);
-            const bool now = sampler_.theta()(r, c) > 0;
+            const bool now = net_.sampler().theta()(r, c) > 0;
             if (now && !exists_[i]) {
                 ++formed;
                 if (t > refStart_ && t <= refEnd_ + 1e-9)
@@ -264,7 +199,7 @@ void SynapticSamplingExperiment::snapshot(double t)
         }
     const double interval = t - lastSnapshot_;
     if (interval > 0) {
-        const double potential = double(sampler_.rows()) * cols;
+        const double potential = double(net_.sampler().rows()) * cols;
         lastFormationRate_ = double(formed) / potential / (interval / 3600.0);
         lastEliminationRate_ = double(eliminated) / potential / (interval / 3600.0);
         formationSum_ += lastFormationRate_;
@@ -324,71 +259,49 @@ double SynapticSamplingExperiment::survivalSlope() const
 
 double SynapticSamplingExperiment::activeFraction() const
 {
-    const double potential = double(sampler_.rows()) * sampler_.cols();
-    return double(sampler_.existing()) / potential;
+    const double potential = double(net_.sampler().rows()) * net_.sampler().cols();
+    return double(net_.sampler().existing()) / potential;
 }
 
 double SynapticSamplingExperiment::stationaryError() const
 {
     std::vector<double> sample;
-    sample.reserve(std::size_t(sampler_.rows()) * std::size_t(sampler_.cols()));
-    for (int r = 0; r < sampler_.rows(); ++r)
-        for (int c = 0; c < sampler_.cols(); ++c)
-            if (!sampler_.removed(r, c))
-                sample.push_back(sampler_.theta()(r, c));
-    const auto& p = sampler_.parameters();
+    sample.reserve(std::size_t(net_.sampler().rows()) * std::size_t(net_.sampler().cols()));
+    for (int r = 0; r < net_.sampler().rows(); ++r)
+        for (int c = 0; c < net_.sampler().cols(); ++c)
+            if (!net_.sampler().removed(r, c))
+                sample.push_back(net_.sampler().theta()(r, c));
+    const auto& p = net_.sampler().parameters();
     return ksDistanceToNormal(std::move(sample), p.mu, std::sqrt(p.temperature) * p.sigma);
 }
 
 void SynapticSamplingExperiment::validateCommand(const Command& c) const
 {
     if (c.verb == "lesion") {
-        double x = 0;
-        if (c.args.size() != 2 || !parseNumber(c.args[1], x))
-            throw InputError("synaptic-sampling understands 'lesion neuron K' and 'lesion synapses FRACTION'");
-        if (c.args[0] == "neuron") {
-            if (x != std::floor(x) || x < 1 || x > sampler_.rows())
-                throw InputError("lesion neuron: K must be from 1 to " + std::to_string(sampler_.rows()));
-            return;
-        }
-        if (c.args[0] == "synapses") {
-            if (x < 0 || x > 1)
-                throw InputError("lesion synapses: FRACTION must be between 0 and 1");
-            return;
-        }
-        throw InputError("synaptic-sampling understands 'lesion neuron K' and 'lesion synapses FRACTION'");
+        parseLesion(c, sampler().rows(), true, "synaptic-sampling");
+        return;
     }
     Experiment::validateCommand(c);
 }
 
 void SynapticSamplingExperiment::applyCommand(const Command& c)
 {
-    double x = 0;
-    parseNumber(c.args[1], x);
-    if (c.args[0] == "neuron") {
-        lesionedNeuron_[std::size_t(x) - 1] = 1;
+    const LesionCommand lesion = parseLesion(c, sampler().rows(), true, "synaptic-sampling");
+    if (lesion.kind == LesionCommand::Kind::Neuron) {
+        net_.lesion(lesion.neuron);
     } else {
-        for (int r = 0; r < sampler_.rows(); ++r)
-            for (int col = 0; col < sampler_.cols(); ++col)
-                if (lesionRng_.bernoulli(x))
-                    sampler_.remove(r, col);
+        SynapticSampler& s = net_.sampler();
+        for (int r = 0; r < s.rows(); ++r)
+            for (int col = 0; col < s.cols(); ++col)
+                if (lesionRng_.bernoulli(lesion.fraction))
+                    s.remove(r, col);
     }
 }
 
 void SynapticSamplingExperiment::parameterChanged(const std::string& name)
 {
-    // The OU step since each row's last update ran under the old values: finish it first.
-    sampler_.advanceAll(time(), noiseRng_);
-    SamplingParameters& p = sampler_.parameters();
-    const SamplingParameters next = samplingFrom(params_);
-    p.temperature = next.temperature;
-    p.rate = next.rate;
-    p.mu = next.mu;
-    p.sigma = next.sigma;
-    p.n = next.n;
-    p.theta0 = next.theta0;
-    p.alpha = next.alpha;
     (void)name;
+    net_.setSamplingParameters(samplingFrom(params_), time());
 }
 
 std::vector<std::string> SynapticSamplingExperiment::seriesNames() const
@@ -415,7 +328,7 @@ std::vector<double> SynapticSamplingExperiment::sampleSeries()
             alive += formedAt_[i] >= 0 && std::isinf(diedAt_[i]);
         survival = total ? double(alive) / double(total) : std::numeric_limits<double>::quiet_NaN();
     }
-    const auto& theta = sampler_.theta();
+    const auto& theta = net_.sampler().theta();
     const double mean = theta.mean();
     const double sd = std::sqrt((theta.array() - mean).square().mean());
     const double tracked = theta(trackedRow_, trackedCol_);
@@ -424,7 +337,7 @@ std::vector<double> SynapticSamplingExperiment::sampleSeries()
             stepIndex() > 0 ? lastEliminationRate_ : std::numeric_limits<double>::quiet_NaN(),
             survival,
             ce,
-            tracked > 0 ? std::exp(tracked - sampler_.parameters().theta0) : 0.0,
+            tracked > 0 ? std::exp(tracked - net_.sampler().parameters().theta0) : 0.0,
             tracked,
             mean,
             sd};
@@ -457,27 +370,27 @@ void SynapticSamplingExperiment::writeSummaryExtras(JsonWriter& json) const
 
 void SynapticSamplingExperiment::serialize(StateArchive& a)
 {
-    population_.serialize(a);
-    traces_.serialize(a);
-    sampler_.serialize(a);
+    net_.inputs().serialize(a);
+    net_.traces().serialize(a);
+    net_.sampler().serialize(a);
     a.section("synaptic-sampling");
-    a.fixed(bias_, "biases");
-    a.fixed(lesionedNeuron_, "lesion flags");
-    a.value(wtaRate_);
-    a.value(homeostasis_);
+    a.fixed(net_.biases(), "biases");
+    a.fixed(net_.lesionFlags(), "lesion flags");
+    a.value(net_.wtaRate());
+    a.value(net_.homeostasis());
     a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);
-    a.constant(sweepSteps_, "the sweep interval");
+    a.constant(net_.sweepSteps(), "the sweep interval");
     a.value(evalDelay_);
-    a.value(nextCircuitSpike_);
+    a.value(net_.circuits()[0].nextSpike);
     a.value(cluster_);
     a.resizable(experience_);
     a.values(rates_);
     a.value(dataRng_);
     a.value(inputRng_);
-    a.value(circuitRng_);
-    a.value(noiseRng_);
+    a.value(net_.circuitRng());
+    a.value(net_.noiseRng());
     a.value(lesionRng_);
     a.fixed(exists_, "existence snapshot");
     a.fixed(formedAt_, "formation times");
@@ -496,18 +409,18 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
     a.values(survivalFractions_);
     monitor_.serialize(a);
     a.value(firstCondEntropy_);
-    a.value(synapticEvents_);
+    a.value(net_.synapticEvents());
     if (a.reading()) {
-        if (presentationSteps_ < 1 || sweepSteps_ < 1 || trackedRow_ < 0 || trackedRow_ >= sampler_.rows()
-            || trackedCol_ < 0 || trackedCol_ >= sampler_.cols() || cluster_ < -1
+        if (presentationSteps_ < 1 || net_.sweepSteps() < 1 || trackedRow_ < 0 || trackedRow_ >= net_.sampler().rows()
+            || trackedCol_ < 0 || trackedCol_ >= net_.sampler().cols() || cluster_ < -1
             || cluster_ >= (inputs_ ? inputs_->clusters() : 0))
             a.fail("synaptic-sampling state out of range");
-        a.requireFuture(nextCircuitSpike_, time(), dt(), "the next circuit spike");
-        a.requireRange(wtaRate_, 0.0, 1e6, "the circuit's rate");
+        a.requireFuture(net_.circuits()[0].nextSpike, time(), dt(), "the next circuit spike");
+        a.requireRange(net_.wtaRate(), 0.0, 1e6, "the circuit's rate");
         if (!silent_)
             a.requireRange(double(nextPresentation_), double(stepIndex()),
                            double(stepIndex() + presentationSteps_), "the next presentation");
-        if (!rates_.empty() && int(rates_.size()) != population_.size())
+        if (!rates_.empty() && int(rates_.size()) != net_.inputs().size())
             a.fail("input rates do not fit the inputs");
     }
 }

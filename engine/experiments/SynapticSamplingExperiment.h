@@ -8,9 +8,7 @@
 #include "analysis/WtaMonitor.h"
 #include "core/Experiment.h"
 #include "data/GaussianMixtureInputs.h"
-#include "neurons/EpspTraces.h"
-#include "neurons/PoissonInputPopulation.h"
-#include "plasticity/SynapticSampler.h"
+#include "network/SampledWtaNetwork.h"
 
 #include <memory>
 
@@ -27,11 +25,11 @@ public:
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
     std::vector<std::string> commandHelp() const override;
-    std::int64_t synapticEvents() const override { return synapticEvents_; }
+    std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
 
     // Read by views and tests.
-    const SynapticSampler& sampler() const { return sampler_; }
-    SynapticSampler& sampler() { return sampler_; }
+    const SynapticSampler& sampler() const { return net_.sampler(); }
+    SynapticSampler& sampler() { return net_.sampler(); }
     int currentCluster() const { return cluster_; }
     double activeFraction() const;
     double stationaryError() const;
@@ -39,7 +37,7 @@ public:
     /// as of the last recording.
     void survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const;
     /// θ of the synapse whose "spine volume" is followed (one that exists at the start).
-    double trackedTheta() const { return sampler_.theta()(trackedRow_, trackedCol_); }
+    double trackedTheta() const { return sampler().theta()(trackedRow_, trackedCol_); }
     double lastFormationRate() const { return lastFormationRate_; }
     double lastEliminationRate() const { return lastEliminationRate_; }
     double survivalSlope() const;
@@ -54,32 +52,19 @@ protected:
 
 private:
     void present(std::int64_t step);
-    void circuitSpike(double t);
+    void onWinner(int k, double t);
     void snapshot(double t);
 
     bool silent_;
     std::unique_ptr<GaussianMixtureInputs> inputs_;
-    PoissonInputPopulation population_;
-    EpspTraces traces_;
-    SynapticSampler sampler_;
-    Eigen::VectorXd bias_;
-    std::vector<char> lesionedNeuron_;
-    double wtaRate_;
-    double homeostasis_;
+    SampledWtaNetwork net_;
     std::int64_t presentationSteps_, nextPresentation_ = 0, onsetStep_ = 0;
-    std::int64_t sweepSteps_;
     double evalDelay_;
-    double nextCircuitSpike_;
     int cluster_ = -1;
     Eigen::VectorXd experience_;
     std::vector<double> rates_;
 
-    RandomStream dataRng_, inputRng_, circuitRng_, noiseRng_, lesionRng_;
-
-    // Scratch.
-    std::vector<std::int32_t> liveIds_;
-    std::vector<double> liveValues_, dense_;
-    Eigen::VectorXd u_;
+    RandomStream dataRng_, inputRng_, lesionRng_;
 
     // Rewiring statistics, from snapshots of θ > 0 at every recording.
     std::vector<std::uint8_t> exists_;
@@ -96,7 +81,6 @@ private:
 
     WtaMonitor monitor_;
     double firstCondEntropy_;
-    std::int64_t synapticEvents_ = 0;
 };
 
 } // namespace plab

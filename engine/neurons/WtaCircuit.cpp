@@ -1,6 +1,7 @@
 #include "WtaCircuit.h"
 
 #include "io/StateArchive.h"
+#include "network/WinnerDraw.h"
 
 #include <cmath>
 #include <limits>
@@ -16,7 +17,7 @@ WtaCircuit::WtaCircuit(int neurons, int inputs, double totalRate)
 int WtaCircuit::activeNeurons() const
 {
     int n = 0;
-    for (char l : lesioned_)
+    for (const std::uint8_t l : lesioned_)
         n += l ? 0 : 1;
     return n;
 }
@@ -48,11 +49,8 @@ void WtaCircuit::winnerProbabilities(const Eigen::VectorXd& u, Eigen::VectorXd& 
 
 int WtaCircuit::drawWinner(const Eigen::VectorXd& u, RandomStream& rng) const
 {
-    winnerProbabilities(u, scratch_);
-    const double total = scratch_.sum();
-    if (!(total > 0))
-        return -1;
-    return int(rng.categorical(scratch_.data(), std::size_t(scratch_.size()), total));
+    scratch_ = u;
+    return drawSoftmaxWinner(scratch_.data(), lesioned_.data(), int(scratch_.size()), rng);
 }
 
 void WtaCircuit::serialize(StateArchive& a)

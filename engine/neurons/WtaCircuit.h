@@ -51,7 +51,7 @@ public:
 private:
     WeightMatrix weights_;
     Eigen::VectorXd bias_;
-    std::vector<char> lesioned_;
+    std::vector<std::uint8_t> lesioned_;
     double rate_;
     mutable Eigen::VectorXd scratch_;
 };

@@ -1,0 +1,16 @@
+#pragma once
+// The winner of a stochastic WTA circuit, drawn once for every experiment: at a circuit
+// spike neuron k wins with probability q_k = e^{u_k} / Σ_j e^{u_j} over the neurons that
+// are not lesioned (Nessler et al. 2013; Kappel et al. 2015).
+#include "core/Random.h"
+
+#include <cstdint>
+
+namespace plab {
+
+/// Draws the winner among u[0..n) and returns its index, or −1 if every neuron is lesioned.
+/// u is overwritten with the unnormalised probabilities e^{u_k − max u} (0 for lesioned
+/// neurons): subtracting the maximum keeps exp() in range, and the draw needs no division.
+int drawSoftmaxWinner(double* u, const std::uint8_t* lesioned, int n, RandomStream& rng);
+
+} // namespace plab

@@ -1,0 +1,41 @@
+#include "SamplingSpecs.h"
+
+namespace plab {
+
+std::vector<ParameterSpec> samplingSpecs(const SamplingSpecOptions& o)
+{
+    using Spec = ParameterSpec;
+    std::vector<ParameterSpec> p = {
+        Spec::real("temperature", 1.0, 0.0, 10.0, "", "T: scales the variance of the parameter noise", true),
+        Spec::real("learning_rate", o.learningRate, 0.0, 1.0, "1/s", "b: speed of the parameter dynamics", true),
+        Spec::real("prior_mean", 0.5, -5.0, 5.0, "", "mu of the Gaussian prior on theta", true),
+        Spec::real("prior_sigma", 1.0, 0.01, 10.0, "", "sigma of the Gaussian prior on theta", true),
+        Spec::real("likelihood_n", 100.0, 0.0, 1e6, "", "N: weight of the likelihood (STDP) term against the prior",
+                   true),
+        Spec::real("theta0", 3.0, -10.0, 10.0, "", "weight offset: w = exp(theta - theta0)", o.liveTheta0),
+    };
+    if (o.likelihoodTerms) {
+        p.push_back(Spec::real("alpha", 0.1353352832366127, 0.0, 10.0, "", "alpha in the likelihood term y - alpha e^w",
+                               true));
+        p.push_back(Spec::real("w_d_max", 5.0, 0.0, 1e3, "", "clip of alpha e^w"));
+    }
+    return p;
+}
+
+SamplingParameters samplingFrom(const ParameterSet& p)
+{
+    SamplingParameters s;
+    s.temperature = p.number("temperature");
+    s.rate = p.number("learning_rate");
+    s.mu = p.number("prior_mean");
+    s.sigma = p.number("prior_sigma");
+    s.n = p.number("likelihood_n");
+    s.theta0 = p.number("theta0");
+    if (p.find("alpha"))
+        s.alpha = p.number("alpha");
+    if (p.find("w_d_max"))
+        s.wdMax = p.number("w_d_max");
+    return s;
+}
+
+} // namespace plab
