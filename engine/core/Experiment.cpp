@@ -89,6 +89,20 @@ void Experiment::apply(const Command& c)
     applyCommand(c);
 }
 
+std::vector<std::string> Experiment::commandHelp() const
+{
+    std::vector<std::string> lines;
+    std::string live;
+    for (const auto& spec : params_.specs())
+        if (spec.live)
+            live += (live.empty() ? "" : "|") + spec.name;
+    if (!live.empty())
+        lines.push_back("set " + live + " VALUE");
+    const auto verbs = verbHelp();
+    lines.insert(lines.end(), verbs.begin(), verbs.end());
+    return lines;
+}
+
 void Experiment::validateCommand(const Command& c) const
 {
     throw InputError("unknown command '" + c.verb + "' for " + info_.name);

@@ -93,11 +93,14 @@ public:
     /// experiment changes while it runs (state files; see io/StateFile.h).
     void serializeState(StateArchive& a);
 
-    /// Commands this experiment understands besides `set`, for help texts: "lesion neuron K".
-    virtual std::vector<std::string> commandHelp() const { return {}; }
+    /// The commands this experiment understands, for help texts: `set` with its live
+    /// parameters (from their specs), then verbHelp().
+    std::vector<std::string> commandHelp() const;
 
 protected:
     virtual void advance() = 0;
+    /// Commands besides `set`, one help line each: "lesion neuron K  (K = 1..4)".
+    virtual std::vector<std::string> verbHelp() const { return {}; }
     /// Verbs other than `set`. Throw InputError for anything not understood.
     virtual void validateCommand(const Command& command) const;
     virtual void applyCommand(const Command& command);

@@ -241,9 +241,9 @@ std::vector<NeuronGroup> BayesNetExperiment::neuronGroups() const
     return groups;
 }
 
-std::vector<std::string> BayesNetExperiment::commandHelp() const
+std::vector<std::string> BayesNetExperiment::verbHelp() const
 {
-    return {"set learning_rate VALUE", "evidence VAR=value[,VAR=value...]", "evidence clear"};
+    return {"evidence VAR=value[,VAR=value...]", "evidence clear"};
 }
 
 void BayesNetExperiment::present(double t)

@@ -27,7 +27,6 @@ public:
     MetricList summary() const override;
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
-    std::vector<std::string> commandHelp() const override;
     std::int64_t synapticEvents() const override { return synapticEvents_; }
 
     // Read by views and tests.
@@ -55,6 +54,7 @@ public:
     static std::vector<int> parseEvidence(const BayesianNetwork& net, const std::string& text);
 
 protected:
+    std::vector<std::string> verbHelp() const override;
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;

@@ -224,9 +224,9 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
     nextCircuitSpike_ = circuitRng_.exponential(circuit_.totalRate());
 }
 
-std::vector<std::string> EmMixtureExperiment::commandHelp() const
+std::vector<std::string> EmMixtureExperiment::verbHelp() const
 {
-    return {"set learning_rate|input_rate|background_rate|wta_rate VALUE", lesionNeuronHelp(circuit_.size())};
+    return {lesionNeuronHelp(circuit_.size())};
 }
 
 std::vector<NeuronGroup> EmMixtureExperiment::neuronGroups() const

@@ -31,7 +31,6 @@ public:
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
     std::vector<NeuronGroup> neuronGroups() const override;
-    std::vector<std::string> commandHelp() const override;
     /// Each input spike reaches K synapses; each circuit spike updates the winner's N synapses.
     std::int64_t synapticEvents() const override
     {
@@ -56,6 +55,7 @@ public:
     std::vector<int> preferredLabels() const;
 
 protected:
+    std::vector<std::string> verbHelp() const override;
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;

@@ -115,9 +115,9 @@ FokkerPlanckExperiment::FokkerPlanckExperiment(const ExperimentInfo& info, const
     }
 }
 
-std::vector<std::string> FokkerPlanckExperiment::commandHelp() const
+std::vector<std::string> FokkerPlanckExperiment::verbHelp() const
 {
-    return {"set temperature VALUE", "anneal T0 T1 SECONDS [linear|exponential]"};
+    return {"anneal T0 T1 SECONDS [linear|exponential]"};
 }
 
 void FokkerPlanckExperiment::setTemperature(double t)

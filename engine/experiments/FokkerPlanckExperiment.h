@@ -30,7 +30,6 @@ public:
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
     std::vector<NeuronGroup> neuronGroups() const override { return {}; }
-    std::vector<std::string> commandHelp() const override;
 
     // Read by views and tests.
     const Landscape& landscape() const { return landscape_; }
@@ -47,6 +46,7 @@ public:
     double fractionAtGlobalMaximum() const;
 
 protected:
+    std::vector<std::string> verbHelp() const override;
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;

@@ -156,11 +156,10 @@ std::vector<NeuronGroup> RewardExperiment::neuronGroups() const
             {"population B", inputs_ + popSize_, popSize_, 1}};
 }
 
-std::vector<std::string> RewardExperiment::commandHelp() const
+std::vector<std::string> RewardExperiment::verbHelp() const
 {
     return {"switch-task  (swap which population is the target of which pattern)",
-            "anneal T0 T1 SECONDS [linear|exponential]  (temperature from T0 to T1 over SECONDS)",
-            "set temperature|learning_rate|prior_mean|prior_sigma VALUE"};
+            "anneal T0 T1 SECONDS [linear|exponential]  (temperature from T0 to T1 over SECONDS)"};
 }
 
 std::vector<Command> RewardExperiment::scheduledCommands() const

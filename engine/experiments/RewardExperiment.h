@@ -25,7 +25,6 @@ public:
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
     std::vector<NeuronGroup> neuronGroups() const override;
-    std::vector<std::string> commandHelp() const override;
     std::vector<Command> scheduledCommands() const override;
     std::int64_t synapticEvents() const override { return synapticEvents_; }
 
@@ -52,6 +51,7 @@ public:
     bool annealing() const { return schedule_.active; }
 
 protected:
+    std::vector<std::string> verbHelp() const override;
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;

@@ -220,10 +220,10 @@ std::vector<NeuronGroup> SelfRepairExperiment::neuronGroups() const
     return {{"visual", 0, visualN_, 10}, {"auditory", visualN_, auditoryN_, 9}, {"zV", h, zv_, 11}, {"zA", h + zv_, za_, 11}};
 }
 
-std::vector<std::string> SelfRepairExperiment::commandHelp() const
+std::vector<std::string> SelfRepairExperiment::verbHelp() const
 {
     return {"lesion zv-digit 1|2   (remove the zV neurons that prefer that digit)",
-            "lesion cut zv-za      (remove every zV<->zA synapse for good)", "set temperature|learning_rate|... VALUE"};
+            "lesion cut zv-za      (remove every zV<->zA synapse for good)"};
 }
 
 std::vector<Command> SelfRepairExperiment::scheduledCommands() const

@@ -35,7 +35,6 @@ public:
     MetricList summary() const override;
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
-    std::vector<std::string> commandHelp() const override;
     std::vector<Command> scheduledCommands() const override;
     void finalizeSeries(MetricSeries& series) const override;
     std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
@@ -71,6 +70,7 @@ public:
     std::vector<double> lesionTimes() const { return lesionTimes_; }
 
 protected:
+    std::vector<std::string> verbHelp() const override;
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;

@@ -148,7 +148,7 @@ std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
     return {{"input", 0, net_.sampler().cols()}, {"z", net_.sampler().cols(), net_.sampler().rows()}};
 }
 
-std::vector<std::string> SynapticSamplingExperiment::commandHelp() const
+std::vector<std::string> SynapticSamplingExperiment::verbHelp() const
 {
     return {lesionNeuronHelp(sampler().rows()), lesionSynapsesHelp()};
 }

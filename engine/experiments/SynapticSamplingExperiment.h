@@ -24,7 +24,6 @@ public:
     MetricList summary() const override;
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
-    std::vector<std::string> commandHelp() const override;
     std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
 
     // Read by views and tests.
@@ -44,6 +43,7 @@ public:
     std::int64_t formedInWindow() const;
 
 protected:
+    std::vector<std::string> verbHelp() const override;
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;
