@@ -172,8 +172,11 @@ void MainWindow::buildDock()
     temperature_ = new LiveSlider(tr("temperature"));
     layout->addWidget(learningRate_);
     layout->addWidget(temperature_);
-    connect(learningRate_, &LiveSlider::valueCommitted, this, [this](double v) { sendSet("learning_rate", v); });
-    connect(temperature_, &LiveSlider::valueCommitted, this, [this](double v) { sendSet("temperature", v); });
+    // Slider → controller → engine, the number as it is; the window only notes the change.
+    for (LiveSlider* slider : {learningRate_, temperature_}) {
+        connect(slider, &LiveSlider::parameterCommitted, &controller_, &SimulationController::setParameter);
+        connect(slider, &LiveSlider::parameterCommitted, this, &MainWindow::noteLiveChange);
+    }
 
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
@@ -561,15 +564,19 @@ void MainWindow::bindLiveSliders()
 void MainWindow::sendUserCommand(const QString& command)
 {
     controller_.send(command.toStdString());
+    noteUserChange(command);
+}
+
+void MainWindow::noteUserChange(const QString& command)
+{
     // A lesson's text assumes the lesson's settings: it says so when the user changed them.
     if (lessonPanel_->hasLesson() && lessonDock_->isVisible())
         lessonPanel_->noteUserChange(tr("%1 at t = %2 s").arg(command).arg(controller_.time(), 0, 'f', 0));
 }
 
-void MainWindow::sendSet(const QString& name, double value)
+void MainWindow::noteLiveChange(const QString& name, double value)
 {
-    const QString text = QString::fromStdString(formatNumber(value));
-    sendUserCommand("set " + name + " " + text);
+    noteUserChange("set " + name + " " + QString::fromStdString(formatNumber(value)));
     parameters_->showLiveValue(name.toStdString(), value);
 }
 

@@ -125,7 +125,8 @@ private:
     void showRun(const std::string& name);
     void writeResults(const RunResults& results);
     void updateStatus(const SimulationSnapshot& s);
-    void sendSet(const QString& name, double value);
+    void noteLiveChange(const QString& name, double value);
+    void noteUserChange(const QString& command);
     /// A command from a control (slider, field, panel button): sent, and noted by a lesson.
     void sendUserCommand(const QString& command);
 

@@ -69,6 +69,11 @@ void SimulationController::send(const std::string& commandText)
     worker_.post(Command::fromText(-1.0, commandText));
 }
 
+void SimulationController::setParameter(const QString& name, double value)
+{
+    worker_.post(Command::set(-1.0, name.toStdString(), value));
+}
+
 void SimulationController::schedule(const Command& command)
 {
     worker_.post(command);

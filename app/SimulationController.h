@@ -38,6 +38,9 @@ public:
 
     /// Sends a command to apply at the next step ("set learning_rate 0.01").
     void send(const std::string& commandText);
+    /// Sets a live parameter from the next step on: the number goes to the engine as it is
+    /// (and into the command log as "set NAME VALUE").
+    void setParameter(const QString& name, double value);
     /// Queues a command for its own simulated time (a replayed run's log).
     void schedule(const Command& command);
     /// Asks the engine for summary.json and metrics.csv as they stand; resultsReady follows.

@@ -13,6 +13,7 @@ namespace plab {
 
 LiveSlider::LiveSlider(const QString& title, QWidget* parent) : QWidget(parent)
 {
+    baseTitle_ = title;
     title_ = new QLabel(title);
     slider_ = new QSlider(Qt::Horizontal);
     slider_->setRange(0, kSteps);
@@ -26,7 +27,7 @@ LiveSlider::LiveSlider(const QString& title, QWidget* parent) : QWidget(parent)
     layout->addWidget(valueLabel_);
     commit_ = new QTimer(this);
     commit_->setSingleShot(true);
-    connect(commit_, &QTimer::timeout, this, [this] { emit valueCommitted(value_); });
+    connect(commit_, &QTimer::timeout, this, [this] { commit(); });
     // A drag is one intervention: one `set` command (and one chart mark) when the hand lets
     // go. Keys and the wheel send theirs once they have rested for a moment.
     commit_->setInterval(400);
@@ -42,14 +43,24 @@ LiveSlider::LiveSlider(const QString& title, QWidget* parent) : QWidget(parent)
     });
     connect(slider_, &QSlider::sliderReleased, this, [this] {
         commit_->stop();
-        emit valueCommitted(value_);
+        commit();
     });
+}
+
+void LiveSlider::commit()
+{
+    emit valueCommitted(value_);
+    if (!parameter_.empty())
+        emit parameterCommitted(QString::fromStdString(parameter_), value_);
 }
 
 void LiveSlider::bind(const ParameterSpec* spec, double value, const QString& whyDisabled)
 {
     commit_->stop();
     setEnabled(spec != nullptr);
+    parameter_ = spec ? spec->name : std::string();
+    // The quantity as its paper names it: "learning rate η" here, "learning rate b" there.
+    title_->setText(spec && !spec->symbol.empty() ? baseTitle_ + " " + QString::fromStdString(spec->symbol) : baseTitle_);
     if (!spec) {
         setToolTip(whyDisabled);
         valueLabel_->setText("—");

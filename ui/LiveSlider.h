@@ -3,6 +3,7 @@
 // scale where the range spans decades. Moving it sends one `set` command when the hand
 // rests (after a short pause), not one per pixel, so the command log stays readable.
 #include <QWidget>
+#include <string>
 
 class QLabel;
 class QSlider;
@@ -24,13 +25,19 @@ public:
     QSlider* slider() const { return slider_; }
     static constexpr int kSteps = 1000;
 
+    /// The parameter it is bound to ("" when unbound).
+    const std::string& parameter() const { return parameter_; }
+
 signals:
     void valueCommitted(double value);
+    /// The same, with the parameter's name: connects straight to SimulationController::setParameter.
+    void parameterCommitted(const QString& name, double value);
 
 private:
     double fromPosition(int position) const;
     int toPosition(double value) const;
     void showValue();
+    void commit();
 
     QLabel* title_;
     QSlider* slider_;
@@ -40,6 +47,8 @@ private:
     bool log_ = false;
     bool updating_ = false;
     QString unit_;
+    QString baseTitle_;
+    std::string parameter_;
 };
 
 } // namespace plab

@@ -31,6 +31,16 @@ std::vector<std::string> splitWords(std::string_view text)
 
 } // namespace
 
+Command Command::set(double time, std::string name, double value)
+{
+    Command c;
+    c.time = time;
+    c.verb = "set";
+    c.args = {std::move(name), formatNumber(value)};
+    c.number = value;
+    return c;
+}
+
 std::string Command::text() const
 {
     std::string out = verb;

@@ -3,6 +3,7 @@
 //
 // Text form (commands files, run files, the GUI's log): "<time_s> <verb> [args...]",
 // e.g. "100 set learning_rate 0.005" or "3600 lesion zv-digit 2".
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,12 @@ struct Command {
     std::string verb;
     std::vector<std::string> args;
     std::string origin;  // "FILE:LINE" when read from a file, for error messages; not compared
+    /// For "set NAME VALUE" made from a number (a slider): the value itself, applied as it is.
+    /// The text in args (shortest round-trip form) is what logs and run files keep.
+    std::optional<double> number;
+
+    /// "set NAME VALUE" from a number.
+    static Command set(double time, std::string name, double value);
 
     /// "set learning_rate 0.005" (without the time).
     std::string text() const;

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include <stdexcept>
+
 namespace plab {
 
 std::string seriesDescription(const ExperimentInfo& info, const std::string& series)
@@ -83,10 +85,24 @@ void Experiment::apply(const Command& c)
     validate(c);
     if (c.verb == "set") {
         params_.set(c.args[0], c.args[1]);
+        for (const LiveBinding& b : bindings_)
+            if (b.name == c.args[0]) {
+                if (b.before)
+                    b.before();
+                *b.field = c.number ? *c.number : params_.number(b.name);
+            }
         parameterChanged(c.args[0]);
         return;
     }
     applyCommand(c);
+}
+
+void Experiment::bindLive(const std::string& name, double* field, std::function<void()> before)
+{
+    const ParameterSpec* spec = params_.find(name);
+    if (!spec || !spec->live || !spec->isNumeric())
+        throw std::logic_error("bindLive: '" + name + "' is not a live number of " + info_.name);
+    bindings_.push_back({name, field, std::move(before)});
 }
 
 std::vector<std::string> Experiment::commandHelp() const

@@ -104,8 +104,11 @@ protected:
     /// Verbs other than `set`. Throw InputError for anything not understood.
     virtual void validateCommand(const Command& command) const;
     virtual void applyCommand(const Command& command);
-    /// Called after a live parameter changed through `set`.
+    /// Called after a live parameter changed through `set` (after its bound field, if any).
     virtual void parameterChanged(const std::string& name) { (void)name; }
+    /// Binds a live parameter to the field of the rule that reads it: `set NAME x` writes x
+    /// there, after `before` runs (e.g. the OU step up to now, under the old value).
+    void bindLive(const std::string& name, double* field, std::function<void()> before = {});
     /// The experiment's own part of the state: every field that changes during a run, in a
     /// fixed order. Data and sizes that the parameters and seed determine are rebuilt instead.
     virtual void serialize(StateArchive& a) = 0;
@@ -116,6 +119,12 @@ protected:
     SpikeRecorder spikes_;
 
 private:
+    struct LiveBinding {
+        std::string name;
+        double* field;
+        std::function<void()> before;
+    };
+    std::vector<LiveBinding> bindings_;
     const ExperimentInfo& info_;
     ParameterSet initialParams_;
     RandomStreams streams_;

@@ -26,6 +26,7 @@ struct ParameterSpec {
     std::string description;    // one sentence, shown as tooltip and in --help
     bool live = false;          // may change during a run through a `set` command
     std::string fileFilter;     // Text naming a file: the GUI offers a file dialog with this filter
+    std::string symbol;         // the quantity's name in its paper: "η", "b", "β", "T"
 
     static ParameterSpec real(std::string name, double def, double lo, double hi, std::string unit,
                               std::string description, bool live = false);
@@ -38,6 +39,13 @@ struct ParameterSpec {
     ParameterSpec withFileFilter(std::string filter) &&
     {
         fileFilter = std::move(filter);
+        return std::move(*this);
+    }
+
+    /// The same spec with the symbol its paper gives the quantity.
+    ParameterSpec withSymbol(std::string s) &&
+    {
+        symbol = std::move(s);
         return std::move(*this);
     }
 

@@ -40,7 +40,7 @@ std::vector<ParameterSpec> bayesNetParameters()
                    "firing rate of each module's hidden WTA circuit, and of a clamped output neuron"),
         Spec::real("tau", 0.03, 0.001, 0.5, "s",
                    "EPSP and STDP window; a variable's state is the value whose output fired within tau"),
-        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta", true),
+        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta", true).withSymbol("η"),
         Spec::real("learning_rate_decay", 5.0, 0.1, 1e7, "s", "eta decays as eta/(1 + t/decay)"),
         Spec::real("bias_rate", 0.1, 0.0, 10.0, "",
                    "learning rate of the hidden biases (the prior over mixture components), relative to eta"),
@@ -147,6 +147,8 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
     schedule_.mode = LearningRateSchedule::Mode::Decaying;
     schedule_.eta0 = params_.number("learning_rate");
     schedule_.decayTime = params_.number("learning_rate_decay");
+    // A new η restarts the decay from now, as a user moving the slider expects.
+    bindLive("learning_rate", &schedule_.eta0, [this] { schedule_.start = time(); });
 
     // One module per variable; inputs are its Markov blanket (or everything else).
     const bool all = params_.text("markov_blanket") == "all";
@@ -443,14 +445,6 @@ void BayesNetExperiment::applyCommand(const Command& c)
 {
     if (c.verb == "evidence")
         setEvidence(c.args[0] == "clear" ? std::vector<int>(std::size_t(net_.size()), -1) : parseEvidence(net_, c.args[0]));
-}
-
-void BayesNetExperiment::parameterChanged(const std::string& name)
-{
-    if (name == "learning_rate") {
-        schedule_.eta0 = params_.number("learning_rate");
-        schedule_.start = time();
-    }
 }
 
 double BayesNetExperiment::moduleKl(int variable) const

@@ -58,7 +58,6 @@ protected:
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;
-    void parameterChanged(const std::string& name) override;
     void serialize(StateArchive& a) override;
 
 private:

@@ -37,7 +37,8 @@ std::vector<ParameterSpec> emMixtureParameters()
         Spec::real("sigma", 0.010, 0.001, 0.1, "s", "length of the rectangular EPSP and STDP window"),
         Spec::real("tau_rise", 0.002, 0.0001, 0.05, "s", "rise time of the double-exponential EPSP"),
         Spec::real("tau_fall", 0.020, 0.001, 0.2, "s", "decay time of the double-exponential EPSP"),
-        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta (0 freezes learning)", true),
+        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta (0 freezes learning)", true)
+            .withSymbol("η"),
         Spec::choice("learning_rate_mode", {"decaying", "constant", "adaptive"}, "decaying",
                      "decaying: eta/(1 + t/decay); constant; adaptive: variance tracking per synapse"),
         Spec::real("learning_rate_decay", 20.0, 0.1, 1e7, "s", "time constant of the decaying learning rate"),
@@ -192,6 +193,8 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
     schedule_.mode = LearningRateSchedule::parseMode(params_.text("learning_rate_mode"));
     schedule_.eta0 = params_.number("learning_rate");
     schedule_.decayTime = params_.number("learning_rate_decay");
+    // A new η restarts the decay from now, as a user moving the slider expects.
+    bindLive("learning_rate", &schedule_.eta0, [this] { schedule_.start = time(); });
 
     // Random initial weights break the symmetry between z-neurons. e^{w'} is spread around
     // the mean trace of an input firing at input_rate, the scale of the fixed point, which
@@ -361,11 +364,7 @@ void EmMixtureExperiment::applyCommand(const Command& c)
 
 void EmMixtureExperiment::parameterChanged(const std::string& name)
 {
-    if (name == "learning_rate") {
-        // A new η restarts the decay from now, as a user moving the slider expects.
-        schedule_.eta0 = params_.number("learning_rate");
-        schedule_.start = time();
-    } else if (name == "wta_rate") {
+    if (name == "wta_rate") {
         circuit_.setTotalRate(params_.number("wta_rate"));
         nextCircuitSpike_ = time() + circuitRng_.exponential(circuit_.totalRate());
     } else if (name == "input_rate" || name == "background_rate") {

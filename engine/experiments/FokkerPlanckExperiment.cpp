@@ -21,8 +21,8 @@ std::vector<ParameterSpec> fokkerPlanckParameters()
     auto p = commonParameters(1.0, 0.005);
     const std::vector<ParameterSpec> own = {
         Spec::integer("particles", 2000, 1, 1000000, "independent particles, each one sample of theta"),
-        Spec::real("temperature", 1.0, 0.0, 20.0, "", "T: the particles sample p*^(1/T)", true),
-        Spec::real("learning_rate", 1.0, 0.0, 100.0, "1/s", "b: speed of the SDE", true),
+        Spec::real("temperature", 1.0, 0.0, 20.0, "", "T: the particles sample p*^(1/T)", true).withSymbol("T"),
+        Spec::real("learning_rate", 1.0, 0.0, 100.0, "1/s", "b: speed of the SDE", true).withSymbol("b"),
         Spec::integer("grid", 36, 4, 400, "histogram cells per axis"),
         Spec::real("extent", 3.0, 0.5, 100.0, "", "the histogram covers [-extent, extent] in both axes"),
         Spec::real("settle", 10.0, 0.0, 1e6, "s",
@@ -113,6 +113,7 @@ FokkerPlanckExperiment::FokkerPlanckExperiment(const ExperimentInfo& info, const
         schedule_.to = params_.number("anneal_to");
         schedule_.shape = AnnealingSchedule::parseShape(params_.text("anneal_shape"));
     }
+    bindLive("learning_rate", &rate_);
 }
 
 std::vector<std::string> FokkerPlanckExperiment::verbHelp() const
@@ -229,8 +230,6 @@ void FokkerPlanckExperiment::parameterChanged(const std::string& name)
     if (name == "temperature") {
         schedule_.active = false;  // a hand on the slider overrides the schedule
         setTemperature(params_.number("temperature"));
-    } else if (name == "learning_rate") {
-        rate_ = params_.number("learning_rate");
     }
 }
 

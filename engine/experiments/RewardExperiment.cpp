@@ -36,8 +36,10 @@ std::vector<ParameterSpec> rewardParameters()
         Spec::choice("reward_baseline", {"pattern", "mean", "off"}, "pattern",
                      "r̃ = r / r̄ − 1 with r̄ the running mean of the rewards of the same pattern (pattern) or of all "
                      "trials (mean): the same expected gradient as SPORE's r̃ = r / r̄ (off), with far less noise"),
-        Spec::real("temperature", 0.1, 0.0, 10.0, "", "T: multiplies the variance of the parameter noise", true),
-        Spec::real("learning_rate", 1e-4, 0.0, 1.0, "1/s", "β: speed of the θ dynamics (SPORE: 5e-5)", true),
+        Spec::real("temperature", 0.1, 0.0, 10.0, "", "T: multiplies the variance of the parameter noise", true)
+            .withSymbol("T"),
+        Spec::real("learning_rate", 1e-4, 0.0, 1.0, "1/s", "β: speed of the θ dynamics (SPORE: 5e-5)", true)
+            .withSymbol("β"),
         Spec::real("gradient_scale", 1000.0, 0.0, 1e6, "",
                    "c_g: weight of the reward gradient against the prior (SPORE adds r̃·e every 1 ms while the "
                    "reward lasts: about 500 for a 0.5 s reward)",
@@ -143,6 +145,12 @@ RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSe
     }
     fired_.reserve(std::size_t(2 * popSize_));
     trials_.reserve(4096);
+    RewardRuleParameters& p = synapses_.parameters();
+    bindLive("temperature", &p.temperature, [this] { schedule_.active = false; });  // a hand on the slider overrides the schedule
+    bindLive("learning_rate", &p.beta);
+    bindLive("prior_mean", &p.mu);
+    bindLive("prior_sigma", &p.sigma);
+    bindLive("gradient_scale", &p.gradientScale);
 }
 
 double RewardExperiment::rewardFor(double carry) const
@@ -266,19 +274,6 @@ void RewardExperiment::applyCommand(const Command& c)
         return;
     }
     schedule_ = AnnealingSchedule::fromCommand(c, time());
-}
-
-void RewardExperiment::parameterChanged(const std::string& name)
-{
-    RewardRuleParameters& p = synapses_.parameters();
-    if (name == "temperature") {
-        schedule_.active = false;  // a hand on the slider overrides the schedule
-        p.temperature = params_.number("temperature");
-    }
-    p.beta = params_.number("learning_rate");
-    p.mu = params_.number("prior_mean");
-    p.sigma = params_.number("prior_sigma");
-    p.gradientScale = params_.number("gradient_scale");
 }
 
 std::vector<std::string> RewardExperiment::seriesNames() const

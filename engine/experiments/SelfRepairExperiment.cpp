@@ -212,6 +212,11 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
             pcaIndices_.push_back({r, c});
     }
     net_.setListener([this](const WtaGroup& circuit, int winner, double t) { onWinner(circuit, winner, t); });
+    // Live sampling parameters go straight into the sampler; the OU step up to now runs
+    // under the old values first.
+    for (const auto& [name, field] : samplingFields(net_.sampler().parameters()))
+        if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
+            bindLive(name, field, [this] { net_.advanceAll(time()); });
 }
 
 std::vector<NeuronGroup> SelfRepairExperiment::neuronGroups() const
@@ -414,12 +419,6 @@ void SelfRepairExperiment::applyCommand(const Command& c)
     // Measure the damage right away (after the test block under way, if any).
     nextTest_ = stepIndex();
     testAfterLesion_ = true;
-}
-
-void SelfRepairExperiment::parameterChanged(const std::string& name)
-{
-    (void)name;
-    net_.setSamplingParameters(samplingFrom(params_), time());
 }
 
 std::vector<std::string> SelfRepairExperiment::seriesNames() const

@@ -141,6 +141,11 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
             }
     net_.addCircuit(0, net_.sampler().rows(), 0);
     net_.setListener([this](const WtaGroup&, int k, double t) { onWinner(k, t); });
+    // Live sampling parameters go straight into the sampler; the OU step up to now runs
+    // under the old values first.
+    for (const auto& [name, field] : samplingFields(net_.sampler().parameters()))
+        if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
+            bindLive(name, field, [this] { net_.advanceAll(time()); });
 }
 
 std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
@@ -296,12 +301,6 @@ void SynapticSamplingExperiment::applyCommand(const Command& c)
                 if (lesionRng_.bernoulli(lesion.fraction))
                     s.remove(r, col);
     }
-}
-
-void SynapticSamplingExperiment::parameterChanged(const std::string& name)
-{
-    (void)name;
-    net_.setSamplingParameters(samplingFrom(params_), time());
 }
 
 std::vector<std::string> SynapticSamplingExperiment::seriesNames() const

@@ -26,12 +26,6 @@ void SampledWtaNetwork::addCircuit(int first, int count, int population)
     circuits_.push_back({first, count, population, next});
 }
 
-void SampledWtaNetwork::setSamplingParameters(const SamplingParameters& p, double t)
-{
-    sampler_.advanceAll(t, noiseRng_);
-    sampler_.parameters() = p;
-}
-
 void SampledWtaNetwork::step(std::int64_t n, double t, bool plastic, SpikeRecorder& spikes)
 {
     for (const std::int32_t i : inputs_.spikesAt(n)) {

@@ -61,8 +61,6 @@ public:
     void step(std::int64_t n, double t, bool plastic, SpikeRecorder& spikes);
     /// Brings every synapse up to time t.
     void advanceAll(double t) { sampler_.advanceAll(t, noiseRng_); }
-    /// New sampling parameters from time t on; the OU step up to t runs under the old ones.
-    void setSamplingParameters(const SamplingParameters& p, double t);
 
     int inputCount() const { return inputs_.size(); }
     int hiddenCount() const { return int(bias_.size()); }

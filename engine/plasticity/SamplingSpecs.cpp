@@ -6,8 +6,10 @@ std::vector<ParameterSpec> samplingSpecs(const SamplingSpecOptions& o)
 {
     using Spec = ParameterSpec;
     std::vector<ParameterSpec> p = {
-        Spec::real("temperature", 1.0, 0.0, 10.0, "", "T: scales the variance of the parameter noise", true),
-        Spec::real("learning_rate", o.learningRate, 0.0, 1.0, "1/s", "b: speed of the parameter dynamics", true),
+        Spec::real("temperature", 1.0, 0.0, 10.0, "", "T: scales the variance of the parameter noise", true)
+            .withSymbol("T"),
+        Spec::real("learning_rate", o.learningRate, 0.0, 1.0, "1/s", "b: speed of the parameter dynamics", true)
+            .withSymbol("b"),
         Spec::real("prior_mean", 0.5, -5.0, 5.0, "", "mu of the Gaussian prior on theta", true),
         Spec::real("prior_sigma", 1.0, 0.01, 10.0, "", "sigma of the Gaussian prior on theta", true),
         Spec::real("likelihood_n", 100.0, 0.0, 1e6, "", "N: weight of the likelihood (STDP) term against the prior",
@@ -36,6 +38,13 @@ SamplingParameters samplingFrom(const ParameterSet& p)
     if (p.find("w_d_max"))
         s.wdMax = p.number("w_d_max");
     return s;
+}
+
+std::vector<std::pair<const char*, double*>> samplingFields(SamplingParameters& p)
+{
+    return {{"temperature", &p.temperature}, {"learning_rate", &p.rate}, {"prior_mean", &p.mu},
+            {"prior_sigma", &p.sigma},       {"likelihood_n", &p.n},     {"theta0", &p.theta0},
+            {"alpha", &p.alpha},             {"w_d_max", &p.wdMax}};
 }
 
 } // namespace plab

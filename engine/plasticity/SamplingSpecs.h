@@ -4,6 +4,7 @@
 #include "core/Parameters.h"
 #include "plasticity/SynapticSampler.h"
 
+#include <utility>
 #include <vector>
 
 namespace plab {
@@ -21,5 +22,8 @@ std::vector<ParameterSpec> samplingSpecs(const SamplingSpecOptions& options);
 /// The sampler's parameters from a parameter set that holds samplingSpecs(); α and the
 /// clip keep their defaults where the set does not have them.
 SamplingParameters samplingFrom(const ParameterSet& parameters);
+
+/// Each parameter of samplingSpecs() with the field of SamplingParameters it sets.
+std::vector<std::pair<const char*, double*>> samplingFields(SamplingParameters& p);
 
 } // namespace plab
