@@ -7,6 +7,7 @@
 #include "core/Error.h"
 #include "io/JsonWriter.h"
 #include "network/LesionCommand.h"
+#include "monitors/TurnoverMonitor.h"
 #include "plasticity/SamplingSpecs.h"
 
 #include <algorithm>
@@ -109,12 +110,13 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
       presentationSteps_(std::max<std::int64_t>(1, std::llround(params.number("presentation") / params.number("dt")))),
       evalDelay_(params.number("eval_delay")), dataRng_(stream("data")), inputRng_(stream("input")),
       lesionRng_(stream("lesion")),
-      refStart_(params.number("survival_from")), refEnd_(params.number("survival_to")),
+      turnover_(net_.sampler().theta(), params.number("survival_from"), params.number("survival_to"),
+                params.number("record_interval")),
       monitor_(params.integer("neurons"), 1, params.integer("clusters"),
                std::max(1, int(std::lround(params.number("measure_window") / params.number("record_interval"))))),
       firstCondEntropy_(std::numeric_limits<double>::quiet_NaN())
 {
-    if (refEnd_ < refStart_)
+    if (params.number("survival_to") < params.number("survival_from"))
         throw InputError("survival_to must not be earlier than survival_from");
     RandomStream truth = stream("truth");
     inputs_ = std::make_unique<GaussianMixtureInputs>(GaussianMixtureInputs::random(
@@ -123,13 +125,6 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     inputs_->width = params_.number("tuning_width");
     inputs_->peak = params_.number("input_peak");
     inputs_->background = params_.number("background_rate");
-    const std::size_t synapses = std::size_t(net_.sampler().rows()) * std::size_t(net_.sampler().cols());
-    exists_.resize(synapses);
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            exists_[std::size_t(r) * std::size_t(net_.sampler().cols()) + std::size_t(c)] = net_.sampler().theta()(r, c) > 0;
-    formedAt_.assign(synapses, -1.0);
-    diedAt_.assign(synapses, std::numeric_limits<double>::infinity());
     // The synapse whose "spine volume" is shown: one that exists at the start, θ nearest 1.5.
     double best = std::numeric_limits<double>::infinity();
     for (int r = 0; r < net_.sampler().rows(); ++r)
@@ -185,81 +180,7 @@ void SynapticSamplingExperiment::onWinner(int k, double t)
 void SynapticSamplingExperiment::snapshot(double t)
 {
     net_.advanceAll(t);
-    const int cols = net_.sampler().cols();
-    std::int64_t formed = 0, eliminated = 0;
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < cols; ++c) {
-            const std::size_t i = std::size_t(r) * std::size_t(cols) + std::size_t(c);
-            const bool now = net_.sampler().theta()(r, c) > 0;
-            if (now && !exists_[i]) {
-                ++formed;
-                if (t > refStart_ && t <= refEnd_ + 1e-9)
-                    formedAt_[i] = t;
-            } else if (!now && exists_[i]) {
-                ++eliminated;
-                if (formedAt_[i] >= 0 && std::isinf(diedAt_[i]))
-                    diedAt_[i] = t;
-            }
-            exists_[i] = now;
-        }
-    const double interval = t - lastSnapshot_;
-    if (interval > 0) {
-        const double potential = double(net_.sampler().rows()) * cols;
-        lastFormationRate_ = double(formed) / potential / (interval / 3600.0);
-        lastEliminationRate_ = double(eliminated) / potential / (interval / 3600.0);
-        formationSum_ += lastFormationRate_;
-        eliminationSum_ += lastEliminationRate_;
-        ++rateSamples_;
-    }
-    lastSnapshot_ = t;
-    updateSurvival();
-}
-
-std::int64_t SynapticSamplingExperiment::formedInWindow() const
-{
-    std::int64_t n = 0;
-    for (double f : formedAt_)
-        n += f >= 0;
-    return n;
-}
-
-void SynapticSamplingExperiment::survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const
-{
-    ages = survivalAges_;
-    fractions = survivalFractions_;
-}
-
-void SynapticSamplingExperiment::updateSurvival()
-{
-    std::vector<double>& ages = survivalAges_;
-    std::vector<double>& fractions = survivalFractions_;
-    ages.clear();
-    fractions.clear();
-    const double interval = params_.number("record_interval");
-    const std::int64_t total = formedInWindow();
-    if (total == 0 || lastSnapshot_ <= refEnd_)
-        return;
-    // Every tracked synapse formed by refEnd, so ages up to lastSnapshot − refEnd are seen for all.
-    for (double age = interval; age <= lastSnapshot_ - refEnd_ + 1e-9; age += interval) {
-        std::int64_t alive = 0;
-        for (std::size_t i = 0; i < formedAt_.size(); ++i)
-            if (formedAt_[i] >= 0 && diedAt_[i] - formedAt_[i] > age - 1e-9)
-                ++alive;
-        ages.push_back(age);
-        fractions.push_back(double(alive) / double(total));
-    }
-}
-
-double SynapticSamplingExperiment::survivalSlope() const
-{
-    std::vector<double> ages, fractions, lx, ly;
-    survivalCurve(ages, fractions);
-    for (std::size_t i = 0; i < ages.size(); ++i)
-        if (fractions[i] > 0) {
-            lx.push_back(std::log10(ages[i]));
-            ly.push_back(std::log10(fractions[i]));
-        }
-    return lx.size() >= 2 ? leastSquaresSlope(lx, ly) : std::numeric_limits<double>::quiet_NaN();
+    turnover_.snapshot(net_.sampler().theta(), t);
 }
 
 double SynapticSamplingExperiment::activeFraction() const
@@ -319,21 +240,14 @@ std::vector<double> SynapticSamplingExperiment::sampleSeries()
     const double ce = conditionalEntropyRatio(monitor_.window().labels);
     if (std::isnan(firstCondEntropy_) && !std::isnan(ce))
         firstCondEntropy_ = ce;
-    double survival = std::numeric_limits<double>::quiet_NaN();
-    if (t > refEnd_) {
-        const std::int64_t total = formedInWindow();
-        std::int64_t alive = 0;
-        for (std::size_t i = 0; i < formedAt_.size(); ++i)
-            alive += formedAt_[i] >= 0 && std::isinf(diedAt_[i]);
-        survival = total ? double(alive) / double(total) : std::numeric_limits<double>::quiet_NaN();
-    }
+    const double survival = turnover_.survivingFraction(t);
     const auto& theta = net_.sampler().theta();
     const double mean = theta.mean();
     const double sd = std::sqrt((theta.array() - mean).square().mean());
     const double tracked = theta(trackedRow_, trackedCol_);
     return {activeFraction(),
-            stepIndex() > 0 ? lastFormationRate_ : std::numeric_limits<double>::quiet_NaN(),
-            stepIndex() > 0 ? lastEliminationRate_ : std::numeric_limits<double>::quiet_NaN(),
+            stepIndex() > 0 ? turnover_.lastFormationRate() : std::numeric_limits<double>::quiet_NaN(),
+            stepIndex() > 0 ? turnover_.lastEliminationRate() : std::numeric_limits<double>::quiet_NaN(),
             survival,
             ce,
             tracked > 0 ? std::exp(tracked - net_.sampler().parameters().theta0) : 0.0,
@@ -348,22 +262,20 @@ MetricList SynapticSamplingExperiment::summary() const
     return {
         {"active_fraction", activeFraction()},
         {"stationary_error", stationaryError()},
-        {"survival_loglog_slope", survivalSlope()},
+        {"survival_loglog_slope", turnover_.survivalSlope()},
         {"cond_entropy", conditionalEntropyRatio(w.labels)},
         {"cond_entropy_first", firstCondEntropy_},
-        {"formation_per_hour", rateSamples_ ? formationSum_ / rateSamples_ : std::numeric_limits<double>::quiet_NaN()},
-        {"elimination_per_hour", rateSamples_ ? eliminationSum_ / rateSamples_ : std::numeric_limits<double>::quiet_NaN()},
-        {"formed_in_window", double(formedInWindow())},
+        {"formation_per_hour", turnover_.meanFormationRate()},
+        {"elimination_per_hour", turnover_.meanEliminationRate()},
+        {"formed_in_window", double(turnover_.formedInWindow())},
     };
 }
 
 void SynapticSamplingExperiment::writeSummaryExtras(JsonWriter& json) const
 {
-    std::vector<double> ages, fractions;
-    survivalCurve(ages, fractions);
     json.key("survival_curve").beginObject();
-    json.key("age_seconds").value(ages);
-    json.key("fraction").value(fractions);
+    json.key("age_seconds").value(turnover_.survivalAges());
+    json.key("fraction").value(turnover_.survivalFractions());
     json.endObject();
 }
 
@@ -391,21 +303,10 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
     a.value(net_.circuitRng());
     a.value(net_.noiseRng());
     a.value(lesionRng_);
-    a.fixed(exists_, "existence snapshot");
-    a.fixed(formedAt_, "formation times");
-    a.fixed(diedAt_, "elimination times");
-    a.value(refStart_);
-    a.value(refEnd_);
-    a.value(lastFormationRate_);
-    a.value(lastEliminationRate_);
-    a.value(formationSum_);
-    a.value(eliminationSum_);
-    a.value(rateSamples_);
-    a.value(lastSnapshot_);
+    turnover_.serializeRates(a);
     a.value(trackedRow_);
     a.value(trackedCol_);
-    a.values(survivalAges_);
-    a.values(survivalFractions_);
+    turnover_.serializeSurvival(a);
     monitor_.serialize(a);
     a.value(firstCondEntropy_);
     a.value(net_.synapticEvents());

@@ -8,6 +8,7 @@
 #include "analysis/WtaMonitor.h"
 #include "core/Experiment.h"
 #include "data/GaussianMixtureInputs.h"
+#include "monitors/TurnoverMonitor.h"
 #include "network/SampledWtaNetwork.h"
 
 #include <memory>
@@ -34,13 +35,17 @@ public:
     double stationaryError() const;
     /// Survival of the synapses formed in the reference window: ages (s) and fractions,
     /// as of the last recording.
-    void survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const;
+    void survivalCurve(std::vector<double>& ages, std::vector<double>& fractions) const
+    {
+        ages = turnover_.survivalAges();
+        fractions = turnover_.survivalFractions();
+    }
     /// θ of the synapse whose "spine volume" is followed (one that exists at the start).
     double trackedTheta() const { return sampler().theta()(trackedRow_, trackedCol_); }
-    double lastFormationRate() const { return lastFormationRate_; }
-    double lastEliminationRate() const { return lastEliminationRate_; }
-    double survivalSlope() const;
-    std::int64_t formedInWindow() const;
+    double lastFormationRate() const { return turnover_.lastFormationRate(); }
+    double lastEliminationRate() const { return turnover_.lastEliminationRate(); }
+    double survivalSlope() const { return turnover_.survivalSlope(); }
+    std::int64_t formedInWindow() const { return turnover_.formedInWindow(); }
 
 protected:
     std::vector<std::string> verbHelp() const override;
@@ -65,18 +70,8 @@ private:
 
     RandomStream dataRng_, inputRng_, lesionRng_;
 
-    // Rewiring statistics, from snapshots of θ > 0 at every recording.
-    std::vector<std::uint8_t> exists_;
-    std::vector<double> formedAt_;  // reference-window synapses: snapshot time they appeared (−1: not tracked)
-    std::vector<double> diedAt_;    // ... and disappeared (inf: still there)
-    double refStart_, refEnd_;
-    double lastFormationRate_ = 0, lastEliminationRate_ = 0;
-    double formationSum_ = 0, eliminationSum_ = 0;
-    int rateSamples_ = 0;
-    double lastSnapshot_ = 0;
+    TurnoverMonitor turnover_;
     int trackedRow_ = 0, trackedCol_ = 0;
-    std::vector<double> survivalAges_, survivalFractions_;  // cached at every recording
-    void updateSurvival();
 
     WtaMonitor monitor_;
     double firstCondEntropy_;
