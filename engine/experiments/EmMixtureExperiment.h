@@ -8,7 +8,7 @@
 // make it fit a mixture model to the images: each z-neuron's weights converge to
 // log p(input active | z fired) + log c, its receptive field becomes a prototype, and
 // which neuron wins tells which cluster (digit) is shown.
-#include "analysis/WtaMonitor.h"
+#include "monitors/WtaMonitor.h"
 #include "core/Experiment.h"
 #include "data/BernoulliMixture.h"
 #include "data/ImageDataset.h"

@@ -3,7 +3,6 @@
 #include "io/StateArchive.h"
 
 #include "analysis/InformationMeasures.h"
-#include "analysis/Pca.h"
 #include "core/Error.h"
 #include "io/JsonWriter.h"
 #include "plasticity/SamplingSpecs.h"
@@ -205,12 +204,14 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
         }
     // The synapses the PCA follows: a fixed random subset.
     RandomStream pick = stream("pca");
-    while (int(pcaIndices_.size()) < std::min(params_.integer("pca_synapses"), (zv_ + za_) * (cols - 1))) {
+    std::vector<std::pair<int, int>> followed;
+    while (int(followed.size()) < std::min(params_.integer("pca_synapses"), (zv_ + za_) * (cols - 1))) {
         const int r = int(pick.index(std::uint64_t(zv_ + za_)));
         const int c = int(pick.index(std::uint64_t(cols)));
         if (!net_.sampler().removed(r, c))
-            pcaIndices_.push_back({r, c});
+            followed.push_back({r, c});
     }
+    pca_ = PcaMonitor(std::move(followed));
     net_.setListener([this](const WtaGroup& circuit, int winner, double t) { onWinner(circuit, winner, t); });
     // Live sampling parameters go straight into the sampler; the OU step up to now runs
     // under the old values first.
@@ -435,16 +436,7 @@ std::vector<double> SelfRepairExperiment::sampleSeries()
     if (testPhase_ == 0)
         net_.advanceAll(time());
     preference_ *= std::exp(-params_.number("record_interval") / params_.number("preference_time"));
-    Eigen::VectorXd sample(Eigen::Index(pcaIndices_.size()));
-    for (std::size_t i = 0; i < pcaIndices_.size(); ++i)
-        sample[Eigen::Index(i)] = net_.sampler().theta()(pcaIndices_[i].first, pcaIndices_[i].second);
-    const Eigen::Index T = Eigen::Index(pcaSamples_.size());
-    pcaGram_.conservativeResize(T + 1, T + 1);
-    for (Eigen::Index i = 0; i < T; ++i)
-        pcaGram_(i, T) = pcaGram_(T, i) = pcaSamples_[std::size_t(i)].dot(sample);
-    pcaGram_(T, T) = sample.squaredNorm();
-    pcaSamples_.push_back(std::move(sample));
-    pcaPhases_.push_back(lesions_);
+    pca_.record(net_.sampler().theta(), lesions_);
     std::vector<double> row = {performance_, performanceZa_, performanceVisual_};
     std::vector<std::int64_t> active(Pathways, 0);
     for (int r = 0; r < net_.sampler().rows(); ++r)
@@ -457,21 +449,11 @@ std::vector<double> SelfRepairExperiment::sampleSeries()
     return row;
 }
 
-void SelfRepairExperiment::pcaTrajectory(Eigen::MatrixXd& scores, std::vector<int>& phases) const
-{
-    if (pcaCachedRows_ != pcaSamples_.size()) {
-        pcaCache_ = principalComponentsFromGram(pcaGram_, 3).scores;
-        pcaCachedRows_ = pcaSamples_.size();
-    }
-    scores = pcaCache_;
-    phases = pcaPhases_;
-}
-
 void SelfRepairExperiment::finalizeSeries(MetricSeries& series) const
 {
     Eigen::MatrixXd scores;
     std::vector<int> phases;
-    pcaTrajectory(scores, phases);
+    pca_.trajectory(scores, phases);
     const auto column = [&](const char* name) {
         return std::size_t(std::find(series.names.begin(), series.names.end(), name) - series.names.begin());
     };
@@ -581,18 +563,13 @@ void SelfRepairExperiment::serialize(StateArchive& a)
     a.fixed(preference_, "preferences");
     a.value(lesions_);
     a.values(lesionTimes_);
-    a.values(pcaIndices_);
-    a.values(pcaSamples_);
-    a.values(pcaPhases_);
-    a.resizable(pcaGram_);
+    pca_.serialize(a, net_.sampler().rows(), net_.sampler().cols());
     a.value(dataRng_);
     a.value(inputRng_);
     a.value(net_.circuitRng());
     a.value(net_.noiseRng());
     a.value(net_.synapticEvents());
     if (a.reading()) {
-        pcaCache_.resize(0, 0);
-        pcaCachedRows_ = 0;
         if (exampleSteps_ < 1 || net_.sweepSteps() < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2
             || testPhase_ < 0 || testPhase_ > 2 || testItem_ < 0 || visualIndex_ < -1
             || visualIndex_ >= visual_->count() || auditoryIndex_ < -1 || auditoryIndex_ >= auditory_->count())
@@ -600,15 +577,6 @@ void SelfRepairExperiment::serialize(StateArchive& a)
         for (const auto& c : net_.circuits())
             a.requireFuture(c.nextSpike, time(), dt(), "a circuit's next spike");
         a.requireRange(net_.wtaRate(), 1e-9, 1e6, "the circuits' rate");
-        for (const auto& [row, col] : pcaIndices_)
-            if (row < 0 || row >= net_.sampler().rows() || col < 0 || col >= net_.sampler().cols())
-                a.fail("a PCA synapse out of range");
-        const auto n = pcaSamples_.size();
-        if (pcaPhases_.size() != n || std::size_t(pcaGram_.rows()) != n || std::size_t(pcaGram_.cols()) != n)
-            a.fail("the PCA record is inconsistent");
-        for (const auto& sample : pcaSamples_)
-            if (std::size_t(sample.size()) != pcaIndices_.size())
-                a.fail("a PCA sample does not fit the tracked synapses");
     }
 }
 

@@ -19,6 +19,7 @@
 //            recover 1 h, lesion 2, recover 2 h.
 #include "core/Experiment.h"
 #include "data/ImageDataset.h"
+#include "monitors/PcaMonitor.h"
 #include "network/SampledWtaNetwork.h"
 
 #include <memory>
@@ -65,7 +66,7 @@ public:
     const std::uint8_t* currentVisual() const;    // null between examples
     const std::uint8_t* currentAuditory() const;  // null between examples
     /// The PCA trajectory so far: scores (rows × 3) and the phase (0, 1, 2) of each row.
-    void pcaTrajectory(Eigen::MatrixXd& scores, std::vector<int>& phases) const;
+    void pcaTrajectory(Eigen::MatrixXd& scores, std::vector<int>& phases) const { pca_.trajectory(scores, phases); }
     int phase() const { return lesions_; }
     std::vector<double> lesionTimes() const { return lesionTimes_; }
 
@@ -118,12 +119,7 @@ private:
     // Lesions and PCA.
     int lesions_ = 0;
     std::vector<double> lesionTimes_;
-    std::vector<std::pair<int, int>> pcaIndices_;
-    std::vector<Eigen::VectorXd> pcaSamples_;
-    std::vector<int> pcaPhases_;
-    Eigen::MatrixXd pcaGram_;  // uncentred Gram matrix of the samples, grown a row at a time
-    mutable Eigen::MatrixXd pcaCache_;
-    mutable std::size_t pcaCachedRows_ = 0;
+    PcaMonitor pca_;
 
     RandomStream dataRng_, inputRng_;
 };

@@ -5,7 +5,7 @@
 // activity θ is exactly an Ornstein–Uhlenbeck process whose stationary distribution is the
 // prior N(μ, Tσ²). Input as in Kappel's experiment 4: 1000 Gaussian-tuned inputs, 200 ms
 // experiences drawn from a mixture of Gaussian clusters.
-#include "analysis/WtaMonitor.h"
+#include "monitors/WtaMonitor.h"
 #include "core/Experiment.h"
 #include "data/GaussianMixtureInputs.h"
 #include "monitors/TurnoverMonitor.h"
