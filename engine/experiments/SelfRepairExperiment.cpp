@@ -15,62 +15,7 @@ namespace plab {
 
 namespace {
 
-using Spec = ParameterSpec;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<ParameterSpec> selfRepairParameters()
-{
-    auto p = commonParameters(60.0);
-    const std::vector<ParameterSpec> own = {
-        Spec::integer("zv_neurons", 20, 2, 200, "neurons of the visual population zV"),
-        Spec::integer("za_neurons", 20, 2, 200, "neurons of the auditory population zA"),
-        Spec::integer("zv_circuits", 1, 1, 50, "WTA circuits zV is split into (each fires at wta_rate)"),
-        Spec::integer("za_circuits", 5, 1, 50,
-                      "WTA circuits zA is split into: several winners at a time give zV a population code to read"),
-        Spec::real("wta_rate", 100.0, 1.0, 2000.0, "Hz", "total firing rate of each WTA circuit"),
-        Spec::real("homeostasis", 0.005, 0.0, 1.0, "", "rate of the homeostatic biases (equal share of spikes)"),
-        Spec::real("bias_limit", 50.0, 0.0, 1000.0, "",
-                   "the homeostatic biases stay within +-this"),
-        Spec::real("visual_peak", 50.0, 0.0, 500.0, "Hz", "rate of a visual input neuron at a black pixel"),
-        Spec::real("auditory_peak", 50.0, 0.0, 500.0, "Hz", "rate of an auditory input neuron at full power"),
-        Spec::real("background_rate", 1.0, 0.0, 50.0, "Hz", "rate of every input neuron without a stimulus"),
-        Spec::real("auditory_floor", 0.4, 0.0, 0.99, "",
-                   "spectrogram values below this fraction of the range give background rate"),
-        Spec::real("example", 0.2, 0.01, 10.0, "s", "how long each digit is shown"),
-        Spec::choice("within_lateral", {"off", "between-circuits", "all"}, "off",
-                     "potential synapses inside a population: between its WTA circuits only, none, or also inside "
-                     "a circuit (which locks a circuit onto its current winner)"),
-        Spec::real("within_theta", -5.0, -5.0, 5.0, "",
-                   "initial theta of synapses inside a population (when within_lateral allows them)"),
-        Spec::real("within_prior", -3.0, -5.0, 5.0, "",
-                   "offset of the prior mean of synapses inside a population (negative: a priori rare)"),
-        Spec::real("normalization", 1.0, 0.0, 10.0, "",
-                   "weight of the Poisson normaliser -sum(alpha e^w) in each neuron's potential (0: none)"),
-        Spec::real("lateral_gain", 1.0, 0.0, 100.0, "",
-                   "amplitude of the EPSPs between hidden neurons, relative to input EPSPs"),
-    };
-    p.insert(p.end(), own.begin(), own.end());
-    const auto sampling = samplingSpecs({3e-4, false, false});
-    p.insert(p.end(), sampling.begin(), sampling.end());
-    const std::vector<ParameterSpec> rest = {
-        Spec::real("crossmodal_theta", -5.0, -5.0, 5.0, "",
-                   "initial theta of auditory->zV and visual->zA synapses (negative: they start retracted)"),
-        Spec::real("crossmodal_prior", -1.25, -5.0, 5.0, "",
-                   "offset of the prior mean of auditory->zV and visual->zA synapses (negative: a priori rare)"),
-        Spec::real("sweep_interval", 1.0, 0.001, 3600.0, "s", "every synapse is brought up to date at least this often"),
-        Spec::real("test_every", 300.0, 1.0, 1e6, "s", "interval between two test blocks"),
-        Spec::real("perf_window", 900.0, 1.0, 1e7, "s",
-                   "perf_pre and perf_recovered average the tests of this last stretch before an event"),
-        Spec::integer("test_items", 40, 2, 1000, "examples per modality in a test block (half of each digit)"),
-        Spec::real("lesion1_at", 3600.0, -1.0, 1e7, "s", "time of 'lesion zv-digit 2' (-1: none)"),
-        Spec::real("lesion2_at", 7200.0, -1.0, 1e7, "s", "time of 'lesion cut zv-za' (-1: none)"),
-        Spec::integer("pca_synapses", 2000, 3, 100000, "randomly chosen synapses whose theta the PCA follows"),
-        Spec::real("preference_time", 600.0, 1.0, 1e6, "s", "memory of the responses that define a preferred digit"),
-        Spec::real("eval_delay", 0.03, 0.0, 10.0, "s", "spikes this soon after an onset are not counted"),
-    };
-    p.insert(p.end(), rest.begin(), rest.end());
-    return p;
-}
 
 int sizeOf(const std::shared_ptr<const ImageDataset>& d)
 {
@@ -78,40 +23,6 @@ int sizeOf(const std::shared_ptr<const ImageDataset>& d)
 }
 
 } // namespace
-
-const char* SelfRepairExperiment::pathwayName(int p)
-{
-    static const char* names[] = {"visual_to_zv", "auditory_to_zv", "visual_to_za", "auditory_to_za",
-                                  "zv_to_zv",     "za_to_za",       "zv_to_za",     "za_to_zv"};
-    return names[p];
-}
-
-ExperimentInfo SelfRepairExperiment::info()
-{
-    ExperimentInfo i;
-    i.name = "self-repair";
-    i.title = "Self-repair after lesions";
-    i.description = "visual and auditory WTA circuits learn digits under synaptic sampling and recover from two lesions";
-    i.paper = "Kappel, Habenschuss, Legenstein & Maass (2015) PLoS Comput Biol 11(11): e1004485";
-    i.seriesHelp = {
-        {"performance", "information about the digit in zV's winner when only spoken test digits are heard "
-                        "(bits, 0–1; one test block every test_every seconds, plasticity frozen)"},
-        {"performance_za", "the same for zA, the auditory population (bits, 0–1)"},
-        {"performance_visual", "zV with only the handwritten test digits shown (bits, 0–1)"},
-        {"active_*", "existing synapses (θ > 0) in one pathway (count)"},
-        {"phase", "number of lesions so far (0, 1, 2)"},
-        {"pc*", "the θ of the tracked synapses projected on a principal component (filled in at the end of a "
-                "headless run)"},
-    };
-    i.defaultSeconds = 14400;
-    i.recordAtStart = true;
-    i.headlineSeries = {"performance", "performance_za", "performance_visual"};
-    i.parameters = selfRepairParameters;
-    i.create = [](const ExperimentInfo& self, const ParameterSet& p, std::uint64_t seed) -> std::unique_ptr<Experiment> {
-        return std::make_unique<SelfRepairExperiment>(self, p, seed);
-    };
-    return i;
-}
 
 SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
     : Experiment(info, params, seed), visual_(ImageDataset::shared("data/mnist-14x14.plimg")),
@@ -344,48 +255,6 @@ void SelfRepairExperiment::onWinner(const WtaGroup& circuit, int winner, double 
         testCounts_[2](digit_ - 1, winner) += 1.0;
 }
 
-std::vector<int> SelfRepairExperiment::preferredDigits() const
-{
-    std::vector<int> out(std::size_t(zv_ + za_), 0);
-    for (int k = 0; k < zv_ + za_; ++k)
-        if (preference_.row(k).sum() > 0)
-            out[std::size_t(k)] = preference_(k, 1) > preference_(k, 0) ? 2 : 1;
-    return out;
-}
-
-int SelfRepairExperiment::pathwayOf(int row, int col) const
-{
-    const bool toZv = row < zv_;
-    if (col < visualN_)
-        return toZv ? VisualToZv : VisualToZa;
-    if (col < visualN_ + auditoryN_)
-        return toZv ? AuditoryToZv : AuditoryToZa;
-    const bool fromZv = col < visualN_ + auditoryN_ + zv_;
-    if (fromZv)
-        return toZv ? ZvToZv : ZvToZa;
-    return toZv ? ZaToZv : ZaToZa;
-}
-
-std::int64_t SelfRepairExperiment::activeSynapses(int pathway) const
-{
-    std::int64_t n = 0;
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (net_.sampler().theta()(r, c) > 0 && pathwayOf(r, c) == pathway)
-                ++n;
-    return n;
-}
-
-std::int64_t SelfRepairExperiment::potentialSynapses(int pathway) const
-{
-    std::int64_t n = 0;
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (!net_.sampler().removed(r, c) && pathwayOf(r, c) == pathway)
-                ++n;
-    return n;
-}
-
 void SelfRepairExperiment::validateCommand(const Command& c) const
 {
     if (c.verb == "lesion") {
@@ -420,103 +289,6 @@ void SelfRepairExperiment::applyCommand(const Command& c)
     // Measure the damage right away (after the test block under way, if any).
     nextTest_ = stepIndex();
     testAfterLesion_ = true;
-}
-
-std::vector<std::string> SelfRepairExperiment::seriesNames() const
-{
-    std::vector<std::string> names = {"performance", "performance_za", "performance_visual"};
-    for (int p = 0; p < Pathways; ++p)
-        names.push_back(std::string("active_") + pathwayName(p));
-    names.insert(names.end(), {"phase", "pc1", "pc2", "pc3"});
-    return names;
-}
-
-std::vector<double> SelfRepairExperiment::sampleSeries()
-{
-    if (testPhase_ == 0)
-        net_.advanceAll(time());
-    preference_ *= std::exp(-params_.number("record_interval") / params_.number("preference_time"));
-    pca_.record(net_.sampler().theta(), lesions_);
-    std::vector<double> row = {performance_, performanceZa_, performanceVisual_};
-    std::vector<std::int64_t> active(Pathways, 0);
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (net_.sampler().theta()(r, c) > 0)
-                ++active[std::size_t(pathwayOf(r, c))];
-    for (std::int64_t a : active)
-        row.push_back(double(a));
-    row.insert(row.end(), {double(lesions_), kNaN, kNaN, kNaN});
-    return row;
-}
-
-void SelfRepairExperiment::finalizeSeries(MetricSeries& series) const
-{
-    Eigen::MatrixXd scores;
-    std::vector<int> phases;
-    pca_.trajectory(scores, phases);
-    const auto column = [&](const char* name) {
-        return std::size_t(std::find(series.names.begin(), series.names.end(), name) - series.names.begin());
-    };
-    const std::size_t pc1 = column("pc1");
-    for (std::size_t r = 0; r < series.rows.size() && Eigen::Index(r) < scores.rows(); ++r)
-        for (int j = 0; j < 3; ++j)
-            series.rows[r][pc1 + std::size_t(j)] = scores(Eigen::Index(r), j);
-}
-
-MetricList SelfRepairExperiment::summary() const
-{
-    // Performance around the lesions: the mean of the tests in the last `perf_window` seconds
-    // before an event (single tests scatter by ±0.1 bits), and the first test after it.
-    const double window = params_.number("perf_window");
-    // Tests are logged at their start: "before" a lesion means started (and so, since a
-    // lesion waits for no test, mostly run) before it; "after" means started after it.
-    const auto before = [this, window](double t) {
-        double sum = 0;
-        int n = 0;
-        for (const auto& [when, perf] : performanceLog_)
-            if (when + testDuration_ < t - 1e-9 && when >= t - window) {
-                sum += perf;
-                ++n;
-            }
-        return n ? sum / n : kNaN;
-    };
-    const auto after = [this](double t) {
-        // A lesion applies before the step that starts at t: a test starting at t sees it.
-        for (const auto& [when, perf] : performanceLog_)
-            if (when >= t - 1e-9)
-                return perf;
-        return kNaN;
-    };
-    const double l1 = lesionTimes_.size() > 0 ? lesionTimes_[0] : kNaN;
-    const double l2 = lesionTimes_.size() > 1 ? lesionTimes_[1] : kNaN;
-    const double end = time() + 1.0;
-    MetricList m = {
-        {"perf_pre", std::isnan(l1) ? before(end) : before(l1)},
-        {"perf_after_lesion1", std::isnan(l1) ? kNaN : after(l1)},
-        {"perf_recovered1", std::isnan(l1) ? kNaN : before(std::isnan(l2) ? end : l2)},
-        {"perf_after_lesion2", std::isnan(l2) ? kNaN : after(l2)},
-        {"perf_recovered2", std::isnan(l2) ? kNaN : before(end)},
-        {"performance", performance_},
-        {"performance_za", performanceZa_},
-        {"performance_visual", performanceVisual_},
-    };
-    for (int p = 0; p < Pathways; ++p)
-        m.push_back({std::string("active_") + pathwayName(p), double(activeSynapses(p))});
-    return m;
-}
-
-void SelfRepairExperiment::writeSummaryExtras(JsonWriter& json) const
-{
-    std::vector<double> times, perf;
-    for (const auto& [t, p] : performanceLog_) {
-        times.push_back(t);
-        perf.push_back(p);
-    }
-    json.key("performance_tests").beginObject();
-    json.key("t").value(times);
-    json.key("performance").value(perf);
-    json.endObject();
-    json.key("lesion_times").value(lesionTimes_);
 }
 
 void SelfRepairExperiment::serialize(StateArchive& a)

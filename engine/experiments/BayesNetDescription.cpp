@@ -1,0 +1,69 @@
+// bayesnet: what the experiment is and what it can be set to (the protocol is in BayesNetExperiment.cpp).
+#include "BayesNetExperiment.h"
+
+
+namespace plab {
+
+namespace {
+
+using Spec = ParameterSpec;
+
+std::vector<ParameterSpec> bayesNetParameters()
+{
+    auto p = commonParameters(5.0);
+    const std::vector<ParameterSpec> own = {
+        Spec::text("network", "knill-kersten",
+                   "the Bayesian network: the name of one in resources/networks (knill-kersten) or the path of a "
+                   "BIF file (--network)")
+            .withFileFilter("Bayesian networks (*.bif *.BIF);;All files (*)"),
+        Spec::choice("markov_blanket", {"graph", "all"}, "graph",
+                     "inputs of each module: its Markov blanket from the graph, or all other variables"),
+        Spec::integer("modes", 0, 0, 256,
+                      "hidden neurons (mixture components) per value; 0 = one per Markov-blanket configuration, "
+                      "capped at max_modes"),
+        Spec::integer("max_modes", 16, 1, 256, "cap of the automatic number of modes"),
+        Spec::real("learning_seconds", 300.0, 0.0, 1e7, "s", "learning phase; sampling follows"),
+        Spec::real("presentation", 0.1, 0.005, 10.0, "s", "how long each joint sample is shown while learning"),
+        Spec::real("module_rate", 200.0, 1.0, 5000.0, "Hz",
+                   "firing rate of each module's hidden WTA circuit, and of a clamped output neuron"),
+        Spec::real("tau", 0.03, 0.001, 0.5, "s",
+                   "EPSP and STDP window; a variable's state is the value whose output fired within tau"),
+        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta", true).withSymbol("η"),
+        Spec::real("learning_rate_decay", 5.0, 0.1, 1e7, "s", "eta decays as eta/(1 + t/decay)"),
+        Spec::real("bias_rate", 0.1, 0.0, 10.0, "",
+                   "learning rate of the hidden biases (the prior over mixture components), relative to eta"),
+        Spec::real("c", 1.0, 1e-3, 1e3, "", "STDP constant c: weights converge to log p + log c"),
+        Spec::real("w_min", -10.0, -30.0, 0.0, "", "lower clip of the weights and biases"),
+        Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
+    };
+    p.insert(p.end(), own.begin(), own.end());
+    return p;
+}
+
+} // namespace
+
+ExperimentInfo BayesNetExperiment::info()
+{
+    ExperimentInfo i;
+    i.name = "bayesnet";
+    i.title = "Spiking modules learn a Bayesian network";
+    i.description = "one STDP-learning module per variable learns a Bayesian network, then the network samples from it";
+    i.paper = "Pecevski & Maass (2016) eNeuro 3(2): ENEURO.0048-15.2016";
+    i.seriesHelp = {
+        {"kl_module_mean", "mean over the modules of their KL divergence (bits)"},
+        {"kl_joint", "KL(p* ‖ histogram of the sampled states), under the evidence if any (bits; sampling phase)"},
+        {"posterior_error", "largest |sampled − exact| marginal probability of a variable without evidence "
+                            "(sampling phase)"},
+        {"kl_*", "KL(p*(x | Markov blanket) ‖ the module's conditional) of one variable's module, averaged over "
+                 "its Markov blanket (bits, from the weights; 0 = the table is learned)"},
+    };
+    i.defaultSeconds = 400;
+    i.recordAtStart = true;
+    i.parameters = bayesNetParameters;
+    i.create = [](const ExperimentInfo& self, const ParameterSet& p, std::uint64_t seed) -> std::unique_ptr<Experiment> {
+        return std::make_unique<BayesNetExperiment>(self, p, seed);
+    };
+    return i;
+}
+
+} // namespace plab
