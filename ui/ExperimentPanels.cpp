@@ -9,38 +9,50 @@
 
 namespace plab {
 
+namespace {
+
+template <class Panel>
+ExperimentPanel* make(QWidget* parent)
+{
+    return new Panel(parent);
+}
+
+struct PanelEntry {
+    const char* experiment;
+    ExperimentPanel* (*create)(QWidget*);
+    PanelStatePtr (*capture)(const Experiment&);
+};
+
+// One line per experiment with a panel of its own.
+const PanelEntry kPanels[] = {
+    {"em-mixture", make<EmMixturePanel>, EmMixturePanel::capture},
+    {"bayesnet", make<BayesNetPanel>, BayesNetPanel::capture},
+    {"synaptic-sampling", make<SynapticSamplingPanel>, SynapticSamplingPanel::capture},
+    {"self-repair", make<SelfRepairPanel>, SelfRepairPanel::capture},
+    {"reward", make<RewardPanel>, RewardPanel::capture},
+    {"fokker-planck", make<FokkerPlanckPanel>, FokkerPlanckPanel::capture},
+};
+
+const PanelEntry* find(const std::string& experiment)
+{
+    for (const auto& entry : kPanels)
+        if (experiment == entry.experiment)
+            return &entry;
+    return nullptr;
+}
+
+} // namespace
+
 PanelCapture panelCaptureFor(const std::string& experiment)
 {
-    if (experiment == "em-mixture")
-        return EmMixturePanel::capture;
-    if (experiment == "bayesnet")
-        return BayesNetPanel::capture;
-    if (experiment == "synaptic-sampling")
-        return SynapticSamplingPanel::capture;
-    if (experiment == "fokker-planck")
-        return FokkerPlanckPanel::capture;
-    if (experiment == "self-repair")
-        return SelfRepairPanel::capture;
-    if (experiment == "reward")
-        return RewardPanel::capture;
-    return {};
+    const PanelEntry* entry = find(experiment);
+    return entry ? PanelCapture(entry->capture) : PanelCapture();
 }
 
 ExperimentPanel* createPanelFor(const std::string& experiment, QWidget* parent)
 {
-    if (experiment == "em-mixture")
-        return new EmMixturePanel(parent);
-    if (experiment == "bayesnet")
-        return new BayesNetPanel(parent);
-    if (experiment == "synaptic-sampling")
-        return new SynapticSamplingPanel(parent);
-    if (experiment == "fokker-planck")
-        return new FokkerPlanckPanel(parent);
-    if (experiment == "self-repair")
-        return new SelfRepairPanel(parent);
-    if (experiment == "reward")
-        return new RewardPanel(parent);
-    return nullptr;
+    const PanelEntry* entry = find(experiment);
+    return entry ? entry->create(parent) : nullptr;
 }
 
 } // namespace plab

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "core/Parameters.h"
+#include "BifLexer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,89 +15,8 @@ namespace plab {
 
 namespace {
 
-struct Token {
-    enum Kind { Word, Quoted, Punct, End } kind;
-    std::string text;
-    long line;
-};
-
-class Lexer {
-public:
-    Lexer(std::string_view text, const std::string& file) : text_(text), file_(file) {}
-
-    Token next()
-    {
-        skipSpaceAndComments();
-        if (pos_ >= text_.size())
-            return {Token::End, "", line_};
-        const char c = text_[pos_];
-        // BIF's separators; anything else belongs to a name: value names such as ">=7.5", "<5",
-        // "12+" or "Asy/Patch" are written bare in bnlearn's files.
-        if (std::string_view("{}()[],;|").find(c) != std::string_view::npos) {
-            ++pos_;
-            return {Token::Punct, std::string(1, c), line_};
-        }
-        if (c == '"') {
-            const long startLine = line_;
-            std::string s;
-            ++pos_;
-            while (pos_ < text_.size() && text_[pos_] != '"') {
-                if (text_[pos_] == '\n')
-                    ++line_;
-                s += text_[pos_++];
-            }
-            if (pos_ >= text_.size())
-                throw fileError(file_, startLine, "unterminated quoted string");
-            ++pos_;
-            return {Token::Quoted, s, startLine};
-        }
-        const std::size_t start = pos_;
-        while (pos_ < text_.size() && !std::isspace((unsigned char)text_[pos_])
-               && std::string_view("{}()[],;|\"").find(text_[pos_]) == std::string_view::npos) {
-            if (text_[pos_] == '/' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '/' || text_[pos_ + 1] == '*'))
-                break;
-            if ((unsigned char)text_[pos_] < 0x20)
-                throw fileError(file_, line_, "unexpected control character in a BIF file");
-            ++pos_;
-        }
-        return {Token::Word, std::string(text_.substr(start, pos_ - start)), line_};
-    }
-
-private:
-    void skipSpaceAndComments()
-    {
-        while (pos_ < text_.size()) {
-            const char c = text_[pos_];
-            if (c == '\n') {
-                ++line_;
-                ++pos_;
-            } else if (std::isspace((unsigned char)c)) {
-                ++pos_;
-            } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '/') {
-                while (pos_ < text_.size() && text_[pos_] != '\n')
-                    ++pos_;
-            } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '*') {
-                const long startLine = line_;
-                pos_ += 2;
-                while (pos_ + 1 < text_.size() && !(text_[pos_] == '*' && text_[pos_ + 1] == '/')) {
-                    if (text_[pos_] == '\n')
-                        ++line_;
-                    ++pos_;
-                }
-                if (pos_ + 1 >= text_.size())
-                    throw fileError(file_, startLine, "unterminated /* comment");
-                pos_ += 2;
-            } else {
-                return;
-            }
-        }
-    }
-
-    std::string_view text_;
-    const std::string& file_;
-    std::size_t pos_ = 0;
-    long line_ = 1;
-};
+using bif::Lexer;
+using bif::Token;
 
 class Parser {
 public:
@@ -439,14 +359,6 @@ private:
     std::map<std::string, long> declaredAt_;
 };
 
-std::string quoteIfNeeded(const std::string& s)
-{
-    for (char c : s)
-        if (std::isspace((unsigned char)c) || std::string_view("{}()[],;|=\"/").find(c) != std::string_view::npos)
-            return "\"" + s + "\"";
-    return s;
-}
-
 } // namespace
 
 BayesianNetwork parseBif(std::string_view text, const std::string& sourceName)
@@ -464,51 +376,6 @@ BayesianNetwork readBifFile(const std::string& path)
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return parseBif(buffer.str(), path);
-}
-
-std::string writeBif(const BayesianNetwork& net)
-{
-    std::string out = "network " + quoteIfNeeded(net.name.empty() ? "unknown" : net.name) + " {\n}\n";
-    for (const auto& v : net.variables) {
-        out += "variable " + quoteIfNeeded(v.name) + " {\n  type discrete [ " + std::to_string(v.values.size()) + " ] { ";
-        for (std::size_t k = 0; k < v.values.size(); ++k)
-            out += (k ? ", " : "") + quoteIfNeeded(v.values[k]);
-        out += " };\n";
-        if (!v.label.empty())
-            out += "  property label = \"" + v.label + "\" ;\n";
-        out += "}\n";
-    }
-    for (const auto& v : net.variables) {
-        out += "probability ( " + quoteIfNeeded(v.name);
-        for (std::size_t j = 0; j < v.parents.size(); ++j)
-            out += (j ? ", " : " | ") + quoteIfNeeded(net.variables[std::size_t(v.parents[j])].name);
-        out += " ) {\n";
-        const std::size_t m = v.values.size();
-        const std::size_t configs = v.cpt.size() / m;
-        for (std::size_t c = 0; c < configs; ++c) {
-            if (v.parents.empty()) {
-                out += "  table ";
-            } else {
-                // Decode the configuration, last parent fastest.
-                std::vector<std::string> labels(v.parents.size());
-                std::size_t rest = c;
-                for (std::size_t j = v.parents.size(); j-- > 0;) {
-                    const auto& pv = net.variables[std::size_t(v.parents[j])];
-                    labels[j] = quoteIfNeeded(pv.values[rest % pv.values.size()]);
-                    rest /= pv.values.size();
-                }
-                out += "  (";
-                for (std::size_t j = 0; j < labels.size(); ++j)
-                    out += (j ? ", " : "") + labels[j];
-                out += ") ";
-            }
-            for (std::size_t k = 0; k < m; ++k)
-                out += (k ? ", " : "") + formatNumber(v.cpt[c * m + k]);
-            out += ";\n";
-        }
-        out += "}\n";
-    }
-    return out;
 }
 
 } // namespace plab

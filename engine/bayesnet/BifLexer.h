@@ -1,0 +1,97 @@
+#pragma once
+// The words of a BIF file (Cozman's Interchange Format, 0.15 and 0.3): words, quoted strings
+// and punctuation, with // and /* */ comments skipped and line numbers kept for errors.
+// Internal to the BIF reader.
+#include "core/Error.h"
+
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace plab::bif {
+
+struct Token {
+    enum Kind { Word, Quoted, Punct, End } kind;
+    std::string text;
+    long line;
+};
+
+class Lexer {
+public:
+    Lexer(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+    Token next()
+    {
+        skipSpaceAndComments();
+        if (pos_ >= text_.size())
+            return {Token::End, "", line_};
+        const char c = text_[pos_];
+        // BIF's separators; anything else belongs to a name: value names such as ">=7.5", "<5",
+        // "12+" or "Asy/Patch" are written bare in bnlearn's files.
+        if (std::string_view("{}()[],;|").find(c) != std::string_view::npos) {
+            ++pos_;
+            return {Token::Punct, std::string(1, c), line_};
+        }
+        if (c == '"') {
+            const long startLine = line_;
+            std::string s;
+            ++pos_;
+            while (pos_ < text_.size() && text_[pos_] != '"') {
+                if (text_[pos_] == '\n')
+                    ++line_;
+                s += text_[pos_++];
+            }
+            if (pos_ >= text_.size())
+                throw fileError(file_, startLine, "unterminated quoted string");
+            ++pos_;
+            return {Token::Quoted, s, startLine};
+        }
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && !std::isspace((unsigned char)text_[pos_])
+               && std::string_view("{}()[],;|\"").find(text_[pos_]) == std::string_view::npos) {
+            if (text_[pos_] == '/' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '/' || text_[pos_ + 1] == '*'))
+                break;
+            if ((unsigned char)text_[pos_] < 0x20)
+                throw fileError(file_, line_, "unexpected control character in a BIF file");
+            ++pos_;
+        }
+        return {Token::Word, std::string(text_.substr(start, pos_ - start)), line_};
+    }
+
+private:
+    void skipSpaceAndComments()
+    {
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_];
+            if (c == '\n') {
+                ++line_;
+                ++pos_;
+            } else if (std::isspace((unsigned char)c)) {
+                ++pos_;
+            } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '/') {
+                while (pos_ < text_.size() && text_[pos_] != '\n')
+                    ++pos_;
+            } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '*') {
+                const long startLine = line_;
+                pos_ += 2;
+                while (pos_ + 1 < text_.size() && !(text_[pos_] == '*' && text_[pos_ + 1] == '/')) {
+                    if (text_[pos_] == '\n')
+                        ++line_;
+                    ++pos_;
+                }
+                if (pos_ + 1 >= text_.size())
+                    throw fileError(file_, startLine, "unterminated /* comment");
+                pos_ += 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    std::size_t pos_ = 0;
+    long line_ = 1;
+};
+
+} // namespace plab::bif
