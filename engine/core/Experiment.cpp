@@ -87,9 +87,10 @@ void Experiment::apply(const Command& c)
         params_.set(c.args[0], c.args[1]);
         for (const LiveBinding& b : bindings_)
             if (b.name == c.args[0]) {
+                const double next = c.number ? *c.number : params_.number(b.name);
                 if (b.before)
-                    b.before();
-                *b.field = c.number ? *c.number : params_.number(b.name);
+                    b.before(next);
+                *b.field = next;
             }
         parameterChanged(c.args[0]);
         return;
@@ -98,6 +99,12 @@ void Experiment::apply(const Command& c)
 }
 
 void Experiment::bindLive(const std::string& name, double* field, std::function<void()> before)
+{
+    bindLive(name, field, before ? std::function<void(double)>([before](double) { before(); })
+                                 : std::function<void(double)>());
+}
+
+void Experiment::bindLive(const std::string& name, double* field, std::function<void(double next)> before)
 {
     const ParameterSpec* spec = params_.find(name);
     if (!spec || !spec->live || !spec->isNumeric())

@@ -109,6 +109,8 @@ protected:
     /// Binds a live parameter to the field of the rule that reads it: `set NAME x` writes x
     /// there, after `before` runs (e.g. the OU step up to now, under the old value).
     void bindLive(const std::string& name, double* field, std::function<void()> before = {});
+    /// The same with a `before` that sees the new value (and the old one still in the field).
+    void bindLive(const std::string& name, double* field, std::function<void(double next)> before);
     /// The experiment's own part of the state: every field that changes during a run, in a
     /// fixed order. Data and sizes that the parameters and seed determine are rebuilt instead.
     virtual void serialize(StateArchive& a) = 0;
@@ -122,7 +124,7 @@ private:
     struct LiveBinding {
         std::string name;
         double* field;
-        std::function<void()> before;
+        std::function<void(double)> before;
     };
     std::vector<LiveBinding> bindings_;
     const ExperimentInfo& info_;

@@ -114,6 +114,11 @@ FokkerPlanckExperiment::FokkerPlanckExperiment(const ExperimentInfo& info, const
         schedule_.shape = AnnealingSchedule::parseShape(params_.text("anneal_shape"));
     }
     bindLive("learning_rate", &rate_);
+    bindLive("temperature", &temperature_, [this](double next) {
+        schedule_.active = false;  // a hand on the slider overrides the schedule
+        if (next != temperature_)
+            restartHistogram();
+    });
 }
 
 std::vector<std::string> FokkerPlanckExperiment::verbHelp() const
@@ -126,6 +131,11 @@ void FokkerPlanckExperiment::setTemperature(double t)
     if (t == temperature_)
         return;
     temperature_ = t;
+    restartHistogram();
+}
+
+void FokkerPlanckExperiment::restartHistogram()
+{
     // The histogram compares with p*^{1/T}: start it again once the cloud has followed.
     std::fill(histogram_.begin(), histogram_.end(), 0.0);
     histogramSamples_ = 0;
@@ -223,14 +233,6 @@ void FokkerPlanckExperiment::validateCommand(const Command& c) const
 void FokkerPlanckExperiment::applyCommand(const Command& c)
 {
     schedule_ = AnnealingSchedule::fromCommand(c, time());
-}
-
-void FokkerPlanckExperiment::parameterChanged(const std::string& name)
-{
-    if (name == "temperature") {
-        schedule_.active = false;  // a hand on the slider overrides the schedule
-        setTemperature(params_.number("temperature"));
-    }
 }
 
 std::vector<std::string> FokkerPlanckExperiment::seriesNames() const

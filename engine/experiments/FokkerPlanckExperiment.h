@@ -50,11 +50,11 @@ protected:
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;
-    void parameterChanged(const std::string& name) override;
     void serialize(StateArchive& a) override;
 
 private:
     void setTemperature(double t);
+    void restartHistogram();
 
     Landscape landscape_;
     Eigen::ArrayXd x_, y_;
