@@ -17,6 +17,8 @@
 #include <QMenu>
 #include <QStatusBar>
 #include <QStyle>
+#include <optional>
+#include <utility>
 
 namespace plab {
 

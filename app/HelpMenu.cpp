@@ -17,7 +17,8 @@ void addHelpMenu(QMainWindow* window, QMenu* help, QToolBar* toolbar)
     whatsThis->setToolTip(QObject::tr("Then click any plot or control for what it shows, its unit and where it comes from "
                              "(Shift+F1)"));
     help->addAction(whatsThis);
-    toolbar->addAction(whatsThis);
+    // First on the toolbar, as before the transport buttons.
+    toolbar->insertAction(toolbar->actions().isEmpty() ? nullptr : toolbar->actions().first(), whatsThis);
     help->addAction(QObject::tr("&About Plasticity Lab"), window, [window] { showAboutBox(window); })->setShortcut(QKeySequence::HelpContents);
 
 }

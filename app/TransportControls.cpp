@@ -9,17 +9,15 @@
 #include <QMenu>
 #include <QStyle>
 #include <QToolBar>
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace plab {
 
 TransportControls::TransportControls(MainWindow& window, SimulationController& controller)
     : QObject(&window), w_(window), controller_(controller)
 {
-    connect(&controller_, &SimulationController::runningChanged, this, [this](bool running) {
-        playAction_->setText(running ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(w_.style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    });
 }
 
 void TransportControls::addTo(QMenu* menu, QToolBar* toolbar)
@@ -27,6 +25,10 @@ void TransportControls::addTo(QMenu* menu, QToolBar* toolbar)
     playAction_ = menu->addAction(w_.style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), this, &TransportControls::togglePlay);
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setToolTip(tr("Run or pause the simulation (Space)"));
+    connect(&controller_, &SimulationController::runningChanged, this, [this](bool running) {
+        playAction_->setText(running ? tr("Pause") : tr("Play"));
+        playAction_->setIcon(w_.style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    });
     auto* step = menu->addAction(w_.style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"), this,
                                 [this] { controller_.step(1); });
     step->setShortcut(Qt::Key_Period);

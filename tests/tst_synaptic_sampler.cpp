@@ -196,6 +196,34 @@ private slots:
                     QVERIFY(e.sampler().weights()(r, c) == 0.0);
     }
 
+    void weightOffsetAndAlphaApplyAtOnce()
+    {
+        // w = e^{θ−θ0} and min(w_d_max, α e^{w}) are cached per synapse: a live θ0 or α must
+        // reach every cached value at once, not a row at a time as rows happen to update.
+        const auto& registry = ExperimentRegistry::builtin();
+        ParameterSet p = registry.defaults("synaptic-sampling");
+        p.setAssignment("input_neurons=200");
+        Simulation sim(registry.create("synaptic-sampling", p, 2));
+        sim.runUntil(0.5);
+        sim.schedule(Command::set(0.5, "theta0", 4.0));
+        sim.schedule(Command::set(0.5, "alpha", 0.3));
+        sim.step();
+        const auto& e = static_cast<const SynapticSamplingExperiment&>(sim.experiment());
+        const SynapticSampler& s = e.sampler();
+        for (int r = 0; r < s.rows(); ++r) {
+            double drive = 0;
+            for (int c = 0; c < s.cols(); ++c) {
+                const double theta = s.theta()(r, c);
+                const double w = theta > 0 ? std::exp(theta - 4.0) : 0.0;
+                QVERIFY2(std::fabs(s.weights()(r, c) - w) <= 1e-12 * std::max(1.0, w),
+                         qPrintable(QString("w(%1, %2) = %3, expected %4").arg(r).arg(c).arg(s.weights()(r, c)).arg(w)));
+                drive += theta > 0 ? std::min(5.0, 0.3 * std::exp(w)) : 0.0;
+            }
+            QVERIFY2(std::fabs(s.expectedDrive(r) - drive) <= 1e-9 * std::max(1.0, drive),
+                     qPrintable(QString("row %1: drive %2, expected %3").arg(r).arg(s.expectedDrive(r)).arg(drive)));
+        }
+    }
+
     void silentNetworkSamplesThePrior_data()
     {
         QTest::addColumn<double>("temperature");

@@ -128,7 +128,7 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     // under the old values first.
     for (const auto& [name, field] : samplingFields(net_.sampler().parameters()))
         if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
-            bindLive(name, field, [this] { net_.advanceAll(time()); });
+            bindLive(name, field, [this, field = field](double next) { net_.changeSampling(field, next, time()); });
 }
 
 std::vector<NeuronGroup> SelfRepairExperiment::neuronGroups() const

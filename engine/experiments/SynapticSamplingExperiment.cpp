@@ -73,7 +73,7 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     // under the old values first.
     for (const auto& [name, field] : samplingFields(net_.sampler().parameters()))
         if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
-            bindLive(name, field, [this] { net_.advanceAll(time()); });
+            bindLive(name, field, [this, field = field](double next) { net_.changeSampling(field, next, time()); });
 }
 
 std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const

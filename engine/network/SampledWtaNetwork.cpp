@@ -26,6 +26,16 @@ void SampledWtaNetwork::addCircuit(int first, int count, int population)
     circuits_.push_back({first, count, population, next});
 }
 
+void SampledWtaNetwork::changeSampling(double* field, double value, double t)
+{
+    sampler_.advanceAll(t, noiseRng_);
+    *field = value;
+    SamplingParameters& p = sampler_.parameters();
+    // w = e^{θ−θ0} and min(w_d_max, α e^{w}) are cached per synapse.
+    if (field == &p.theta0 || field == &p.alpha || field == &p.wdMax)
+        sampler_.refreshAllWeights();
+}
+
 void SampledWtaNetwork::step(std::int64_t n, double t, bool plastic, SpikeRecorder& spikes)
 {
     for (const std::int32_t i : inputs_.spikesAt(n)) {

@@ -48,6 +48,9 @@ public:
     /// `init` draws the initial θ; `circuit` the circuits' spike times and winners; `noise`
     /// the parameter noise.
     SampledWtaNetwork(const Config& config, RandomStream& init, RandomStream circuit, RandomStream noise);
+    // Its listener points into the experiment that owns it: a copy would report there too.
+    SampledWtaNetwork(const SampledWtaNetwork&) = delete;
+    SampledWtaNetwork& operator=(const SampledWtaNetwork&) = delete;
 
     /// Adds hidden neurons [first, first + count) as one circuit and draws its first spike.
     void addCircuit(int first, int count, int population);
@@ -61,6 +64,9 @@ public:
     void step(std::int64_t n, double t, bool plastic, SpikeRecorder& spikes);
     /// Brings every synapse up to time t.
     void advanceAll(double t) { sampler_.advanceAll(t, noiseRng_); }
+    /// A live change of one field of sampler().parameters() at time t: the OU step up to t
+    /// runs under the old value; the cached weights are recomputed where they depend on it.
+    void changeSampling(double* field, double value, double t);
 
     int inputCount() const { return inputs_.size(); }
     int hiddenCount() const { return int(bias_.size()); }

@@ -19,6 +19,8 @@ int drawSoftmaxWinner(double* u, const std::uint8_t* lesioned, int n, RandomStre
         u[k] = lesioned[k] ? 0.0 : std::exp(u[k] - maxU);
         total += u[k];
     }
+    if (!(total > 0) || !std::isfinite(total))
+        return -1;  // a NaN potential: no neuron can be said to win
     return int(rng.categorical(u, std::size_t(n), total));
 }
 

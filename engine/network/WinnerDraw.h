@@ -8,7 +8,8 @@
 
 namespace plab {
 
-/// Draws the winner among u[0..n) and returns its index, or −1 if every neuron is lesioned.
+/// Draws the winner among u[0..n) and returns its index, or −1 if every neuron is lesioned
+/// (or a potential is not a number).
 /// u is overwritten with the unnormalised probabilities e^{u_k − max u} (0 for lesioned
 /// neurons): subtracting the maximum keeps exp() in range, and the draw needs no division.
 int drawSoftmaxWinner(double* u, const std::uint8_t* lesioned, int n, RandomStream& rng);

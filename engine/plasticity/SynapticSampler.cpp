@@ -51,6 +51,12 @@ void SynapticSampler::refreshWeights(int r)
     setExisting(r, listExisting(r));
 }
 
+void SynapticSampler::refreshAllWeights()
+{
+    for (int r = 0; r < rows(); ++r)
+        refreshWeights(r);
+}
+
 void SynapticSampler::setExisting(int r, int n)
 {
     // Only existing synapses (θ > 0, typically a quarter or less) need the two exp(): they

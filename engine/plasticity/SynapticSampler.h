@@ -80,6 +80,8 @@ public:
     void setPriorOffset(int r, int c, double offset);
 
     std::int64_t existing() const;  // synapses with θ > 0
+    /// Recomputes every cached weight and expected drive: after θ0, α or the clip changed.
+    void refreshAllWeights();
 
 private:
     void refreshWeights(int r);
