@@ -4,7 +4,6 @@
 #include "io/StateArchive.h"
 
 #include <cmath>
-
 #include <stdexcept>
 
 namespace plab {

@@ -1,6 +1,7 @@
 #include "SampledWtaNetwork.h"
 
 #include "network/WinnerDraw.h"
+#include "plasticity/StdpEmRule.h"
 
 #include <algorithm>
 #include <cmath>

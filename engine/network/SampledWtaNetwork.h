@@ -17,7 +17,6 @@
 #include "network/WtaGroup.h"
 #include "neurons/EpspTraces.h"
 #include "neurons/PoissonInputPopulation.h"
-#include "plasticity/StdpEmRule.h"
 #include "plasticity/SynapticSampler.h"
 
 #include <Eigen/Core>
@@ -68,8 +67,6 @@ public:
     /// runs under the old value; the cached weights are recomputed where they depend on it.
     void changeSampling(double* field, double value, double t);
 
-    int inputCount() const { return inputs_.size(); }
-    int hiddenCount() const { return int(bias_.size()); }
     /// The spike recorder's id of hidden neuron k.
     int hiddenColumn(int k) const { return inputs_.size() + k; }
     PoissonInputPopulation& inputs() { return inputs_; }

@@ -6,19 +6,27 @@
 
 namespace plab {
 
-int drawSoftmaxWinner(double* u, const std::uint8_t* lesioned, int n, RandomStream& rng)
+double softmaxWeights(double* u, const std::uint8_t* lesioned, int n)
 {
     double maxU = -std::numeric_limits<double>::infinity();
     for (int k = 0; k < n; ++k)
         if (!lesioned[k])
             maxU = std::max(maxU, u[k]);
-    if (!std::isfinite(maxU))
-        return -1;
+    if (!std::isfinite(maxU)) {
+        std::fill(u, u + n, 0.0);
+        return 0.0;
+    }
     double total = 0;
     for (int k = 0; k < n; ++k) {
         u[k] = lesioned[k] ? 0.0 : std::exp(u[k] - maxU);
         total += u[k];
     }
+    return total;
+}
+
+int drawSoftmaxWinner(double* u, const std::uint8_t* lesioned, int n, RandomStream& rng)
+{
+    const double total = softmaxWeights(u, lesioned, n);
     if (!(total > 0) || !std::isfinite(total))
         return -1;  // a NaN potential: no neuron can be said to win
     return int(rng.categorical(u, std::size_t(n), total));

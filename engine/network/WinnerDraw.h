@@ -8,10 +8,14 @@
 
 namespace plab {
 
+/// Overwrites u[0..n) with the unnormalised probabilities e^{u_k − max u} (0 for lesioned
+/// neurons, all 0 if none can win) and returns their sum. Subtracting the maximum keeps
+/// exp() in range (Kappel's wta_softmax does the same).
+double softmaxWeights(double* u, const std::uint8_t* lesioned, int n);
+
 /// Draws the winner among u[0..n) and returns its index, or −1 if every neuron is lesioned
-/// (or a potential is not a number).
-/// u is overwritten with the unnormalised probabilities e^{u_k − max u} (0 for lesioned
-/// neurons): subtracting the maximum keeps exp() in range, and the draw needs no division.
+/// (or a potential is not a number). u is overwritten as by softmaxWeights(): the draw needs
+/// no division.
 int drawSoftmaxWinner(double* u, const std::uint8_t* lesioned, int n, RandomStream& rng);
 
 } // namespace plab

@@ -32,17 +32,8 @@ void WtaCircuit::potentials(const std::vector<std::int32_t>& ids, const std::vec
 
 void WtaCircuit::winnerProbabilities(const Eigen::VectorXd& u, Eigen::VectorXd& q) const
 {
-    q.resize(u.size());
-    double maxU = -std::numeric_limits<double>::infinity();
-    for (int k = 0; k < u.size(); ++k)
-        if (!lesioned_[std::size_t(k)])
-            maxU = std::max(maxU, u[k]);
-    double sum = 0;
-    for (int k = 0; k < u.size(); ++k) {
-        // Subtracting the maximum keeps exp() in range (Kappel's wta_softmax does the same).
-        q[k] = lesioned_[std::size_t(k)] ? 0.0 : std::exp(u[k] - maxU);
-        sum += q[k];
-    }
+    q = u;
+    const double sum = softmaxWeights(q.data(), lesioned_.data(), int(q.size()));
     if (sum > 0)
         q /= sum;
 }

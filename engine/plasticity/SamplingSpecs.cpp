@@ -27,16 +27,9 @@ std::vector<ParameterSpec> samplingSpecs(const SamplingSpecOptions& o)
 SamplingParameters samplingFrom(const ParameterSet& p)
 {
     SamplingParameters s;
-    s.temperature = p.number("temperature");
-    s.rate = p.number("learning_rate");
-    s.mu = p.number("prior_mean");
-    s.sigma = p.number("prior_sigma");
-    s.n = p.number("likelihood_n");
-    s.theta0 = p.number("theta0");
-    if (p.find("alpha"))
-        s.alpha = p.number("alpha");
-    if (p.find("w_d_max"))
-        s.wdMax = p.number("w_d_max");
+    for (const auto& [name, field] : samplingFields(s))
+        if (p.find(name))
+            *field = p.number(name);
     return s;
 }
 

@@ -19,8 +19,8 @@ struct SamplingSpecOptions {
 /// [, alpha, w_d_max], in this order (help texts and run files list them so).
 std::vector<ParameterSpec> samplingSpecs(const SamplingSpecOptions& options);
 
-/// The sampler's parameters from a parameter set that holds samplingSpecs(); α and the
-/// clip keep their defaults where the set does not have them.
+/// The sampler's parameters from a parameter set that holds samplingSpecs(); a field whose
+/// parameter the set does not have (α and the clip, in self-repair) keeps its default.
 SamplingParameters samplingFrom(const ParameterSet& parameters);
 
 /// Each parameter of samplingSpecs() with the field of SamplingParameters it sets.
