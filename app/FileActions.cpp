@@ -217,7 +217,7 @@ bool FileActions::openState(const QString& path)
     }
     const std::string name = sim->experiment().info().name;
     const double t = sim->time();
-    w_.describe(sim->experiment().info());
+    w_.dock_->describe(sim->experiment().info());
     w_.dock_->setSeed(sim->experiment().seed());
     controller_.resume(std::move(sim));
     w_.showRun(name);

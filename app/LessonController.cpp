@@ -1,5 +1,6 @@
 #include "LessonController.h"
 
+#include "ExperimentDock.h"
 #include "Lesson.h"
 #include "LessonPanel.h"
 #include "MainWindow.h"
@@ -62,7 +63,7 @@ bool LessonController::openLesson(const QString& nameOrPath)
     }
     // Beside the experiment dock where the screen is wide; on a projector's 1280 pixels the
     // two share the left side as tabs, so the plots keep their width.
-    auto* experimentDock = w_.findChild<QDockWidget*>("experiment");
+    QDockWidget* experimentDock = w_.dock_;
     const int screenWidth = w_.shownOn()->availableGeometry().width();
     if (screenWidth < kWideScreen && experimentDock->isVisible()) {
         w_.tabifyDockWidget(experimentDock, dock_);

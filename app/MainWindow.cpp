@@ -159,7 +159,7 @@ bool MainWindow::selectExperiment(const QString& name, const ParameterSet& param
         QMessageBox::warning(this, tr("Unknown experiment"), tr("There is no experiment named '%1'.").arg(name));
         return false;
     }
-    describe(*info);
+    dock_->describe(*info);
     dock_->parameters()->setParameters(params);
     dock_->setSeed(seed);
     return resetRun();
@@ -178,7 +178,7 @@ bool MainWindow::resetRun()
     } catch (const InputError& e) {
         // The old run goes on: the panel shows what it runs with, not the refused values.
         if (const auto* running = ExperimentRegistry::builtin().find(controller_.experimentName())) {
-            describe(*running);
+            dock_->describe(*running);
             dock_->parameters()->setParameters(controller_.parameters());
             dock_->setSeed(controller_.seed());
         }
@@ -188,11 +188,6 @@ bool MainWindow::resetRun()
     lastParameters_.insert_or_assign(name, controller_.parameters());
     showRun(name);
     return true;
-}
-
-void MainWindow::describe(const ExperimentInfo& info)
-{
-    dock_->describe(info);
 }
 
 void MainWindow::showRun(const std::string& name)
@@ -267,17 +262,12 @@ void MainWindow::arrangeSplitter()
 void MainWindow::sendUserCommand(const QString& command)
 {
     controller_.send(command.toStdString());
-    noteUserChange(command);
-}
-
-void MainWindow::noteUserChange(const QString& command)
-{
     lessons_->noteUserChange(command);
 }
 
 void MainWindow::noteLiveChange(const QString& name, double value)
 {
-    noteUserChange("set " + name + " " + QString::fromStdString(formatNumber(value)));
+    lessons_->noteUserChange("set " + name + " " + QString::fromStdString(formatNumber(value)));
     dock_->parameters()->showLiveValue(name.toStdString(), value);
 }
 

@@ -17,32 +17,22 @@
 #include <QMainWindow>
 
 class QAction;
-class QActionGroup;
-class QComboBox;
-class QDockWidget;
 class QLabel;
-class QLineEdit;
 class QSettings;
-class QPushButton;
 class QScreen;
 class QScrollArea;
 class QSplitter;
 class QTimer;
-class QVBoxLayout;
 
 namespace plab {
 
 class ExperimentDock;
-class SweepView;
-
-struct ExperimentInfo;
-
 class ExperimentPanel;
 class LessonPanel;
 class LiveSlider;
 class MetricChartView;
-class ParameterPanel;
 class SpikeRaster;
+class SweepView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -126,11 +116,9 @@ private:
     /// The screen the window is on (the primary one before it is shown).
     QScreen* shownOn() const;
     void showError(const QString& title, const QString& text);
-    void describe(const ExperimentInfo& info);
     void showRun(const std::string& name);
     void updateStatus(const SimulationSnapshot& s);
     void noteLiveChange(const QString& name, double value);
-    void noteUserChange(const QString& command);
     /// A command from a control (slider, field, panel button): sent, and noted by a lesson.
     void sendUserCommand(const QString& command);
 

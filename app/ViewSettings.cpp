@@ -1,5 +1,6 @@
 #include "ViewSettings.h"
 
+#include "ExperimentDock.h"
 #include "LessonController.h"
 #include "MainWindow.h"
 #include "SpeedChoices.h"
@@ -37,7 +38,7 @@ void ViewSettings::addTo(QMenu* menu)
         });
     }
     menu->addSeparator();
-    auto* dockToggle = w_.findChild<QDockWidget*>("experiment")->toggleViewAction();
+    auto* dockToggle = w_.dock_->toggleViewAction();
     dockToggle->setText(tr("&Experiment panel"));
     menu->addAction(dockToggle);
     presentationAction_ = menu->addAction(tr("&Presentation view"));
@@ -85,7 +86,7 @@ void ViewSettings::setViewStyle(const ViewStyle& requested)
     if (screenChange) {
         // The presentation view gives the plots the screen: the parameter dock goes away
         // (View → Experiment panel brings it back) and returns when the view ends.
-        auto* dock = w_.findChild<QDockWidget*>("experiment");
+        QDockWidget* dock = w_.dock_;
         if (style_.presentation) {
             dockBeforePresentation_ = dock->isVisible();
             geometryBeforePresentation_ = w_.geometry();
