@@ -1,8 +1,10 @@
 // Parameters: parsing, ranges, choices, and the error messages a user reads.
 #include "core/Error.h"
+#include "core/ExperimentRegistry.h"
 #include "core/Parameters.h"
 
 #include <QtTest>
+#include <map>
 
 using namespace plab;
 
@@ -33,6 +35,24 @@ QString errorOf(ParameterSet& p, const char* assignment)
 class TestParameters : public QObject {
     Q_OBJECT
 private slots:
+    void slidersNameTheQuantityAsItsPaperDoes()
+    {
+        // The README promises η for the STDP learning rate, b for synaptic sampling's, β for
+        // the reward rule's and T for the temperature; the sliders show these symbols.
+        const std::map<std::string, std::string> learningRate = {
+            {"em-mixture", "η"}, {"bayesnet", "η"}, {"synaptic-sampling", "b"},
+            {"self-repair", "b"}, {"reward", "β"},  {"fokker-planck", "b"}};
+        const auto& registry = ExperimentRegistry::builtin();
+        for (const auto& info : registry.all()) {
+            const ParameterSet p = registry.defaults(info.name);
+            const ParameterSpec* rate = p.find("learning_rate");
+            QVERIFY2(rate && learningRate.count(info.name), info.name.c_str());
+            QCOMPARE(rate->symbol, learningRate.at(info.name));
+            if (const ParameterSpec* t = p.find("temperature"); t && t->live)
+                QCOMPARE(t->symbol, std::string("T"));
+        }
+    }
+
     void defaults()
     {
         const auto p = sample();
