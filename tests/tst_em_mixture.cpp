@@ -121,9 +121,9 @@ private slots:
     {
         auto sim = make(1, {"learning_rate=0"});
         auto& e = static_cast<EmMixtureExperiment&>(sim->experiment());
-        const auto before = e.circuit().weights();
+        const auto before = e.network().synapses().weights();
         sim->runUntil(5);
-        QCOMPARE(e.circuit().weights(), before);
+        QCOMPARE(e.network().synapses().weights(), before);
     }
 };
 

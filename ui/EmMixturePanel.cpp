@@ -24,21 +24,22 @@ PanelStatePtr EmMixturePanel::capture(const Experiment& experiment)
     s->time = e.time();
     s->rows = e.imageRows();
     s->cols = e.imageCols();
-    const auto& circuit = e.circuit();
-    s->neurons = circuit.size();
+    const auto& net = e.network();
+    const auto& weights = net.synapses().weights();
+    s->neurons = net.hidden();
     const int pixels = s->rows * s->cols;
     s->fields.resize(std::size_t(s->neurons * pixels));
     for (int k = 0; k < s->neurons; ++k)
         for (int j = 0; j < pixels; ++j) {
-            const double on = std::exp(circuit.weights()(k, 2 * j));
-            const double off = std::exp(circuit.weights()(k, 2 * j + 1));
+            const double on = std::exp(weights(k, 2 * j));
+            const double off = std::exp(weights(k, 2 * j + 1));
             s->fields[std::size_t(k * pixels + j)] = float(on / (on + off));
         }
     const Eigen::VectorXd shares = e.firingShares();
     s->shares.assign(shares.data(), shares.data() + shares.size());
     s->preferred = e.preferredLabels();
     for (int k = 0; k < s->neurons; ++k)
-        s->lesioned.push_back(circuit.isLesioned(k));
+        s->lesioned.push_back(net.isLesioned(k));
     s->labelNames = e.labelNames();
     s->image = e.currentImage();
     s->label = e.currentLabel();

@@ -69,17 +69,47 @@ Layout layoutFrom(const ParameterSet& p)
     return {14, 14, digits, p.integer("neurons") > 0 ? p.integer("neurons") : 2 * digits};
 }
 
+StdpEmWtaNetwork::Config networkConfig(const ParameterSet& p)
+{
+    const Layout layout = layoutFrom(p);
+    StdpEmWtaNetwork::Config c;
+    c.inputs = 2 * layout.rows * layout.cols;  // an "on" and an "off" neuron per pixel
+    c.hidden = layout.neurons;
+    c.dt = p.number("dt");
+    c.kernel = kernelFrom(p);
+    c.wtaRate = p.number("wta_rate");
+    return c;
+}
+
+StdpEmSynapses synapsesFrom(const ParameterSet& p, const StdpEmWtaNetwork::Config& c)
+{
+    StdpEmRule rule;
+    rule.logC = std::log(p.number("c"));
+    rule.wMin = p.number("w_min") + rule.logC;
+    rule.wMax = p.number("w_max") + rule.logC;
+    rule.depression = p.text("depression") == "window" ? StdpEmRule::Depression::Window
+                                                        : StdpEmRule::Depression::Constant;
+    BiasRule biasRule;
+    const std::string biasMode = p.text("bias_mode");
+    biasRule.mode = biasMode == "learned"       ? BiasRule::Mode::Learned
+                    : biasMode == "homeostatic" ? BiasRule::Mode::Homeostatic
+                                                : BiasRule::Mode::Fixed;
+    LearningRateSchedule schedule;
+    schedule.mode = LearningRateSchedule::parseMode(p.text("learning_rate_mode"));
+    schedule.eta0 = p.number("learning_rate");
+    schedule.decayTime = p.number("learning_rate_decay");
+    return StdpEmSynapses(c.hidden, c.inputs, rule, biasRule, schedule, c.kernel.sigma);
+}
+
 } // namespace
 
 EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
     : Experiment(info, params, seed),
-      inputs_(2 * layoutFrom(params).rows * layoutFrom(params).cols, params.number("dt")),
-      traces_(inputs_.size(), kernelFrom(params)),
-      circuit_(layoutFrom(params).neurons, inputs_.size(), params.number("wta_rate")),
+      net_(networkConfig(params), synapsesFrom(params, networkConfig(params)), stream("circuit")),
       presentationSteps_(std::max<std::int64_t>(1, std::llround(params.number("presentation") / params.number("dt")))),
       evalDelay_(params.number("eval_delay")),
-      dataRng_(stream("data")), inputRng_(stream("input")), circuitRng_(stream("circuit")),
-      monitor_(layoutFrom(params).neurons, inputs_.size(), layoutFrom(params).labels,
+      dataRng_(stream("data")), inputRng_(stream("input")),
+      monitor_(layoutFrom(params).neurons, net_.inputs().size(), layoutFrom(params).labels,
                std::max(1, int(std::lround(params.number("measure_window") / params.number("record_interval"))))),
       firstCondEntropy_(std::numeric_limits<double>::quiet_NaN())
 {
@@ -108,67 +138,48 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
         }
     }
 
-    rule_.logC = std::log(params_.number("c"));
-    rule_.wMin = params_.number("w_min") + rule_.logC;
-    rule_.wMax = params_.number("w_max") + rule_.logC;
-    rule_.depression = params_.text("depression") == "window" ? StdpEmRule::Depression::Window
-                                                               : StdpEmRule::Depression::Constant;
-    const std::string biasMode = params_.text("bias_mode");
-    biasRule_.mode = biasMode == "learned"       ? BiasRule::Mode::Learned
-                     : biasMode == "homeostatic" ? BiasRule::Mode::Homeostatic
-                                                 : BiasRule::Mode::Fixed;
-    schedule_.mode = LearningRateSchedule::parseMode(params_.text("learning_rate_mode"));
-    schedule_.eta0 = params_.number("learning_rate");
-    schedule_.decayTime = params_.number("learning_rate_decay");
     // A new η restarts the decay from now, as a user moving the slider expects.
-    bindLive("learning_rate", &schedule_.eta0, [this] { schedule_.start = time(); });
+    LearningRateSchedule& schedule = net_.synapses().schedule();
+    bindLive("learning_rate", &schedule.eta0, [this, &schedule] { schedule.start = time(); });
 
     // Random initial weights break the symmetry between z-neurons. e^{w'} is spread around
     // the mean trace of an input firing at input_rate, the scale of the fixed point, which
     // the EPSP shape sets (0.33 for a 10 ms window at 40 Hz, 0.72 for the double
     // exponential). Starting far below it lets the first winner's weights rise on every
     // input at once, and that one neuron takes over the circuit.
-    const int K = circuit_.size();
-    const int N = circuit_.inputs();
+    const int K = net_.hidden();
+    const int N = net_.synapses().cols();
     const double rate = params_.number("input_rate");
-    const EpspKernel& kernel = traces_.kernel();
+    const EpspKernel& kernel = net_.traces().kernel();
     const double meanTrace = kernel.shape == EpspKernel::Shape::Rectangular
                                  ? 1.0 - std::exp(-rate * kernel.sigma)
                                  : rate * (kernel.tauFall - kernel.tauRise);
     const double scale = std::max(0.05, meanTrace);
     RandomStream init = stream("init");
+    auto& weights = net_.synapses().weights();
     for (int k = 0; k < K; ++k)
         for (int i = 0; i < N; ++i)
-            circuit_.weights()(k, i) = std::log(scale * init.uniform(0.3, 1.5)) + rule_.logC;
-    circuit_.biases().setConstant(std::log(1.0 / K));
-    if (schedule_.mode == LearningRateSchedule::Mode::Adaptive) {
-        // Kappel's initialisation: running mean 0, second moment 1 (variance 1).
-        trackS_ = WtaCircuit::WeightMatrix::Zero(K, N);
-        trackQ_ = WtaCircuit::WeightMatrix::Ones(K, N);
-        trackS0_ = Eigen::VectorXd::Zero(K);
-        trackQ0_ = Eigen::VectorXd::Ones(K);
-    }
-    lastPost_.assign(std::size_t(K), -1e9);
-    dense_.assign(std::size_t(N), 0.0);
-    u_.resize(K);
-    nextCircuitSpike_ = circuitRng_.exponential(circuit_.totalRate());
+            weights(k, i) = std::log(scale * init.uniform(0.3, 1.5)) + logC();
+    net_.biases().setConstant(std::log(1.0 / K));
+    net_.addCircuit(0, K, 0);
+    net_.setListener([this](const WtaGroup&, int k, double t) { onWinner(k, t); });
 }
 
 std::vector<std::string> EmMixtureExperiment::verbHelp() const
 {
-    return {lesionNeuronHelp(circuit_.size())};
+    return {lesionNeuronHelp(net_.hidden())};
 }
 
 std::vector<NeuronGroup> EmMixtureExperiment::neuronGroups() const
 {
-    return {{"input", 0, inputs_.size()}, {"z", inputs_.size(), circuit_.size()}};
+    return {{"input", 0, net_.inputs().size()}, {"z", net_.inputs().size(), net_.hidden()}};
 }
 
 void EmMixtureExperiment::setInputRates()
 {
     const double on = params_.number("input_rate");
     const double off = params_.number("background_rate");
-    auto& rates = inputs_.rates();
+    auto& rates = net_.inputs().rates();
     // Population code: neuron 2j is "pixel j on", 2j+1 is "pixel j off".
     for (std::size_t j = 0; j < image_.size(); ++j) {
         rates[2 * j] = image_[j] ? on : off;
@@ -189,7 +200,7 @@ void EmMixtureExperiment::present(std::int64_t step)
         label_ = digitToLabel_[dataset_->labels[std::size_t(index)]];
     }
     setInputRates();
-    inputs_.generate(step, int(presentationSteps_), inputRng_);
+    net_.inputs().generate(step, int(presentationSteps_), inputRng_);
     onsetStep_ = step;
     nextPresentation_ = step + presentationSteps_;
 }
@@ -197,88 +208,25 @@ void EmMixtureExperiment::present(std::int64_t step)
 void EmMixtureExperiment::advance()
 {
     const std::int64_t n = stepIndex();
-    const double t = time();
     if (n == nextPresentation_)
         present(n);
-
-    const bool windowLtd = rule_.depression == StdpEmRule::Depression::Window;
-    const double sigma = traces_.kernel().sigma;
-    for (const std::int32_t i : inputs_.spikesAt(n)) {
-        traces_.onSpike(i, t);
-        spikes_.record(t, i);
-        ++inputSpikes_;
-        if (windowLtd) {
-            // Timing-dependent LTD: the presynaptic spike follows a z spike within σ.
-            const double eta = schedule_.at(t);
-            for (int k = 0; k < circuit_.size(); ++k)
-                if (t - lastPost_[std::size_t(k)] < sigma)
-                    circuit_.weights()(k, i) = rule_.clip(circuit_.weights()(k, i) - eta);
-        }
-    }
-
-    // The circuit is one Poisson process of total rate R; draw its spikes in this step.
-    const double end = t + dt();
-    while (nextCircuitSpike_ < end) {
-        circuitSpike(std::max(nextCircuitSpike_, t));
-        nextCircuitSpike_ += circuitRng_.exponential(circuit_.totalRate());
-    }
+    inputSpikes_ += std::int64_t(net_.inputs().spikesAt(n).size());
+    net_.step(n, time(), true, spikes_);  // the learning rate says whether it learns
 }
 
-void EmMixtureExperiment::circuitSpike(double t)
+void EmMixtureExperiment::onWinner(int k, double t)
 {
-    traces_.collect(t, liveIds_, liveValues_);
-    circuit_.potentials(liveIds_, liveValues_, u_);
-    const int k = circuit_.drawWinner(u_, circuitRng_);
-    if (k < 0)
-        return;
     lastWinner_ = k;
     ++circuitSpikes_;
-    spikes_.record(t, inputs_.size() + k);
-    monitor_.recordSpike(k, liveIds_, liveValues_);
+    monitor_.recordSpike(k, net_.liveIds(), net_.liveValues());
     if (label_ >= 0 && t - double(onsetStep_) * dt() >= evalDelay_ - 1e-12)
         monitor_.recordLabel(label_, k);
-    learn(k, t);
-    lastPost_[std::size_t(k)] = t;
-}
-
-void EmMixtureExperiment::learn(int k, double t)
-{
-    if (!(schedule_.eta0 > 0))
-        return;
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
-    double* w = circuit_.weights().row(k).data();
-    const int N = circuit_.inputs();
-    const int K = circuit_.size();
-    const double share = 1.0 / std::max(1, circuit_.activeNeurons());
-    if (schedule_.mode == LearningRateSchedule::Mode::Adaptive) {
-        rule_.updateRowAdaptive(w, dense_.data(), N, schedule_.eta0, trackS_.row(k).data(), trackQ_.row(k).data());
-        for (int j = 0; j < K; ++j) {
-            if (circuit_.isLesioned(j))
-                continue;
-            const double eta = VarianceTracker::rate(schedule_.eta0, trackS0_[j], trackQ0_[j]);
-            double& b = circuit_.biases()[j];
-            b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, eta, share));
-            VarianceTracker::track(trackS0_[j], trackQ0_[j], b, eta);
-        }
-    } else {
-        const double eta = schedule_.at(t);
-        rule_.updateRow(w, dense_.data(), N, eta);
-        for (int j = 0; j < K; ++j) {
-            if (circuit_.isLesioned(j))
-                continue;
-            double& b = circuit_.biases()[j];
-            b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, eta, share));
-        }
-    }
-    for (const std::int32_t i : liveIds_)
-        dense_[std::size_t(i)] = 0.0;
 }
 
 void EmMixtureExperiment::validateCommand(const Command& c) const
 {
     if (c.verb == "lesion") {
-        parseLesion(c, circuit_.size(), false, "em-mixture");
+        parseLesion(c, net_.hidden(), false, "em-mixture");
         return;
     }
     Experiment::validateCommand(c);
@@ -286,56 +234,62 @@ void EmMixtureExperiment::validateCommand(const Command& c) const
 
 void EmMixtureExperiment::applyCommand(const Command& c)
 {
-    circuit_.lesion(parseLesion(c, circuit_.size(), false, "em-mixture").neuron);
+    net_.lesion(parseLesion(c, net_.hidden(), false, "em-mixture").neuron);
 }
 
 void EmMixtureExperiment::parameterChanged(const std::string& name)
 {
     if (name == "wta_rate") {
-        circuit_.setTotalRate(params_.number("wta_rate"));
-        nextCircuitSpike_ = time() + circuitRng_.exponential(circuit_.totalRate());
+        net_.wtaRate() = params_.number("wta_rate");
+        net_.restartCircuits(time());
     } else if (name == "input_rate" || name == "background_rate") {
         if (!image_.empty()) {
             setInputRates();
             const std::int64_t n = stepIndex();
-            inputs_.generate(n, int(nextPresentation_ - n), inputRng_);
+            net_.inputs().generate(n, int(nextPresentation_ - n), inputRng_);
         }
     }
 }
 
 void EmMixtureExperiment::serialize(StateArchive& a)
 {
-    inputs_.serialize(a);
-    traces_.serialize(a);
-    circuit_.serialize(a);
-    rule_.serialize(a);
-    biasRule_.serialize(a);
-    schedule_.serialize(a);
+    StdpEmSynapses& syn = net_.synapses();
+    net_.inputs().serialize(a);
+    net_.traces().serialize(a);
+    a.section("wta circuit");  // the layout of the circuit before the network model
+    a.fixed(syn.weights(), "weights");
+    a.fixed(net_.biases(), "biases");
+    a.fixed(net_.lesionFlags(), "lesion flags");
+    a.value(net_.wtaRate());
+    a.requireRange(net_.wtaRate(), 1e-9, 1e6, "the circuit's rate");
+    syn.rule().serialize(a);
+    syn.biasRule().serialize(a);
+    syn.schedule().serialize(a);
     a.section("em-mixture");
-    a.fixed(trackS_, "weight tracking");
-    a.fixed(trackQ_, "weight tracking");
-    a.fixed(trackS0_, "bias tracking");
-    a.fixed(trackQ0_, "bias tracking");
-    a.fixed(lastPost_, "last spikes");
+    a.fixed(syn.trackS(), "weight tracking");
+    a.fixed(syn.trackQ(), "weight tracking");
+    a.fixed(syn.trackS0(), "bias tracking");
+    a.fixed(syn.trackQ0(), "bias tracking");
+    a.fixed(syn.lastPost(), "last spikes");
     a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);
     a.value(evalDelay_);
     a.values(image_);
     a.value(label_);
-    a.value(nextCircuitSpike_);
+    a.value(net_.circuits()[0].nextSpike);
     a.value(dataRng_);
     a.value(inputRng_);
-    a.value(circuitRng_);
+    a.value(net_.circuitRng());
     monitor_.serialize(a);
     a.value(lastWinner_);
     a.value(circuitSpikes_);
     a.value(inputSpikes_);
     a.value(firstCondEntropy_);
     if (a.reading() && (presentationSteps_ < 1 || label_ < -1 || label_ >= int(labelNames_.size())
-                        || lastWinner_ < -1 || lastWinner_ >= circuit_.size()))
+                        || lastWinner_ < -1 || lastWinner_ >= net_.hidden()))
         a.fail("em-mixture presentation state out of range");
-    a.requireFuture(nextCircuitSpike_, time(), dt(), "the next circuit spike");
+    a.requireFuture(net_.circuits()[0].nextSpike, time(), dt(), "the next circuit spike");
     a.requireRange(double(nextPresentation_), double(stepIndex()), double(stepIndex() + presentationSteps_),
                    "the next presentation");
     if (a.reading() && !image_.empty() && image_.size() != std::size_t(rows_ * cols_))

@@ -12,10 +12,7 @@
 #include "core/Experiment.h"
 #include "data/BernoulliMixture.h"
 #include "data/ImageDataset.h"
-#include "neurons/EpspTraces.h"
-#include "neurons/PoissonInputPopulation.h"
-#include "neurons/WtaCircuit.h"
-#include "plasticity/StdpEmRule.h"
+#include "network/StdpEmSynapses.h"
 
 #include <memory>
 
@@ -34,19 +31,19 @@ public:
     /// Each input spike reaches K synapses; each circuit spike updates the winner's N synapses.
     std::int64_t synapticEvents() const override
     {
-        return inputSpikes_ * circuit_.size() + circuitSpikes_ * circuit_.inputs();
+        return inputSpikes_ * net_.hidden() + circuitSpikes_ * net_.synapses().cols();
     }
 
     // Read by views and tests.
-    const WtaCircuit& circuit() const { return circuit_; }
+    const StdpEmWtaNetwork& network() const { return net_; }
     int imageRows() const { return rows_; }
     int imageCols() const { return cols_; }
     const std::vector<std::uint8_t>& currentImage() const { return image_; }  // 0/1 per pixel
     int currentLabel() const { return label_; }
     const std::vector<std::string>& labelNames() const { return labelNames_; }
     int lastWinner() const { return lastWinner_; }
-    double currentLearningRate() const { return schedule_.at(time()); }
-    double logC() const { return rule_.logC; }
+    double currentLearningRate() const { return net_.synapses().schedule().at(time()); }
+    double logC() const { return net_.synapses().rule().logC; }
     std::int64_t circuitSpikes() const { return circuitSpikes_; }
     std::int64_t inputSpikes() const { return inputSpikes_; }
     /// Share of the circuit's spikes that each neuron fired in the measurement window.
@@ -65,8 +62,7 @@ protected:
 private:
     void present(std::int64_t step);
     void setInputRates();
-    void circuitSpike(double t);
-    void learn(int winner, double t);
+    void onWinner(int winner, double t);
 
     // Data
     std::unique_ptr<BernoulliMixture> mixture_;   // data=synthetic
@@ -77,16 +73,7 @@ private:
     std::vector<std::string> labelNames_;
     int rows_ = 0, cols_ = 0;
 
-    // Network
-    PoissonInputPopulation inputs_;
-    EpspTraces traces_;
-    WtaCircuit circuit_;
-    StdpEmRule rule_;
-    BiasRule biasRule_;
-    LearningRateSchedule schedule_;
-    WtaCircuit::WeightMatrix trackS_, trackQ_;  // variance tracking of the weights (adaptive mode)
-    Eigen::VectorXd trackS0_, trackQ0_;    // ... and of the biases
-    std::vector<double> lastPost_;         // window-LTD: last spike of each z-neuron
+    StdpEmWtaNetwork net_;
 
     // Presentation
     std::int64_t presentationSteps_;
@@ -95,16 +82,9 @@ private:
     double evalDelay_;
     std::vector<std::uint8_t> image_;
     int label_ = -1;
-    double nextCircuitSpike_;
 
     // Randomness: one stream per concern, so changing one part never shifts another.
-    RandomStream dataRng_, inputRng_, circuitRng_;
-
-    // Scratch buffers reused every spike (no allocation in the step loop).
-    std::vector<std::int32_t> liveIds_;
-    std::vector<double> liveValues_;
-    std::vector<double> dense_;
-    Eigen::VectorXd u_;
+    RandomStream dataRng_, inputRng_;
 
     // Measurement
     WtaMonitor monitor_;

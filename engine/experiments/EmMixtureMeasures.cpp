@@ -21,8 +21,8 @@ std::vector<double> EmMixtureExperiment::sampleSeries()
     const double ce = conditionalEntropyRatio(w.labels);
     if (std::isnan(firstCondEntropy_))
         firstCondEntropy_ = ce;
-    return {WtaMonitor::equilibriumError(w, circuit_.weights(), rule_.logC, 50),
-            WtaMonitor::biasError(w, circuit_.biases()),
+    return {WtaMonitor::equilibriumError(w, net_.synapses().weights(), logC(), 50),
+            WtaMonitor::biasError(w, net_.biases()),
             normalizedMutualInformation(w.labels),
             ce,
             conditionalEntropyJointRatio(w.labels),
@@ -33,8 +33,8 @@ MetricList EmMixtureExperiment::summary() const
 {
     const auto w = monitor_.window();
     return {
-        {"equilibrium_error", WtaMonitor::equilibriumError(w, circuit_.weights(), rule_.logC, 50)},
-        {"bias_error", WtaMonitor::biasError(w, circuit_.biases())},
+        {"equilibrium_error", WtaMonitor::equilibriumError(w, net_.synapses().weights(), logC(), 50)},
+        {"bias_error", WtaMonitor::biasError(w, net_.biases())},
         {"nmi", normalizedMutualInformation(w.labels)},
         {"cond_entropy", conditionalEntropyRatio(w.labels)},
         {"cond_entropy_joint", conditionalEntropyJointRatio(w.labels)},
@@ -54,8 +54,8 @@ Eigen::VectorXd EmMixtureExperiment::firingShares() const
 std::vector<int> EmMixtureExperiment::preferredLabels() const
 {
     const auto w = monitor_.window();
-    std::vector<int> out(std::size_t(circuit_.size()), -1);
-    for (int k = 0; k < circuit_.size(); ++k) {
+    std::vector<int> out(std::size_t(net_.hidden()), -1);
+    for (int k = 0; k < net_.hidden(); ++k) {
         Eigen::Index best = 0;
         if (w.labels.col(k).maxCoeff(&best) > 0)
             out[std::size_t(k)] = int(best);

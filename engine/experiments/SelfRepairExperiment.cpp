@@ -34,15 +34,18 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
           c.hidden = zv_ + za_;
           c.hiddenPresynaptic = true;
           c.dt = params.number("dt");
-          c.sampling = samplingFrom(params);
           c.wtaRate = params.number("wta_rate");
-          c.homeostasis = params.number("homeostasis");
-          c.biasLimit = params.number("bias_limit");
           c.lateralGain = params.number("lateral_gain");
-          c.normalization = params.number("normalization");
-          c.sweepInterval = params.number("sweep_interval");
+          SampledSynapses::Config s;
+          s.sampling = samplingFrom(params);
+          s.homeostasis = params.number("homeostasis");
+          s.biasLimit = params.number("bias_limit");
+          s.normalization = params.number("normalization");
+          s.sweepInterval = params.number("sweep_interval");
+          s.dt = c.dt;
           RandomStream init = stream("init");
-          return SampledWtaNetwork(c, init, stream("circuit"), stream("noise"));
+          return SampledWtaNetwork(c, SampledSynapses(c.hidden, c.inputs + c.hidden, s, init, stream("noise")),
+                                   stream("circuit"));
       }()),
       visualPeak_(params.number("visual_peak")), auditoryPeak_(params.number("auditory_peak")),
       background_(params.number("background_rate")), auditoryFloor_(params.number("auditory_floor")),
@@ -64,14 +67,14 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     }
     const int hiddenBase = visualN_ + auditoryN_;
     for (int r = 0; r < zv_ + za_; ++r)
-        net_.sampler().remove(r, hiddenBase + r);  // no self-connections
+        net_.synapses().sampler().remove(r, hiddenBase + r);  // no self-connections
     // Cross-modal input synapses start retracted: at first zV hears only through zA.
     const double cross = params_.number("crossmodal_theta");
     const double crossPrior = params_.number("crossmodal_prior");
     const auto crossModal = [&](int r, int c) {
-        net_.sampler().setTheta(r, c, cross);
+        net_.synapses().sampler().setTheta(r, c, cross);
         if (crossPrior != 0)
-            net_.sampler().setPriorOffset(r, c, crossPrior);
+            net_.synapses().sampler().setPriorOffset(r, c, crossPrior);
     };
     for (int r = 0; r < zv_; ++r)
         for (int c = visualN_; c < hiddenBase; ++c)
@@ -79,7 +82,7 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     for (int r = zv_; r < zv_ + za_; ++r)
         for (int c = 0; c < visualN_; ++c)
             crossModal(r, c);
-    const int cols = net_.sampler().cols();
+    const int cols = net_.synapses().sampler().cols();
     // Split each population into its WTA circuits (as equal as possible).
     const auto split = [this](int first, int size, int circuits, int population) {
         circuits = std::min(circuits, size);
@@ -104,13 +107,13 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
             if (h == r || !samePopulation)
                 continue;
             if (within == "off" || (within == "between-circuits" && sameCircuit)) {
-                net_.sampler().remove(r, hiddenBase + h);
+                net_.synapses().sampler().remove(r, hiddenBase + h);
             } else {
                 // Within-population synapses start retracted with a lower prior: as they grow
                 // they lock a population onto its current winners.
-                net_.sampler().setTheta(r, hiddenBase + h, params_.number("within_theta"));
+                net_.synapses().sampler().setTheta(r, hiddenBase + h, params_.number("within_theta"));
                 if (const double offset = params_.number("within_prior"); offset != 0)
-                    net_.sampler().setPriorOffset(r, hiddenBase + h, offset);
+                    net_.synapses().sampler().setPriorOffset(r, hiddenBase + h, offset);
             }
         }
     // The synapses the PCA follows: a fixed random subset.
@@ -119,16 +122,16 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     while (int(followed.size()) < std::min(params_.integer("pca_synapses"), (zv_ + za_) * (cols - 1))) {
         const int r = int(pick.index(std::uint64_t(zv_ + za_)));
         const int c = int(pick.index(std::uint64_t(cols)));
-        if (!net_.sampler().removed(r, c))
+        if (!net_.synapses().sampler().removed(r, c))
             followed.push_back({r, c});
     }
     pca_ = PcaMonitor(std::move(followed));
     net_.setListener([this](const WtaGroup& circuit, int winner, double t) { onWinner(circuit, winner, t); });
     // Live sampling parameters go straight into the sampler; the OU step up to now runs
     // under the old values first.
-    for (const auto& [name, field] : samplingFields(net_.sampler().parameters()))
+    for (const auto& [name, field] : samplingFields(net_.synapses().sampler().parameters()))
         if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
-            bindLive(name, field, [this, field = field](double next) { net_.changeSampling(field, next, time()); });
+            bindLive(name, field, [this, field = field](double next) { net_.synapses().changeSampling(field, next, time()); });
 }
 
 std::vector<NeuronGroup> SelfRepairExperiment::neuronGroups() const
@@ -279,10 +282,10 @@ void SelfRepairExperiment::applyCommand(const Command& c)
     } else {
         for (int r = 0; r < zv_; ++r)
             for (int col = hiddenBase + zv_; col < hiddenBase + zv_ + za_; ++col)
-                net_.sampler().remove(r, col);
+                net_.synapses().sampler().remove(r, col);
         for (int r = zv_; r < zv_ + za_; ++r)
             for (int col = hiddenBase; col < hiddenBase + zv_; ++col)
-                net_.sampler().remove(r, col);
+                net_.synapses().sampler().remove(r, col);
     }
     ++lesions_;
     lesionTimes_.push_back(time());
@@ -295,17 +298,17 @@ void SelfRepairExperiment::serialize(StateArchive& a)
 {
     net_.inputs().serialize(a);
     net_.traces().serialize(a);
-    net_.sampler().serialize(a);
+    net_.synapses().sampler().serialize(a);
     a.section("self-repair");
     a.fixed(net_.biases(), "biases");
     a.fixed(net_.lesionFlags(), "removed neurons");
-    for (double* x : {&net_.wtaRate(), &net_.homeostasis(), &visualPeak_, &auditoryPeak_, &background_,
-                      &auditoryFloor_, &net_.lateralGain(), &net_.biasLimit(), &net_.normalization()})
+    for (double* x : {&net_.wtaRate(), &net_.synapses().homeostasis(), &visualPeak_, &auditoryPeak_, &background_,
+                      &auditoryFloor_, &net_.lateralGain(), &net_.synapses().biasLimit(), &net_.synapses().normalization()})
         a.value(*x);
     a.constant(exampleSteps_, "the example length");
     a.value(nextExample_);
     a.value(onsetStep_);
-    a.constant(net_.sweepSteps(), "the sweep interval");
+    a.constant(net_.synapses().sweepSteps(), "the sweep interval");
     a.value(digit_);
     a.value(visualIndex_);
     a.value(auditoryIndex_);
@@ -335,14 +338,14 @@ void SelfRepairExperiment::serialize(StateArchive& a)
     a.fixed(preference_, "preferences");
     a.value(lesions_);
     a.values(lesionTimes_);
-    pca_.serialize(a, net_.sampler().rows(), net_.sampler().cols());
+    pca_.serialize(a, net_.synapses().sampler().rows(), net_.synapses().sampler().cols());
     a.value(dataRng_);
     a.value(inputRng_);
     a.value(net_.circuitRng());
-    a.value(net_.noiseRng());
+    a.value(net_.synapses().noiseRng());
     a.value(net_.synapticEvents());
     if (a.reading()) {
-        if (exampleSteps_ < 1 || net_.sweepSteps() < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2
+        if (exampleSteps_ < 1 || net_.synapses().sweepSteps() < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2
             || testPhase_ < 0 || testPhase_ > 2 || testItem_ < 0 || visualIndex_ < -1
             || visualIndex_ >= visual_->count() || auditoryIndex_ < -1 || auditoryIndex_ >= auditory_->count())
             a.fail("self-repair presentation state out of range");

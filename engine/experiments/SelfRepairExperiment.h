@@ -20,7 +20,7 @@
 #include "core/Experiment.h"
 #include "data/ImageDataset.h"
 #include "monitors/PcaMonitor.h"
-#include "network/SampledWtaNetwork.h"
+#include "network/SampledSynapses.h"
 
 #include <memory>
 
@@ -44,7 +44,7 @@ public:
     static const char* pathwayName(int p);
 
     // Read by views and tests.
-    const SynapticSampler& sampler() const { return net_.sampler(); }
+    const SynapticSampler& sampler() const { return net_.synapses().sampler(); }
     int zvSize() const { return zv_; }
     int zaSize() const { return za_; }
     int visualInputs() const { return visualN_; }

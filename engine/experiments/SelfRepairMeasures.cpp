@@ -41,9 +41,9 @@ int SelfRepairExperiment::pathwayOf(int row, int col) const
 std::int64_t SelfRepairExperiment::activeSynapses(int pathway) const
 {
     std::int64_t n = 0;
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (net_.sampler().theta()(r, c) > 0 && pathwayOf(r, c) == pathway)
+    for (int r = 0; r < net_.synapses().sampler().rows(); ++r)
+        for (int c = 0; c < net_.synapses().sampler().cols(); ++c)
+            if (net_.synapses().sampler().theta()(r, c) > 0 && pathwayOf(r, c) == pathway)
                 ++n;
     return n;
 }
@@ -51,9 +51,9 @@ std::int64_t SelfRepairExperiment::activeSynapses(int pathway) const
 std::int64_t SelfRepairExperiment::potentialSynapses(int pathway) const
 {
     std::int64_t n = 0;
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (!net_.sampler().removed(r, c) && pathwayOf(r, c) == pathway)
+    for (int r = 0; r < net_.synapses().sampler().rows(); ++r)
+        for (int c = 0; c < net_.synapses().sampler().cols(); ++c)
+            if (!net_.synapses().sampler().removed(r, c) && pathwayOf(r, c) == pathway)
                 ++n;
     return n;
 }
@@ -70,14 +70,14 @@ std::vector<std::string> SelfRepairExperiment::seriesNames() const
 std::vector<double> SelfRepairExperiment::sampleSeries()
 {
     if (testPhase_ == 0)
-        net_.advanceAll(time());
+        net_.synapses().advanceAll(time());
     preference_ *= std::exp(-params_.number("record_interval") / params_.number("preference_time"));
-    pca_.record(net_.sampler().theta(), lesions_);
+    pca_.record(net_.synapses().sampler().theta(), lesions_);
     std::vector<double> row = {performance_, performanceZa_, performanceVisual_};
     std::vector<std::int64_t> active(Pathways, 0);
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (net_.sampler().theta()(r, c) > 0)
+    for (int r = 0; r < net_.synapses().sampler().rows(); ++r)
+        for (int c = 0; c < net_.synapses().sampler().cols(); ++c)
+            if (net_.synapses().sampler().theta()(r, c) > 0)
                 ++active[std::size_t(pathwayOf(r, c))];
     for (std::int64_t a : active)
         row.push_back(double(a));

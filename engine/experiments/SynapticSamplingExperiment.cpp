@@ -24,10 +24,17 @@ SampledWtaNetwork::Config networkConfig(const ParameterSet& p)
     c.inputs = p.integer("input_neurons");
     c.hidden = p.integer("neurons");
     c.dt = p.number("dt");
-    c.sampling = samplingFrom(p);
     c.wtaRate = p.text("inputs") == "silent" ? 0.0 : p.number("wta_rate");
+    return c;
+}
+
+SampledSynapses::Config synapsesConfig(const ParameterSet& p)
+{
+    SampledSynapses::Config c;
+    c.sampling = samplingFrom(p);
     c.homeostasis = p.number("homeostasis");
     c.sweepInterval = p.number("sweep_interval");
+    c.dt = p.number("dt");
     return c;
 }
 
@@ -38,12 +45,14 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     : Experiment(info, params, seed), silent_(params.text("inputs") == "silent"),
       net_([&] {
           RandomStream init = stream("init");
-          return SampledWtaNetwork(networkConfig(params), init, stream("circuit"), stream("noise"));
+          const SampledWtaNetwork::Config c = networkConfig(params);
+          return SampledWtaNetwork(c, SampledSynapses(c.hidden, c.inputs, synapsesConfig(params), init, stream("noise")),
+                                   stream("circuit"));
       }()),
       presentationSteps_(std::max<std::int64_t>(1, std::llround(params.number("presentation") / params.number("dt")))),
       evalDelay_(params.number("eval_delay")), dataRng_(stream("data")), inputRng_(stream("input")),
       lesionRng_(stream("lesion")),
-      turnover_(net_.sampler().theta(), params.number("survival_from"), params.number("survival_to"),
+      turnover_(net_.synapses().sampler().theta(), params.number("survival_from"), params.number("survival_to"),
                 params.number("record_interval")),
       monitor_(params.integer("neurons"), 1, params.integer("clusters"),
                std::max(1, int(std::lround(params.number("measure_window") / params.number("record_interval"))))),
@@ -60,25 +69,25 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     inputs_->background = params_.number("background_rate");
     // The synapse whose "spine volume" is shown: one that exists at the start, θ nearest 1.5.
     double best = std::numeric_limits<double>::infinity();
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (std::fabs(net_.sampler().theta()(r, c) - 1.5) < best) {
-                best = std::fabs(net_.sampler().theta()(r, c) - 1.5);
+    for (int r = 0; r < net_.synapses().sampler().rows(); ++r)
+        for (int c = 0; c < net_.synapses().sampler().cols(); ++c)
+            if (std::fabs(net_.synapses().sampler().theta()(r, c) - 1.5) < best) {
+                best = std::fabs(net_.synapses().sampler().theta()(r, c) - 1.5);
                 trackedRow_ = r;
                 trackedCol_ = c;
             }
-    net_.addCircuit(0, net_.sampler().rows(), 0);
+    net_.addCircuit(0, net_.synapses().sampler().rows(), 0);
     net_.setListener([this](const WtaGroup&, int k, double t) { onWinner(k, t); });
     // Live sampling parameters go straight into the sampler; the OU step up to now runs
     // under the old values first.
-    for (const auto& [name, field] : samplingFields(net_.sampler().parameters()))
+    for (const auto& [name, field] : samplingFields(net_.synapses().sampler().parameters()))
         if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
-            bindLive(name, field, [this, field = field](double next) { net_.changeSampling(field, next, time()); });
+            bindLive(name, field, [this, field = field](double next) { net_.synapses().changeSampling(field, next, time()); });
 }
 
 std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
 {
-    return {{"input", 0, net_.sampler().cols()}, {"z", net_.sampler().cols(), net_.sampler().rows()}};
+    return {{"input", 0, net_.synapses().sampler().cols()}, {"z", net_.synapses().sampler().cols(), net_.synapses().sampler().rows()}};
 }
 
 std::vector<std::string> SynapticSamplingExperiment::verbHelp() const
@@ -112,25 +121,25 @@ void SynapticSamplingExperiment::onWinner(int k, double t)
 
 void SynapticSamplingExperiment::snapshot(double t)
 {
-    net_.advanceAll(t);
-    turnover_.snapshot(net_.sampler().theta(), t);
+    net_.synapses().advanceAll(t);
+    turnover_.snapshot(net_.synapses().sampler().theta(), t);
 }
 
 double SynapticSamplingExperiment::activeFraction() const
 {
-    const double potential = double(net_.sampler().rows()) * net_.sampler().cols();
-    return double(net_.sampler().existing()) / potential;
+    const double potential = double(net_.synapses().sampler().rows()) * net_.synapses().sampler().cols();
+    return double(net_.synapses().sampler().existing()) / potential;
 }
 
 double SynapticSamplingExperiment::stationaryError() const
 {
     std::vector<double> sample;
-    sample.reserve(std::size_t(net_.sampler().rows()) * std::size_t(net_.sampler().cols()));
-    for (int r = 0; r < net_.sampler().rows(); ++r)
-        for (int c = 0; c < net_.sampler().cols(); ++c)
-            if (!net_.sampler().removed(r, c))
-                sample.push_back(net_.sampler().theta()(r, c));
-    const auto& p = net_.sampler().parameters();
+    sample.reserve(std::size_t(net_.synapses().sampler().rows()) * std::size_t(net_.synapses().sampler().cols()));
+    for (int r = 0; r < net_.synapses().sampler().rows(); ++r)
+        for (int c = 0; c < net_.synapses().sampler().cols(); ++c)
+            if (!net_.synapses().sampler().removed(r, c))
+                sample.push_back(net_.synapses().sampler().theta()(r, c));
+    const auto& p = net_.synapses().sampler().parameters();
     return ksDistanceToNormal(std::move(sample), p.mu, std::sqrt(p.temperature) * p.sigma);
 }
 
@@ -149,7 +158,7 @@ void SynapticSamplingExperiment::applyCommand(const Command& c)
     if (lesion.kind == LesionCommand::Kind::Neuron) {
         net_.lesion(lesion.neuron);
     } else {
-        SynapticSampler& s = net_.sampler();
+        SynapticSampler& s = net_.synapses().sampler();
         for (int r = 0; r < s.rows(); ++r)
             for (int col = 0; col < s.cols(); ++col)
                 if (lesionRng_.bernoulli(lesion.fraction))
@@ -174,7 +183,7 @@ std::vector<double> SynapticSamplingExperiment::sampleSeries()
     if (std::isnan(firstCondEntropy_) && !std::isnan(ce))
         firstCondEntropy_ = ce;
     const double survival = turnover_.survivingFraction(t);
-    const auto& theta = net_.sampler().theta();
+    const auto& theta = net_.synapses().sampler().theta();
     const double mean = theta.mean();
     const double sd = std::sqrt((theta.array() - mean).square().mean());
     const double tracked = theta(trackedRow_, trackedCol_);
@@ -183,7 +192,7 @@ std::vector<double> SynapticSamplingExperiment::sampleSeries()
             stepIndex() > 0 ? turnover_.lastEliminationRate() : std::numeric_limits<double>::quiet_NaN(),
             survival,
             ce,
-            tracked > 0 ? std::exp(tracked - net_.sampler().parameters().theta0) : 0.0,
+            tracked > 0 ? std::exp(tracked - net_.synapses().sampler().parameters().theta0) : 0.0,
             tracked,
             mean,
             sd};
@@ -216,16 +225,16 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
 {
     net_.inputs().serialize(a);
     net_.traces().serialize(a);
-    net_.sampler().serialize(a);
+    net_.synapses().sampler().serialize(a);
     a.section("synaptic-sampling");
     a.fixed(net_.biases(), "biases");
     a.fixed(net_.lesionFlags(), "lesion flags");
     a.value(net_.wtaRate());
-    a.value(net_.homeostasis());
+    a.value(net_.synapses().homeostasis());
     a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);
-    a.constant(net_.sweepSteps(), "the sweep interval");
+    a.constant(net_.synapses().sweepSteps(), "the sweep interval");
     a.value(evalDelay_);
     a.value(net_.circuits()[0].nextSpike);
     a.value(cluster_);
@@ -234,7 +243,7 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
     a.value(dataRng_);
     a.value(inputRng_);
     a.value(net_.circuitRng());
-    a.value(net_.noiseRng());
+    a.value(net_.synapses().noiseRng());
     a.value(lesionRng_);
     turnover_.serializeRates(a);
     a.value(trackedRow_);
@@ -244,8 +253,8 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
     a.value(firstCondEntropy_);
     a.value(net_.synapticEvents());
     if (a.reading()) {
-        if (presentationSteps_ < 1 || net_.sweepSteps() < 1 || trackedRow_ < 0 || trackedRow_ >= net_.sampler().rows()
-            || trackedCol_ < 0 || trackedCol_ >= net_.sampler().cols() || cluster_ < -1
+        if (presentationSteps_ < 1 || net_.synapses().sweepSteps() < 1 || trackedRow_ < 0 || trackedRow_ >= net_.synapses().sampler().rows()
+            || trackedCol_ < 0 || trackedCol_ >= net_.synapses().sampler().cols() || cluster_ < -1
             || cluster_ >= (inputs_ ? inputs_->clusters() : 0))
             a.fail("synaptic-sampling state out of range");
         a.requireFuture(net_.circuits()[0].nextSpike, time(), dt(), "the next circuit spike");

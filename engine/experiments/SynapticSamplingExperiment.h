@@ -9,7 +9,7 @@
 #include "core/Experiment.h"
 #include "data/GaussianMixtureInputs.h"
 #include "monitors/TurnoverMonitor.h"
-#include "network/SampledWtaNetwork.h"
+#include "network/SampledSynapses.h"
 
 #include <memory>
 
@@ -28,8 +28,8 @@ public:
     std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
 
     // Read by views and tests.
-    const SynapticSampler& sampler() const { return net_.sampler(); }
-    SynapticSampler& sampler() { return net_.sampler(); }
+    const SynapticSampler& sampler() const { return net_.synapses().sampler(); }
+    SynapticSampler& sampler() { return net_.synapses().sampler(); }
     int currentCluster() const { return cluster_; }
     double activeFraction() const;
     double stationaryError() const;

@@ -1,0 +1,64 @@
+#pragma once
+// STDP as the M-step of online EM onto a WTA circuit (Nessler et al. 2013), as WtaSynapses:
+// at each circuit spike the winner's weights move towards log p(input | winner) + log c
+// (StdpEmRule) and the biases towards the prior log p(winner) (BiasRule, or homeostatic),
+// at the rate of the learning-rate schedule; in adaptive mode each weight and bias has its
+// own rate from variance tracking. With window depression, a presynaptic spike within σ
+// after a winner's spike depresses that synapse instead.
+#include "network/WtaNetwork.h"
+#include "network/WtaSynapses.h"
+#include "plasticity/LearningRate.h"
+#include "plasticity/StdpEmRule.h"
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace plab {
+
+class StdpEmSynapses {
+public:
+    using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+    /// Weights start at 0 (set weights() after); `window` is σ, the STDP window.
+    StdpEmSynapses(int rows, int cols, const StdpEmRule& rule, const BiasRule& biasRule,
+                   const LearningRateSchedule& schedule, double window);
+
+    int rows() const { return int(w_.rows()); }
+    int cols() const { return int(w_.cols()); }
+    void addDrive(const WtaGroup& circuit, const LiveInputs& live, Eigen::Ref<Eigen::VectorXd> u) const;
+    void preSpike(int column, double t);
+    void postSpike(const WtaGroup& circuit, int winner, const LiveInputs& live, double t, Eigen::VectorXd& bias,
+                   const std::vector<std::uint8_t>& lesioned);
+    void endStep(std::int64_t, double, bool) {}
+
+    WeightMatrix& weights() { return w_; }  // row k = synapses onto hidden neuron k
+    const WeightMatrix& weights() const { return w_; }
+    StdpEmRule& rule() { return rule_; }
+    const StdpEmRule& rule() const { return rule_; }
+    BiasRule& biasRule() { return biasRule_; }
+    LearningRateSchedule& schedule() { return schedule_; }
+    const LearningRateSchedule& schedule() const { return schedule_; }
+    // The state, for the experiment's serialize(): variance tracking (adaptive mode, else
+    // empty) and each neuron's last spike (window depression).
+    WeightMatrix& trackS() { return trackS_; }
+    WeightMatrix& trackQ() { return trackQ_; }
+    Eigen::VectorXd& trackS0() { return trackS0_; }
+    Eigen::VectorXd& trackQ0() { return trackQ0_; }
+    std::vector<double>& lastPost() { return lastPost_; }
+
+private:
+    WeightMatrix w_;
+    StdpEmRule rule_;
+    BiasRule biasRule_;
+    LearningRateSchedule schedule_;
+    double window_;
+    WeightMatrix trackS_, trackQ_;   // running mean and second moment of each weight
+    Eigen::VectorXd trackS0_, trackQ0_;  // ... and of each bias
+    std::vector<double> lastPost_;
+};
+
+static_assert(WtaSynapses<StdpEmSynapses>);
+extern template class WtaNetwork<StdpEmSynapses>;
+using StdpEmWtaNetwork = WtaNetwork<StdpEmSynapses>;
+
+} // namespace plab
