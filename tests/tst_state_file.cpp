@@ -42,6 +42,25 @@ std::string results(Simulation& sim)
     return metricsCsv(sim.finalSeries()) + "\n" + summaryJson(r);
 }
 
+bool sameResults(Simulation& a, Simulation& b)
+{
+    return results(a) == results(b);
+}
+
+/// The first difference of two runs' results, not two pages of numbers.
+QString firstDifference(Simulation& straight, Simulation& resumed)
+{
+    const std::string a = results(straight), b = results(resumed);
+    std::size_t at = 0;
+    while (at < a.size() && at < b.size() && a[at] == b[at])
+        ++at;
+    const auto from = at > 80 ? at - 80 : 0;
+    return QString("differs at byte %1:\n straight: %2\n resumed:  %3")
+        .arg(at)
+        .arg(QString::fromStdString(a.substr(from, 160)))
+        .arg(QString::fromStdString(b.substr(from, 160)));
+}
+
 const std::vector<Case>& cases()
 {
     // Short runs, with the interventions each experiment has, some before and some after
@@ -103,19 +122,52 @@ private slots:
         QVERIFY(encodeState(*resumed) == bytes);
         resumed->runUntil(2 * c.half);
 
-        const std::string a = results(*straight), b = results(*resumed);
-        if (a != b) {
-            // Show the first difference, not two pages of numbers.
-            std::size_t at = 0;
-            while (at < a.size() && at < b.size() && a[at] == b[at])
-                ++at;
-            const auto from = at > 80 ? at - 80 : 0;
-            QFAIL(qPrintable(QString("differs at byte %1:\n straight: %2\n resumed:  %3")
-                                 .arg(at)
-                                 .arg(QString::fromStdString(a.substr(from, 160)))
-                                 .arg(QString::fromStdString(b.substr(from, 160)))));
-        }
+        QVERIFY2(sameResults(*straight, *resumed), qPrintable(firstDifference(*straight, *resumed)));
         QCOMPARE(resumed->appliedCommands().size(), straight->appliedCommands().size());
+    }
+
+    // Files of format 1, where each experiment kept its random streams inside its own part,
+    // written by the last build that wrote them (tests/data/state-format1/README.md): one per
+    // experiment at least, and each goes on exactly as the run that never stopped.
+    void formatOneFilesGoOnAsIfNeverStopped_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QDir dir(PLAB_TEST_DATA "/state-format1");
+        const QStringList files = dir.entryList({"*.state"}, QDir::Files, QDir::Name);
+        for (const auto& info : ExperimentRegistry::builtin().all())
+            if (!files.contains(QString::fromStdString(info.name) + ".state"))
+                qFatal("no format-1 state file of %s", info.name.c_str());
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+    void formatOneFilesGoOnAsIfNeverStopped()
+    {
+        QFETCH(QString, file);
+        std::unique_ptr<Simulation> loaded;
+        try {
+            loaded = loadStateFile(file.toStdString());
+        } catch (const InputError& e) {
+            QFAIL(e.what());
+        }
+        QVERIFY(loaded->time() > 0);
+        // The same run from the start: the parameters, seed and commands the file holds (less
+        // those the experiment schedules for itself, which the new run has already).
+        const Experiment& e = loaded->experiment();
+        Simulation straight(ExperimentRegistry::builtin().create(e.info().name, e.initialParameters(), e.seed()));
+        const auto own = straight.pending();
+        std::vector<Command> commands = loaded->appliedCommands();
+        commands.insert(commands.end(), loaded->pending().begin(), loaded->pending().end());
+        for (const Command& c : commands)
+            if (std::find(own.begin(), own.end(), c) == own.end())
+                straight.schedule(c);
+        const double until = loaded->time() + 5;
+        straight.runUntil(until);
+        loaded->runUntil(until);
+        QVERIFY2(sameResults(straight, *loaded), qPrintable(firstDifference(straight, *loaded)));
+        // Every random stream came back, as the state written now (format 2) shows.
+        const std::string now = encodeState(*loaded);
+        QCOMPARE(int(now[8]), 2);
+        QVERIFY(now == encodeState(straight));
     }
 
     void damagedStatesAreClearErrors()

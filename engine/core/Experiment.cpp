@@ -54,7 +54,31 @@ void Experiment::serializeState(StateArchive& a)
         }
     }
     serialize(a);
+    if (a.format() >= 2) {
+        // Every stream by name; a format-1 file kept them inside serialize().
+        a.section("random streams");
+        std::uint64_t count = owned_.size();
+        a.value(count);
+        if (a.reading() && count != owned_.size())
+            a.fail("the state holds " + std::to_string(count) + " random streams, this experiment has "
+                   + std::to_string(owned_.size()));
+        for (auto& [name, rng] : owned_) {
+            std::string stored = name;
+            a.value(stored);
+            if (a.reading() && stored != name)
+                a.fail("random stream '" + stored.substr(0, 40) + "' where this experiment has '" + name + "'");
+            a.value(rng);
+        }
+    }
     a.section("end of experiment");
+}
+
+RandomStream& Experiment::stream(const std::string& name)
+{
+    auto it = owned_.find(name);
+    if (it == owned_.end())
+        it = owned_.emplace(name, streams_.stream(name)).first;
+    return it->second;
 }
 
 void Experiment::step()

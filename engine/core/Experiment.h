@@ -1,7 +1,7 @@
 #pragma once
 // An experiment: a network, its input, its plasticity and what it measures, advanced in
 // fixed steps. Subclasses implement advance() (simulate one step) and the recording; this
-// base owns time, parameters, random streams and the handling of `set` commands.
+// base owns time, parameters, the random streams by name and the handling of `set` commands.
 #include "Command.h"
 #include "Metrics.h"
 #include "Parameters.h"
@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -115,7 +116,13 @@ protected:
     /// fixed order. Data and sizes that the parameters and seed determine are rebuilt instead.
     virtual void serialize(StateArchive& a) = 0;
 
-    RandomStream stream(std::string_view name) const { return streams_.stream(name); }
+    /// The experiment's random stream of this name, owned here: the same object at every
+    /// call, and saved in state files by name. One per concern ("data", "input", "noise"),
+    /// so a new stream never shifts the numbers of another.
+    RandomStream& stream(const std::string& name);
+    /// A fresh copy of the stream of this name, for the draws that building the experiment
+    /// makes (the data's truth, initial weights): not saved, as loading builds again.
+    RandomStream freshStream(std::string_view name) const { return streams_.stream(name); }
 
     ParameterSet params_;
     SpikeRecorder spikes_;
@@ -130,6 +137,7 @@ private:
     const ExperimentInfo& info_;
     ParameterSet initialParams_;
     RandomStreams streams_;
+    std::map<std::string, RandomStream, std::less<>> owned_;  // map: references stay valid
     double dt_;
     std::int64_t step_ = 0;
     std::int64_t recordSteps_;

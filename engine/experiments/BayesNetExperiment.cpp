@@ -69,7 +69,7 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
 
     // One module per variable; inputs are its Markov blanket (or everything else).
     const bool all = params_.text("markov_blanket") == "all";
-    RandomStream init = stream("init");
+    RandomStream init = freshStream("init");
     // A clamped output fires at `rate`: at a hidden spike its trace is active with
     // probability q = 1 − e^{−rate·tau}, the scale of the weights' fixed point c·q·p.
     const double q = 1.0 - std::exp(-rate_ * tau_);
@@ -332,9 +332,9 @@ void BayesNetExperiment::serialize(StateArchive& a)
     rule_.serialize(a);
     biasRule_.serialize(a);
     schedule_.serialize(a);
-    a.value(dataRng_);
-    a.value(spikeRng_);
-    a.value(winnerRng_);
+    a.streamOfFormat1(dataRng_);
+    a.streamOfFormat1(spikeRng_);
+    a.streamOfFormat1(winnerRng_);
     a.fixed(jointCounts_, "joint histogram");
     a.fixed(marginalCounts_, "marginal histograms");
     a.fixed(marginalTotals_, "marginal totals");

@@ -92,7 +92,7 @@ private:
     StdpEmRule rule_;
     BiasRule biasRule_;
     LearningRateSchedule schedule_;
-    RandomStream dataRng_, spikeRng_, winnerRng_;
+    RandomStream &dataRng_, &spikeRng_, &winnerRng_;
 
     // Scratch (no allocation per spike).
     Eigen::VectorXd u_;

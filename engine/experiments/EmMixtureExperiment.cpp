@@ -117,7 +117,7 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
     rows_ = layout.rows;
     cols_ = layout.cols;
     if (params_.text("data") == "synthetic") {
-        RandomStream truth = stream("truth");
+        RandomStream truth = freshStream("truth");
         mixture_ = std::make_unique<BernoulliMixture>(
             BernoulliMixture::random(layout.labels, rows_, params_.number("p_on"), params_.number("p_off"), truth));
         for (int k = 0; k < layout.labels; ++k)
@@ -155,7 +155,7 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
                                  ? 1.0 - std::exp(-rate * kernel.sigma)
                                  : rate * (kernel.tauFall - kernel.tauRise);
     const double scale = std::max(0.05, meanTrace);
-    RandomStream init = stream("init");
+    RandomStream init = freshStream("init");
     auto& weights = net_.synapses().weights();
     for (int k = 0; k < K; ++k)
         for (int i = 0; i < N; ++i)
@@ -278,9 +278,9 @@ void EmMixtureExperiment::serialize(StateArchive& a)
     a.values(image_);
     a.value(label_);
     a.value(net_.circuits()[0].nextSpike);
-    a.value(dataRng_);
-    a.value(inputRng_);
-    a.value(net_.circuitRng());
+    a.streamOfFormat1(dataRng_);
+    a.streamOfFormat1(inputRng_);
+    a.streamOfFormat1(net_.circuitRng());
     monitor_.serialize(a);
     a.value(lastWinner_);
     a.value(circuitSpikes_);

@@ -84,7 +84,7 @@ private:
     int label_ = -1;
 
     // Randomness: one stream per concern, so changing one part never shifts another.
-    RandomStream dataRng_, inputRng_;
+    RandomStream &dataRng_, &inputRng_;
 
     // Measurement
     WtaMonitor monitor_;

@@ -95,7 +95,7 @@ FokkerPlanckExperiment::FokkerPlanckExperiment(const ExperimentInfo& info, const
     const int n = params_.integer("particles");
     x_.resize(n);
     y_.resize(n);
-    RandomStream init = stream("init");
+    RandomStream init = freshStream("init");
     for (int i = 0; i < n; ++i) {  // start spread uniformly over the square
         x_[i] = init.uniform(-3.0, 3.0);
         y_[i] = init.uniform(-3.0, 3.0);
@@ -261,7 +261,7 @@ void FokkerPlanckExperiment::serialize(StateArchive& a)
     a.value(temperature_);
     a.value(rate_);
     schedule_.serialize(a);
-    a.value(noiseRng_);
+    a.streamOfFormat1(noiseRng_);
     a.fixed(histogram_, "histogram");
     a.value(histogramSamples_);
     a.value(histogramFrom_);

@@ -61,7 +61,7 @@ private:
     Eigen::ArrayXd gx_, gy_, sum_, g_, noise_;  // scratch
     double temperature_, rate_;
     AnnealingSchedule schedule_;
-    RandomStream noiseRng_;
+    RandomStream &noiseRng_;
     int grid_;
     double extent_;
     std::vector<double> histogram_;

@@ -121,7 +121,7 @@ RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSe
     : Experiment(info, params, seed), inputs_(params.integer("inputs")), popSize_(params.integer("population")),
       population_(inputs_, params.number("dt")),
       synapses_([&] {
-          RandomStream init = stream("init");
+          RandomStream init = freshStream("init");
           return RewardSynapses(2 * popSize_, inputs_, ruleFrom(params), params.number("theta_init_mean"),
                                 params.number("theta_init_sd"), init);
       }()),
@@ -136,7 +136,7 @@ RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSe
       patternRng_(stream("patterns")), inputRng_(stream("input")), spikeRng_(stream("spikes")),
       noiseRng_(stream("noise"))
 {
-    RandomStream truth = stream("truth");
+    RandomStream truth = freshStream("truth");
     for (auto& rates : patterns_) {
         rates.resize(std::size_t(inputs_));
         for (auto& r : rates)
@@ -361,10 +361,10 @@ void RewardExperiment::serialize(StateArchive& a)
     }
     a.value(formed_);
     a.value(eliminated_);
-    a.value(patternRng_);
-    a.value(inputRng_);
-    a.value(spikeRng_);
-    a.value(noiseRng_);
+    a.streamOfFormat1(patternRng_);
+    a.streamOfFormat1(inputRng_);
+    a.streamOfFormat1(spikeRng_);
+    a.streamOfFormat1(noiseRng_);
     a.value(synapticEvents_);
 }
 

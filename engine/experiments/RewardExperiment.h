@@ -86,7 +86,7 @@ private:
     };
     std::vector<Trial> trials_;
     std::int64_t formed_ = 0, eliminated_ = 0;  // since the last series row
-    RandomStream patternRng_, inputRng_, spikeRng_, noiseRng_;
+    RandomStream &patternRng_, &inputRng_, &spikeRng_, &noiseRng_;
     std::int64_t synapticEvents_ = 0;
 };
 

@@ -43,7 +43,7 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
           s.normalization = params.number("normalization");
           s.sweepInterval = params.number("sweep_interval");
           s.dt = c.dt;
-          RandomStream init = stream("init");
+          RandomStream init = freshStream("init");
           return SampledWtaNetwork(c, SampledSynapses(c.hidden, c.inputs + c.hidden, s, init, stream("noise")),
                                    stream("circuit"));
       }()),
@@ -117,7 +117,7 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
             }
         }
     // The synapses the PCA follows: a fixed random subset.
-    RandomStream pick = stream("pca");
+    RandomStream pick = freshStream("pca");
     std::vector<std::pair<int, int>> followed;
     while (int(followed.size()) < std::min(params_.integer("pca_synapses"), (zv_ + za_) * (cols - 1))) {
         const int r = int(pick.index(std::uint64_t(zv_ + za_)));
@@ -339,10 +339,10 @@ void SelfRepairExperiment::serialize(StateArchive& a)
     a.value(lesions_);
     a.values(lesionTimes_);
     pca_.serialize(a, net_.synapses().sampler().rows(), net_.synapses().sampler().cols());
-    a.value(dataRng_);
-    a.value(inputRng_);
-    a.value(net_.circuitRng());
-    a.value(net_.synapses().noiseRng());
+    a.streamOfFormat1(dataRng_);
+    a.streamOfFormat1(inputRng_);
+    a.streamOfFormat1(net_.circuitRng());
+    a.streamOfFormat1(net_.synapses().noiseRng());
     a.value(net_.synapticEvents());
     if (a.reading()) {
         if (exampleSteps_ < 1 || net_.synapses().sweepSteps() < 1 || testEverySteps_ < 1 || digit_ < 0 || digit_ > 2

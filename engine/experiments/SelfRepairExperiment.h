@@ -121,7 +121,7 @@ private:
     std::vector<double> lesionTimes_;
     PcaMonitor pca_;
 
-    RandomStream dataRng_, inputRng_;
+    RandomStream &dataRng_, &inputRng_;
 };
 
 } // namespace plab

@@ -44,7 +44,7 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
                                                        std::uint64_t seed)
     : Experiment(info, params, seed), silent_(params.text("inputs") == "silent"),
       net_([&] {
-          RandomStream init = stream("init");
+          RandomStream init = freshStream("init");
           const SampledWtaNetwork::Config c = networkConfig(params);
           return SampledWtaNetwork(c, SampledSynapses(c.hidden, c.inputs, synapsesConfig(params), init, stream("noise")),
                                    stream("circuit"));
@@ -60,7 +60,7 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
 {
     if (params.number("survival_to") < params.number("survival_from"))
         throw InputError("survival_to must not be earlier than survival_from");
-    RandomStream truth = stream("truth");
+    RandomStream truth = freshStream("truth");
     inputs_ = std::make_unique<GaussianMixtureInputs>(GaussianMixtureInputs::random(
         params_.integer("input_neurons"), params_.integer("clusters"), params_.integer("input_dimensions"), 0.3, truth));
     inputs_->clusterSd = params_.number("cluster_sd");
@@ -240,11 +240,11 @@ void SynapticSamplingExperiment::serialize(StateArchive& a)
     a.value(cluster_);
     a.resizable(experience_);
     a.values(rates_);
-    a.value(dataRng_);
-    a.value(inputRng_);
-    a.value(net_.circuitRng());
-    a.value(net_.synapses().noiseRng());
-    a.value(lesionRng_);
+    a.streamOfFormat1(dataRng_);
+    a.streamOfFormat1(inputRng_);
+    a.streamOfFormat1(net_.circuitRng());
+    a.streamOfFormat1(net_.synapses().noiseRng());
+    a.streamOfFormat1(lesionRng_);
     turnover_.serializeRates(a);
     a.value(trackedRow_);
     a.value(trackedCol_);

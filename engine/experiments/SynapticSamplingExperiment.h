@@ -68,7 +68,7 @@ private:
     Eigen::VectorXd experience_;
     std::vector<double> rates_;
 
-    RandomStream dataRng_, inputRng_, lesionRng_;
+    RandomStream &dataRng_, &inputRng_, &lesionRng_;
 
     TurnoverMonitor turnover_;
     int trackedRow_ = 0, trackedCol_ = 0;

@@ -6,8 +6,8 @@ namespace plab {
 
 static_assert(std::endian::native == std::endian::little, "state files are little-endian");
 
-StateArchive::StateArchive(std::string_view bytes, std::string source)
-    : reading_(true), in_(bytes), source_(std::move(source))
+StateArchive::StateArchive(std::string_view bytes, std::string source, std::uint32_t format)
+    : reading_(true), format_(format), in_(bytes), source_(std::move(source))
 {
 }
 

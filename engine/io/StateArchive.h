@@ -23,12 +23,17 @@ namespace plab {
 
 class StateArchive {
 public:
-    /// An archive that collects what serialize() writes.
+    /// The format an archive is written in (io/StateFile.h's version number).
+    static constexpr std::uint32_t kCurrentFormat = 2;
+
+    /// An archive that collects what serialize() writes, in the current format.
     StateArchive() = default;
-    /// An archive that hands `bytes` back to serialize(); `source` names it in errors.
-    StateArchive(std::string_view bytes, std::string source);
+    /// An archive that hands `bytes` back to serialize(); `source` names it in errors;
+    /// `format` is the version they were written in.
+    StateArchive(std::string_view bytes, std::string source, std::uint32_t format = kCurrentFormat);
 
     bool reading() const { return reading_; }
+    std::uint32_t format() const { return format_; }
     const std::string& bytes() const { return out_; }
     std::size_t offset() const { return pos_; }
     bool atEnd() const { return pos_ == in_.size(); }
@@ -46,6 +51,15 @@ public:
     void value(bool& b);
     void value(std::string& s);
     void value(RandomStream& r);
+    /// A random stream at the place where format-1 files kept it, inside the part that uses
+    /// it. From format 2 on, an experiment's streams are stored by name after its own part
+    /// (Experiment::serializeState), so this reads only from a format-1 file and otherwise
+    /// does nothing.
+    void streamOfFormat1(RandomStream& r)
+    {
+        if (format_ < 2)
+            value(r);
+    }
 
     /// A value the constructor derived from the parameters (a presentation's length in steps):
     /// stored for the record, and on reading it must be what the rebuilt experiment has — a
@@ -168,6 +182,7 @@ private:
     }
 
     bool reading_ = false;
+    std::uint32_t format_ = kCurrentFormat;
     std::string out_;
     std::string_view in_;
     std::size_t pos_ = 0;

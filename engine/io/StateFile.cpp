@@ -81,7 +81,7 @@ std::unique_ptr<Simulation> decodeState(std::string_view bytes, const std::strin
     if (crc32(bytes.data(), bytes.size() - 4) != stored)
         throw fail("checksum mismatch: the file is damaged");
 
-    StateArchive a(bytes.substr(kHeader, std::size_t(length)), source);
+    StateArchive a(bytes.substr(kHeader, std::size_t(length)), source, version);
     std::string name;
     std::uint64_t seed = 0, count = 0;
     a.value(name);

@@ -3,11 +3,12 @@
 // as if it had never stopped.
 //
 //   8 bytes   magic "PLABSTAT"
-//   u32       format version (1)
+//   u32       format version (2; files of version 1 load too)
 //   u64       length of the body
 //   body      experiment name, seed, the parameters the run started with (name = value),
 //             then Simulation::serializeState: time, current parameters, weights, θ, traces,
-//             random generator states, pending and applied commands, recorded series
+//             random generator states (version 2: by name, after the experiment's part;
+//             version 1: inside it), pending and applied commands, recorded series
 //   u32       CRC-32 of everything before it
 //
 // Little-endian, numbers stored bit for bit. Loading rebuilds the experiment from its name,
@@ -15,6 +16,7 @@
 // over it. Any damage — a truncated or flipped byte, a newer version, a state that does not
 // fit its parameters — is an InputError naming the file, never a crash.
 #include "core/Simulation.h"
+#include "io/StateArchive.h"
 
 #include <memory>
 #include <string>
@@ -22,7 +24,7 @@
 
 namespace plab {
 
-constexpr std::uint32_t kStateFormatVersion = 1;
+constexpr std::uint32_t kStateFormatVersion = StateArchive::kCurrentFormat;
 
 std::string encodeState(Simulation& sim);
 std::unique_ptr<Simulation> decodeState(std::string_view bytes, const std::string& source);

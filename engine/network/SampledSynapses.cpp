@@ -6,7 +6,7 @@
 
 namespace plab {
 
-SampledSynapses::SampledSynapses(int rows, int cols, const Config& c, RandomStream& init, RandomStream noise)
+SampledSynapses::SampledSynapses(int rows, int cols, const Config& c, RandomStream& init, RandomStream& noise)
     : sampler_(rows, cols, c.sampling, init), homeostasis_(c.homeostasis), biasLimit_(c.biasLimit),
       normalization_(c.normalization), sweepSteps_(std::max<std::int64_t>(1, std::llround(c.sweepInterval / c.dt))),
       noiseRng_(noise)

@@ -25,8 +25,9 @@ public:
         double dt = 0.001;
     };
 
-    /// `init` draws the initial θ; `noise` the parameter noise.
-    SampledSynapses(int rows, int cols, const Config& config, RandomStream& init, RandomStream noise);
+    /// `init` draws the initial θ; `noise` (the experiment's stream, kept by reference) the
+    /// parameter noise.
+    SampledSynapses(int rows, int cols, const Config& config, RandomStream& init, RandomStream& noise);
 
     int rows() const { return sampler_.rows(); }
     int cols() const { return sampler_.cols(); }
@@ -55,7 +56,7 @@ private:
     SynapticSampler sampler_;
     double homeostasis_, biasLimit_, normalization_;
     std::int64_t sweepSteps_;
-    RandomStream noiseRng_;
+    RandomStream &noiseRng_;
 };
 
 static_assert(WtaSynapses<SampledSynapses>);

@@ -12,7 +12,7 @@
 namespace plab {
 
 template <WtaSynapses Synapses>
-WtaNetwork<Synapses>::WtaNetwork(const Config& c, Synapses synapses, RandomStream circuit)
+WtaNetwork<Synapses>::WtaNetwork(const Config& c, Synapses synapses, RandomStream& circuit)
     : inputs_(c.inputs, c.dt), traces_(c.inputs + (c.hiddenPresynaptic ? c.hidden : 0), c.kernel),
       synapses_(std::move(synapses)), hiddenPresynaptic_(c.hiddenPresynaptic), dt_(c.dt),
       bias_(Eigen::VectorXd::Zero(c.hidden)), lesioned_(std::size_t(c.hidden), 0), wtaRate_(c.wtaRate),

@@ -38,9 +38,9 @@ public:
         double lateralGain = 1.0;
     };
 
-    /// `synapses` must have `hidden` rows and a column per trace; `circuit` draws the
-    /// circuits' spike times and winners.
-    WtaNetwork(const Config& config, Synapses synapses, RandomStream circuit);
+    /// `synapses` must have `hidden` rows and a column per trace; `circuit` (the experiment's
+    /// stream, kept by reference) draws the circuits' spike times and winners.
+    WtaNetwork(const Config& config, Synapses synapses, RandomStream& circuit);
     // Its listener points into the experiment that owns it: a copy would report there too.
     WtaNetwork(const WtaNetwork&) = delete;
     WtaNetwork& operator=(const WtaNetwork&) = delete;
@@ -100,7 +100,7 @@ private:
     std::vector<std::uint8_t> lesioned_;
     std::vector<WtaGroup> circuits_;
     double wtaRate_, lateralGain_;
-    RandomStream circuitRng_;
+    RandomStream &circuitRng_;
     WinnerListener listener_;
     std::int64_t synapticEvents_ = 0;
 
