@@ -14,8 +14,6 @@ namespace {
 
 using Spec = ParameterSpec;
 
-constexpr double kTauRise = 0.002, kTauFall = 0.020;  // s, excitatory PSP (SPORE)
-constexpr double kUpdateInterval = 0.1;               // s between θ updates (SPORE)
 constexpr double kChanceSeconds = 50.0;               // the untrained network's reward is measured here
 
 std::vector<ParameterSpec> rewardParameters()
@@ -80,9 +78,17 @@ RewardRuleParameters ruleFrom(const ParameterSet& p)
     return r;
 }
 
-StochasticNeuronPopulation::Parameters neuronsFrom(const ParameterSet& p)
+RewardNetwork::Config networkFrom(const ParameterSet& p)
 {
-    return {p.number("dead_time"), p.number("input_current"), p.number("target_rate"), p.number("adaptation")};
+    RewardNetwork::Config c;
+    c.inputs = p.integer("inputs");
+    c.neurons = 2 * p.integer("population");
+    c.dt = p.number("dt");
+    c.neuron = {p.number("dead_time"), p.number("input_current"), p.number("target_rate"), p.number("adaptation")};
+    c.rule = ruleFrom(p);
+    c.thetaInitMean = p.number("theta_init_mean");
+    c.thetaInitSd = p.number("theta_init_sd");
+    return c;
 }
 
 std::int64_t stepsOf(double seconds, double dt)
@@ -119,22 +125,16 @@ ExperimentInfo RewardExperiment::info()
 
 RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
     : Experiment(info, params, seed), inputs_(params.integer("inputs")), popSize_(params.integer("population")),
-      population_(inputs_, params.number("dt")),
-      synapses_([&] {
+      patternRng_(stream("patterns")), inputRng_(stream("input")),
+      net_([&] {
           RandomStream init = freshStream("init");
-          return RewardSynapses(2 * popSize_, inputs_, ruleFrom(params), params.number("theta_init_mean"),
-                                params.number("theta_init_sd"), init);
+          return RewardNetwork(networkFrom(params), init, stream("spikes"), stream("noise"));
       }()),
-      neurons_(2 * popSize_, neuronsFrom(params)), fac_(Eigen::VectorXd::Zero(inputs_)),
-      dep_(Eigen::VectorXd::Zero(inputs_)), y_(Eigen::VectorXd::Zero(inputs_)), u_(Eigen::VectorXd::Zero(2 * popSize_)),
-      facDecay_(std::exp(-dt() / kTauFall)), depDecay_(std::exp(-dt() / kTauRise)),
-      pspScale_(kTauFall / (kTauFall - kTauRise)), rewardSlope_(params.number("reward_slope")),
-      rewardOffset_(params.number("reward_offset")), baseline_(params.text("reward_baseline") == "pattern" ? Baseline::PerPattern
+      rewardSlope_(params.number("reward_slope")), rewardOffset_(params.number("reward_offset")),
+      baseline_(params.text("reward_baseline") == "pattern" ? Baseline::PerPattern
                 : params.text("reward_baseline") == "mean"  ? Baseline::Mean
                                                             : Baseline::None),
-      trialSteps_(stepsOf(params.number("trial"), dt())), updateSteps_(stepsOf(kUpdateInterval, dt())),
-      patternRng_(stream("patterns")), inputRng_(stream("input")), spikeRng_(stream("spikes")),
-      noiseRng_(stream("noise"))
+      trialSteps_(stepsOf(params.number("trial"), dt()))
 {
     RandomStream truth = freshStream("truth");
     for (auto& rates : patterns_) {
@@ -143,9 +143,8 @@ RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSe
             r = truth.bernoulli(params_.number("pattern_fraction")) ? params_.number("pattern_rate")
                                                                      : params_.number("background_rate");
     }
-    fired_.reserve(std::size_t(2 * popSize_));
     trials_.reserve(4096);
-    RewardRuleParameters& p = synapses_.parameters();
+    RewardRuleParameters& p = net_.synapses().parameters();
     bindLive("temperature", &p.temperature, [this] { schedule_.active = false; });  // a hand on the slider overrides the schedule
     bindLive("learning_rate", &p.beta);
     bindLive("prior_mean", &p.mu);
@@ -186,8 +185,8 @@ std::vector<Command> RewardExperiment::scheduledCommands() const
 void RewardExperiment::startTrial(std::int64_t step)
 {
     pattern_ = int(patternRng_.index(2));
-    population_.rates() = patterns_[std::size_t(pattern_)];
-    population_.generate(step, int(trialSteps_), inputRng_);
+    net_.inputs().rates() = patterns_[std::size_t(pattern_)];
+    net_.inputs().generate(step, int(trialSteps_), inputRng_);
     trialSpikes_ = {0, 0};
     nextTrial_ = step + trialSteps_;
 }
@@ -202,7 +201,7 @@ void RewardExperiment::endTrial()
     // A baseline that depends on the pattern shown is still a baseline (it does not bias the
     // gradient) and takes out the reward's largest predictable part.
     RewardNormalizer& normalizer = normalizers_[baseline_ == Baseline::PerPattern ? std::size_t(pattern_) : 0];
-    synapses_.deliverReward(normalizer.normalize(lastReward_, seconds, baseline_ != Baseline::None));
+    net_.synapses().deliverReward(normalizer.normalize(lastReward_, seconds, baseline_ != Baseline::None));
     const double keep = std::exp(-seconds / 50.0);
     rewardMean_ = trials_.size() == 1 ? lastReward_ : keep * rewardMean_ + (1 - keep) * lastReward_;
     // Rates per pattern, averaged over the last ~10 trials of that pattern.
@@ -214,42 +213,20 @@ void RewardExperiment::advance()
 {
     const std::int64_t n = stepIndex();
     const double t = time();
-    const double h = dt();
     if (n == nextTrial_) {
         if (n > 0)
             endTrial();
         startTrial(n);
     }
     if (schedule_.active) {
-        synapses_.parameters().temperature = schedule_.at(t);
+        net_.synapses().parameters().temperature = schedule_.at(t);
         if (t >= schedule_.start + schedule_.duration) {
             schedule_.active = false;
             params_.set("temperature", formatNumber(schedule_.to));
         }
     }
-
-    // Presynaptic PSPs: the difference of two exponential traces, each +1 per spike.
-    fac_ *= facDecay_;
-    dep_ *= depDecay_;
-    for (const std::int32_t i : population_.spikesAt(n)) {
-        fac_[i] += 1.0;
-        dep_[i] += 1.0;
-        spikes_.record(t, i);
-    }
-    y_ = pspScale_ * (fac_ - dep_);
-    u_.noalias() = synapses_.weights() * y_;
-    neurons_.step(u_, t, h, spikeRng_, fired_);
-    for (const int j : fired_) {
+    for (const int j : net_.step(n, t, spikes_))
         ++trialSpikes_[j < popSize_ ? 0 : 1];
-        spikes_.record(t, inputs_ + j);
-    }
-    synapses_.stepEligibility(y_, neurons_.spikeMinusExpected(), h);
-    synapticEvents_ += synapses_.potential();
-    if ((n + 1) % updateSteps_ == 0) {
-        const auto [formed, eliminated] = synapses_.update(double(updateSteps_) * h, noiseRng_);
-        formed_ += formed;
-        eliminated_ += eliminated;
-    }
 }
 
 void RewardExperiment::validateCommand(const Command& c) const
@@ -286,9 +263,10 @@ std::vector<double> RewardExperiment::sampleSeries()
 {
     // Turnover: synapses formed plus eliminated since the last row, per potential synapse and hour.
     const double interval = double(recordEverySteps()) * dt();
-    const double turnover = double(formed_ + eliminated_) / double(synapses_.potential()) * 3600.0 / interval;
-    formed_ = eliminated_ = 0;
-    return {rewardMean_,    temperature(),  double(synapses_.existing()) / double(synapses_.potential()),
+    const RewardSynapses& synapses = net_.synapses();
+    const double turnover = double(net_.formed() + net_.eliminated()) / double(synapses.potential()) * 3600.0 / interval;
+    net_.formed() = net_.eliminated() = 0;
+    return {rewardMean_,    temperature(),  double(synapses.existing()) / double(synapses.potential()),
             turnover,       popRate_[0][0], popRate_[1][0],
             popRate_[0][1], popRate_[1][1], switched_ ? 1.0 : 0.0};
 }
@@ -315,7 +293,7 @@ MetricList RewardExperiment::summary() const
             {"reward_chance", nc ? chance / nc : nan},
             {"reward_max", 1.0},
             {"temperature", temperature()},
-            {"active_fraction", double(synapses_.existing()) / double(synapses_.potential())},
+            {"active_fraction", double(synapses().existing()) / double(synapses().potential())},
             {"task_switched", switched_ ? 1.0 : 0.0}};
 }
 
@@ -327,13 +305,13 @@ void RewardExperiment::Trial::serialize(StateArchive& a)
 
 void RewardExperiment::serialize(StateArchive& a)
 {
-    population_.serialize(a);
-    synapses_.serialize(a);
-    neurons_.serialize(a);
+    net_.inputs().serialize(a);
+    net_.synapses().serialize(a);
+    net_.neurons().serialize(a);
     a.section("reward");
-    a.fixed(fac_, "PSP traces");
-    a.fixed(dep_, "PSP traces");
-    a.fixed(y_, "PSPs");
+    a.fixed(net_.facilitating(), "PSP traces");
+    a.fixed(net_.depressing(), "PSP traces");
+    a.fixed(net_.psps(), "PSPs");
     a.value(rewardSlope_);
     a.value(rewardOffset_);
     int baseline = int(baseline_);
@@ -359,13 +337,13 @@ void RewardExperiment::serialize(StateArchive& a)
         a.requireRange(double(nextTrial_), double(stepIndex()), double(stepIndex() + trialSteps_), "the next trial");
         baseline_ = Baseline(baseline);
     }
-    a.value(formed_);
-    a.value(eliminated_);
+    a.value(net_.formed());
+    a.value(net_.eliminated());
     a.streamOfFormat1(patternRng_);
     a.streamOfFormat1(inputRng_);
-    a.streamOfFormat1(spikeRng_);
-    a.streamOfFormat1(noiseRng_);
-    a.value(synapticEvents_);
+    a.streamOfFormat1(stream("spikes"));
+    a.streamOfFormat1(stream("noise"));
+    a.value(net_.synapticEvents());
 }
 
 } // namespace plab

@@ -8,9 +8,7 @@
 // temperature is live and can be annealed.
 #include "analysis/AnnealingSchedule.h"
 #include "core/Experiment.h"
-#include "neurons/PoissonInputPopulation.h"
-#include "neurons/StochasticNeuronPopulation.h"
-#include "plasticity/RewardSynapses.h"
+#include "network/RewardNetwork.h"
 
 #include <array>
 
@@ -26,16 +24,16 @@ public:
     MetricList summary() const override;
     std::vector<NeuronGroup> neuronGroups() const override;
     std::vector<Command> scheduledCommands() const override;
-    std::int64_t synapticEvents() const override { return synapticEvents_; }
+    std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
 
     /// The task's reward for a trial in which the target population fired `carry` Hz more
     /// than the other: sigmoid(slope · (carry − offset)), between 0 and 1.
     double rewardFor(double carry) const;
 
     // Read by views and tests.
-    const RewardSynapses& synapses() const { return synapses_; }
-    const StochasticNeuronPopulation& neurons() const { return neurons_; }
-    double temperature() const { return synapses_.parameters().temperature; }
+    const RewardSynapses& synapses() const { return net_.synapses(); }
+    const StochasticNeuronPopulation& neurons() const { return net_.neurons(); }
+    double temperature() const { return net_.synapses().parameters().temperature; }
     /// Running mean of the trials' rewards (τ = 50 s): the chart's curve.
     double rewardMean() const { return rewardMean_; }
     int pattern() const { return pattern_; }
@@ -63,15 +61,11 @@ private:
 
     int inputs_, popSize_;
     std::array<std::vector<double>, 2> patterns_;  // rate of each input, per pattern
-    PoissonInputPopulation population_;
-    RewardSynapses synapses_;
-    StochasticNeuronPopulation neurons_;
-    Eigen::VectorXd fac_, dep_, y_, u_;  // PSP traces of the inputs; membrane potentials
-    double facDecay_, depDecay_, pspScale_;
-    std::vector<int> fired_;
+    RandomStream &patternRng_, &inputRng_;
+    RewardNetwork net_;
     double rewardSlope_, rewardOffset_;
     enum class Baseline { None, Mean, PerPattern } baseline_;
-    std::int64_t trialSteps_, updateSteps_, nextTrial_ = 0;
+    std::int64_t trialSteps_, nextTrial_ = 0;
     int pattern_ = 0;
     bool switched_ = false;
     std::array<int, 2> trialSpikes_{0, 0};
@@ -85,9 +79,6 @@ private:
         void serialize(StateArchive& a);
     };
     std::vector<Trial> trials_;
-    std::int64_t formed_ = 0, eliminated_ = 0;  // since the last series row
-    RandomStream &patternRng_, &inputRng_, &spikeRng_, &noiseRng_;
-    std::int64_t synapticEvents_ = 0;
 };
 
 } // namespace plab
