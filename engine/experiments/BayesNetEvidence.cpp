@@ -48,15 +48,7 @@ void BayesNetExperiment::setEvidence(std::vector<int> evidence)
         }
     }
     if (!learning_) {
-        const double t = time();
-        for (int v = 0; v < net_.size(); ++v) {
-            clampValue_[std::size_t(v)] = evidence_[std::size_t(v)];
-            nextOut_[std::size_t(v)] = evidence_[std::size_t(v)] >= 0 ? t : std::numeric_limits<double>::infinity();
-            if (evidence_[std::size_t(v)] >= 0)
-                nextHidden_[std::size_t(v)] = std::numeric_limits<double>::infinity();
-            else if (nextHidden_[std::size_t(v)] == std::numeric_limits<double>::infinity())
-                nextHidden_[std::size_t(v)] = t + spikeRng_.exponential(rate_);
-        }
+        spiking_.changeEvidence(evidence_, time());
         resetSamples();
     }
 }

@@ -10,8 +10,7 @@
 #include "bayesnet/ExactInference.h"
 #include "bayesnet/SpikingModule.h"
 #include "core/Experiment.h"
-#include "plasticity/LearningRate.h"
-#include "plasticity/StdpEmRule.h"
+#include "network/ModuleNetwork.h"
 
 #include <memory>
 
@@ -27,11 +26,11 @@ public:
     MetricList summary() const override;
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
-    std::int64_t synapticEvents() const override { return synapticEvents_; }
+    std::int64_t synapticEvents() const override { return spiking_.synapticEvents(); }
 
     // Read by views and tests.
     const BayesianNetwork& network() const { return net_; }
-    const std::vector<SpikingModule>& modules() const { return modules_; }
+    const std::vector<SpikingModule>& modules() const { return spiking_.modules(); }
     bool learning() const { return learning_; }
     const std::vector<int>& evidence() const { return evidence_; }
     /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits.
@@ -63,25 +62,20 @@ protected:
 private:
     void present(double t);
     void enterSampling(double t);
-    void outputSpike(int variable, int value, double t);
-    void hiddenSpike(int variable, double t);
     void setEvidence(std::vector<int> evidence);
     void resetSamples();
     void buildTargets();
+    static ModuleNetwork spikingNetwork(const BayesianNetwork& net, const ParameterSet& params, RandomStream init,
+                                        RandomStream& spikes, RandomStream& winners);
 
     BayesianNetwork net_;
     std::vector<int> order_;
-    std::vector<SpikingModule> modules_;
+    RandomStream &dataRng_, &spikeRng_, &winnerRng_;
+    ModuleNetwork spiking_;
     std::unique_ptr<EnumeratedJoint> joint_;      // null if the network is too large
     std::vector<std::vector<double>> targetJoint_;  // per module: p*(x, mb configuration)
 
-    // Network state.
-    std::vector<int> lastValue_;      // value of the last output spike of each module
-    std::vector<double> lastSpike_;   // its time
-    std::vector<int> clampValue_;     // −1 = free
-    std::vector<double> nextOut_, nextHidden_;
-    std::vector<int> outBase_, hiddenBase_;
-    double rate_, tau_, biasRate_;
+    // Protocol.
     bool learning_ = true;
     double learningSeconds_;
     std::int64_t presentationSteps_;
@@ -89,15 +83,6 @@ private:
     std::vector<int> sample_;
     std::vector<int> evidence_;
 
-    StdpEmRule rule_;
-    BiasRule biasRule_;
-    LearningRateSchedule schedule_;
-    RandomStream &dataRng_, &spikeRng_, &winnerRng_;
-
-    // Scratch (no allocation per spike).
-    Eigen::VectorXd u_;
-    std::vector<double> dense_;
-    std::vector<int> activeInputs_;
 
     // Sampling-phase histograms.
     std::vector<double> jointCounts_;
@@ -106,7 +91,6 @@ private:
     std::int64_t validSamples_ = 0, sampledSteps_ = 0;
     std::vector<double> exactConditioned_;
     std::vector<std::vector<double>> exactMarginals_;
-    std::int64_t synapticEvents_ = 0;
 };
 
 } // namespace plab

@@ -13,7 +13,7 @@ namespace plab {
 
 double BayesNetExperiment::moduleKl(int variable) const
 {
-    const SpikingModule& m = modules_[std::size_t(variable)];
+    const SpikingModule& m = modules()[std::size_t(variable)];
     const auto& table = targetJoint_[std::size_t(variable)];
     const std::size_t values = std::size_t(m.values);
     std::vector<int> config;
@@ -89,7 +89,7 @@ std::vector<double> BayesNetExperiment::modelJoint() const
     for (std::size_t s = 0; s < S; ++s) {
         decodeState(net_, s, state);
         for (std::size_t f = 0; f < free.size(); ++f) {
-            const SpikingModule& m = modules_[std::size_t(free[f])];
+            const SpikingModule& m = modules()[std::size_t(free[f])];
             config.clear();
             for (int j : m.inputs)
                 config.push_back(state[std::size_t(j)]);

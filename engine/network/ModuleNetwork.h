@@ -1,0 +1,106 @@
+#pragma once
+// The network of spiking modules of Pecevski & Maass (2016), one module per random variable:
+// its hidden layer a WTA circuit over the outputs of the modules in its Markov blanket, its
+// output neurons one per value. Every module fires as a Poisson process of rate `rate`:
+//   - a clamped module (a training sample's value, or evidence) fires its output neuron of
+//     the clamped value;
+//   - a free one draws a hidden winner from softmax(b + Σ w over the blanket outputs that
+//     fired within τ) and fires the output of the winner's value.
+// While learning, each module's clamped value is its teacher: only hidden neurons of that
+// value may win, and the winner's weights and the biases take the STDP-EM step (StdpEmRule,
+// BiasRule, the biases `biasRate` times slower), at the schedule's rate.
+//
+// The protocol — what is shown, when learning ends, what the evidence is, what is counted —
+// is the experiment's (BayesNetExperiment).
+#include "bayesnet/SpikingModule.h"
+#include "core/Random.h"
+#include "core/SpikeRecorder.h"
+#include "plasticity/LearningRate.h"
+#include "plasticity/StdpEmRule.h"
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <vector>
+
+namespace plab {
+
+class ModuleNetwork {
+public:
+    struct Config {
+        double rate = 100.0;  // Hz, of every module
+        double tau = 0.02;    // s, an output spike stays "on" this long
+        double biasRate = 0.1;
+        StdpEmRule rule;
+        BiasRule biasRule;
+        LearningRateSchedule schedule;
+    };
+
+    /// `spikes` draws the modules' spike times, `winners` the hidden winners (the
+    /// experiment's streams, kept by reference). Spike ids: each module's outputs, then its
+    /// hidden neurons, module after module.
+    ModuleNetwork(std::vector<SpikingModule> modules, const Config& config, RandomStream& spikes,
+                  RandomStream& winners);
+    ModuleNetwork(const ModuleNetwork&) = delete;
+    ModuleNetwork& operator=(const ModuleNetwork&) = delete;
+
+    int size() const { return int(modules_.size()); }
+    const std::vector<SpikingModule>& modules() const { return modules_; }
+    int outputBase(int v) const { return outBase_[std::size_t(v)]; }
+    int hiddenBase(int v) const { return hiddenBase_[std::size_t(v)]; }
+
+    /// Simulates up to `end`: clamped outputs and hidden spikes of all modules in time order.
+    void advanceUntil(double end, bool learning, SpikeRecorder& spikes);
+
+    /// A training sample at t: every module clamped to its value fires it now; a module
+    /// whose hidden layer was asleep starts firing again.
+    void showSample(const std::vector<int>& values, double t, SpikeRecorder& spikes);
+    /// Learning ends at t: the evidence (−1 = free) is clamped, the free modules sample.
+    void startSampling(const std::vector<int>& evidence, double t);
+    /// New evidence while sampling, at t.
+    void changeEvidence(const std::vector<int>& evidence, double t);
+
+    /// The value of module v's last output spike, and whether it fired within τ before t.
+    int lastValue(int v) const { return lastValue_[std::size_t(v)]; }
+    bool isOn(int v, double t) const { return t - lastSpike_[std::size_t(v)] < tau_; }
+
+    // The state, for the experiment's serialize() (it keeps its file layout).
+    std::vector<SpikingModule>& modules() { return modules_; }
+    std::vector<int>& lastValues() { return lastValue_; }
+    std::vector<double>& lastSpikes() { return lastSpike_; }
+    std::vector<int>& clampValues() { return clampValue_; }
+    std::vector<double>& nextOutputSpikes() { return nextOut_; }
+    std::vector<double>& nextHiddenSpikes() { return nextHidden_; }
+    double& rate() { return rate_; }
+    double& tau() { return tau_; }
+    double& biasRate() { return biasRate_; }
+    StdpEmRule& rule() { return rule_; }
+    BiasRule& biasRule() { return biasRule_; }
+    LearningRateSchedule& schedule() { return schedule_; }
+    /// Spike deliveries to hidden neurons plus plastic updates.
+    std::int64_t& synapticEvents() { return synapticEvents_; }
+    std::int64_t synapticEvents() const { return synapticEvents_; }
+
+private:
+    void outputSpike(int v, int value, double t, SpikeRecorder& spikes);
+    void hiddenSpike(int v, double t, bool learning, SpikeRecorder& spikes);
+
+    std::vector<SpikingModule> modules_;
+    std::vector<int> outBase_, hiddenBase_;
+    std::vector<int> lastValue_;     // value of the last output spike of each module
+    std::vector<double> lastSpike_;  // its time
+    std::vector<int> clampValue_;    // −1 = free
+    std::vector<double> nextOut_, nextHidden_;
+    double rate_, tau_, biasRate_;
+    StdpEmRule rule_;
+    BiasRule biasRule_;
+    LearningRateSchedule schedule_;
+    RandomStream &spikeRng_, &winnerRng_;
+    std::int64_t synapticEvents_ = 0;
+
+    // Scratch (no allocation per spike).
+    Eigen::VectorXd u_;
+    std::vector<double> dense_;
+    std::vector<int> activeInputs_;
+};
+
+} // namespace plab
