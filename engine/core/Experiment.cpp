@@ -41,16 +41,35 @@ void Experiment::serializeState(StateArchive& a)
     a.value(step_);
     if (a.reading() && step_ < 0)
         a.fail("a negative step count");
-    // Current parameter values, by name: `set` commands may have changed the live ones.
-    for (const auto& spec : params_.specs()) {
-        std::string value = params_.formatted(spec.name);
-        a.value(value);
-        if (a.reading()) {
-            try {
-                params_.set(spec.name, value);
-            } catch (const InputError& e) {
-                a.fail(e.what());
-            }
+    // Current parameter values: `set` commands may have changed the live ones. From format 2
+    // by name, so the order of an experiment's parameters may change; format 1 kept them in
+    // the order of the specs.
+    const auto restore = [&](const std::string& name, const std::string& value) {
+        try {
+            params_.set(name, value);
+        } catch (const InputError& e) {
+            a.fail(e.what());
+        }
+    };
+    if (a.format() < 2) {
+        for (const auto& spec : params_.specs()) {
+            std::string value = params_.formatted(spec.name);
+            a.value(value);
+            if (a.reading())
+                restore(spec.name, value);
+        }
+    } else {
+        std::uint64_t count = params_.specs().size();
+        a.value(count);
+        if (a.reading() && count > params_.specs().size())
+            a.fail("more parameters than the experiment has");
+        for (std::uint64_t k = 0; k < count; ++k) {
+            std::string name = a.reading() ? std::string() : params_.specs()[std::size_t(k)].name;
+            std::string value = a.reading() ? std::string() : params_.formatted(name);
+            a.value(name);
+            a.value(value);
+            if (a.reading())
+                restore(name, value);
         }
     }
     serialize(a);

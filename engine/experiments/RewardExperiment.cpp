@@ -3,6 +3,7 @@
 #include "io/StateArchive.h"
 
 #include "core/Error.h"
+#include "plasticity/RewardSpecs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,21 +35,11 @@ std::vector<ParameterSpec> rewardParameters()
         Spec::choice("reward_baseline", {"pattern", "mean", "off"}, "pattern",
                      "r̃ = r / r̄ − 1 with r̄ the running mean of the rewards of the same pattern (pattern) or of all "
                      "trials (mean): the same expected gradient as SPORE's r̃ = r / r̄ (off), with far less noise"),
-        Spec::real("temperature", 0.1, 0.0, 10.0, "", "T: multiplies the variance of the parameter noise", true)
-            .withSymbol("T"),
-        Spec::real("learning_rate", 1e-4, 0.0, 1.0, "1/s", "β: speed of the θ dynamics (SPORE: 5e-5)", true)
-            .withSymbol("β"),
-        Spec::real("gradient_scale", 1000.0, 0.0, 1e6, "",
-                   "c_g: weight of the reward gradient against the prior (SPORE adds r̃·e every 1 ms while the "
-                   "reward lasts: about 500 for a 0.5 s reward)",
-                   true),
-        Spec::real("prior_mean", 0.0, -5.0, 5.0, "", "μ of the Gaussian prior on θ", true),
-        Spec::real("prior_sigma", 2.0, 0.01, 10.0, "", "σ of the Gaussian prior on θ", true),
-        Spec::real("theta0", 3.0, -10.0, 10.0, "", "w = exp(θ − θ0) for θ ≥ 0"),
-        Spec::real("theta_init_mean", -0.5, -2.0, 5.0, "", "θ at the start ~ N(mean, sd²) (SPORE: −0.5, 0.5)"),
-        Spec::real("theta_init_sd", 0.5, 0.0, 5.0, "", "spread of θ at the start"),
-        Spec::real("tau_e", 1.0, 0.001, 100.0, "s", "eligibility time constant τe"),
-        Spec::real("tau_g", 50.0, 0.1, 1e5, "s", "reward-gradient time constant τg"),
+    };
+    // The rule's parameters, declared beside it, between the task's and the neurons' (the
+    // order of help texts and run files).
+    const std::vector<ParameterSpec> rule = rewardRuleSpecs();
+    const std::vector<ParameterSpec> neuronsAndSchedule = {
         Spec::real("dead_time", 0.005, 0.0, 0.1, "s", "refractory time of an output neuron"),
         Spec::real("input_current", -3.0, -100.0, 100.0, "", "constant input of the output neurons (I_e)"),
         Spec::real("target_rate", 10.0, 0.1, 200.0, "Hz", "the homeostatic threshold holds this mean rate"),
@@ -60,22 +51,9 @@ std::vector<ParameterSpec> rewardParameters()
         Spec::real("anneal_to", 0.001, 0.0, 10.0, "", "temperature at the end of annealing"),
         Spec::choice("anneal_shape", {"exponential", "linear"}, "exponential", "how the temperature falls"),
     };
-    p.insert(p.end(), own.begin(), own.end());
+    for (const auto* part : {&own, &rule, &neuronsAndSchedule})
+        p.insert(p.end(), part->begin(), part->end());
     return p;
-}
-
-RewardRuleParameters ruleFrom(const ParameterSet& p)
-{
-    RewardRuleParameters r;
-    r.beta = p.number("learning_rate");
-    r.temperature = p.number("temperature");
-    r.mu = p.number("prior_mean");
-    r.sigma = p.number("prior_sigma");
-    r.theta0 = p.number("theta0");
-    r.tauE = p.number("tau_e");
-    r.tauG = p.number("tau_g");
-    r.gradientScale = p.number("gradient_scale");
-    return r;
 }
 
 RewardNetwork::Config networkFrom(const ParameterSet& p)
@@ -85,7 +63,7 @@ RewardNetwork::Config networkFrom(const ParameterSet& p)
     c.neurons = 2 * p.integer("population");
     c.dt = p.number("dt");
     c.neuron = {p.number("dead_time"), p.number("input_current"), p.number("target_rate"), p.number("adaptation")};
-    c.rule = ruleFrom(p);
+    c.rule = rewardRuleFrom(p);
     c.thetaInitMean = p.number("theta_init_mean");
     c.thetaInitSd = p.number("theta_init_sd");
     return c;
@@ -144,12 +122,14 @@ RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSe
                                                                      : params_.number("background_rate");
     }
     trials_.reserve(4096);
-    RewardRuleParameters& p = net_.synapses().parameters();
-    bindLive("temperature", &p.temperature, [this] { schedule_.active = false; });  // a hand on the slider overrides the schedule
-    bindLive("learning_rate", &p.beta);
-    bindLive("prior_mean", &p.mu);
-    bindLive("prior_sigma", &p.sigma);
-    bindLive("gradient_scale", &p.gradientScale);
+    for (const auto& [name, field] : rewardRuleFields(net_.synapses().parameters())) {
+        if (!params_.find(name)->live)
+            continue;
+        if (std::string_view(name) == "temperature")  // a hand on the slider overrides the schedule
+            bindLive(name, field, [this] { schedule_.active = false; });
+        else
+            bindLive(name, field);
+    }
 }
 
 double RewardExperiment::rewardFor(double carry) const
