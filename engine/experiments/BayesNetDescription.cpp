@@ -1,6 +1,7 @@
 // bayesnet: what the experiment is and what it can be set to (the protocol is in BayesNetExperiment.cpp).
 #include "BayesNetExperiment.h"
 
+#include "plasticity/StdpEmSpecs.h"
 
 namespace plab {
 
@@ -28,19 +29,31 @@ std::vector<ParameterSpec> bayesNetParameters()
                    "firing rate of each module's hidden WTA circuit, and of a clamped output neuron"),
         Spec::real("tau", 0.03, 0.001, 0.5, "s",
                    "EPSP and STDP window; a variable's state is the value whose output fired within tau"),
-        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta", true).withSymbol("η"),
-        Spec::real("learning_rate_decay", 5.0, 0.1, 1e7, "s", "eta decays as eta/(1 + t/decay)"),
-        Spec::real("bias_rate", 0.1, 0.0, 10.0, "",
-                   "learning rate of the hidden biases (the prior over mixture components), relative to eta"),
-        Spec::real("c", 1.0, 1e-3, 1e3, "", "STDP constant c: weights converge to log p + log c"),
-        Spec::real("w_min", -10.0, -30.0, 0.0, "", "lower clip of the weights and biases"),
+    };
+    // The modules' STDP-EM, declared beside the rule (plasticity/StdpEmSpecs), then the
+    // evidence: the order of help texts and run files.
+    const std::vector<ParameterSpec> rule = stdpEmSpecs(BayesNetExperiment::stdpEmOptions());
+    const std::vector<ParameterSpec> evidence = {
         Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
     };
-    p.insert(p.end(), own.begin(), own.end());
+    for (const auto* part : {&own, &rule, &evidence})
+        p.insert(p.end(), part->begin(), part->end());
     return p;
 }
 
 } // namespace
+
+StdpEmSpecOptions BayesNetExperiment::stdpEmOptions()
+{
+    StdpEmSpecOptions o;
+    o.decayTime = 5.0;
+    o.wMin = -10.0;
+    o.wMinLowest = -30.0;
+    o.modes = false;
+    o.biasRate = true;
+    o.biasMax = 0.0;  // a bias is a log prior
+    return o;
+}
 
 ExperimentInfo BayesNetExperiment::info()
 {

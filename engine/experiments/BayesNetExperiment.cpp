@@ -8,6 +8,7 @@
 #include "core/Error.h"
 #include "io/JsonWriter.h"
 #include "io/Resources.h"
+#include "plasticity/StdpEmSpecs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -46,18 +47,14 @@ BayesianNetwork loadNetwork(const std::string& spec)
 ModuleNetwork BayesNetExperiment::spikingNetwork(const BayesianNetwork& net, const ParameterSet& params,
                                                  RandomStream init, RandomStream& spikes, RandomStream& winners)
 {
+    const StdpEmSettings stdp = stdpEmFrom(params, stdpEmOptions());
     ModuleNetwork::Config c;
     c.rate = params.number("module_rate");
     c.tau = params.number("tau");
-    c.biasRate = params.number("bias_rate");
-    c.rule.logC = std::log(params.number("c"));
-    c.rule.wMin = params.number("w_min") + c.rule.logC;
-    c.rule.wMax = 2.0 + c.rule.logC;
-    c.biasRule.bMin = params.number("w_min");
-    c.biasRule.bMax = 0.0;
-    c.schedule.mode = LearningRateSchedule::Mode::Decaying;
-    c.schedule.eta0 = params.number("learning_rate");
-    c.schedule.decayTime = params.number("learning_rate_decay");
+    c.biasRate = stdp.biasRate;
+    c.rule = stdp.rule;
+    c.biasRule = stdp.biasRule;
+    c.schedule = stdp.schedule;
 
     // One module per variable; inputs are its Markov blanket (or everything else).
     const int n = net.size();

@@ -16,9 +16,13 @@
 
 namespace plab {
 
+struct StdpEmSpecOptions;
+
 class BayesNetExperiment : public Experiment {
 public:
     static ExperimentInfo info();
+    /// Which of STDP-EM's parameters the experiment offers, and their defaults.
+    static StdpEmSpecOptions stdpEmOptions();
     BayesNetExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
 
     std::vector<std::string> seriesNames() const override;

@@ -1,6 +1,7 @@
 // em-mixture: what the experiment is and what it can be set to (the protocol is in EmMixtureExperiment.cpp).
 #include "EmMixtureExperiment.h"
 
+#include "plasticity/StdpEmSpecs.h"
 
 namespace plab {
 
@@ -30,28 +31,27 @@ std::vector<ParameterSpec> emMixtureParameters()
         Spec::real("sigma", 0.010, 0.001, 0.1, "s", "length of the rectangular EPSP and STDP window"),
         Spec::real("tau_rise", 0.002, 0.0001, 0.05, "s", "rise time of the double-exponential EPSP"),
         Spec::real("tau_fall", 0.020, 0.001, 0.2, "s", "decay time of the double-exponential EPSP"),
-        Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta (0 freezes learning)", true)
-            .withSymbol("η"),
-        Spec::choice("learning_rate_mode", {"decaying", "constant", "adaptive"}, "decaying",
-                     "decaying: eta/(1 + t/decay); constant; adaptive: variance tracking per synapse"),
-        Spec::real("learning_rate_decay", 20.0, 0.1, 1e7, "s", "time constant of the decaying learning rate"),
-        Spec::choice("bias_mode", {"learned", "homeostatic", "fixed"}, "learned",
-                     "biases learn the prior log p(z_k), hold every neuron at an equal share, or stay fixed"),
-        Spec::choice("depression", {"constant", "window"}, "constant",
-                     "LTD: -eta for every inactive input at a post spike (theory), or when pre follows post within sigma"),
-        Spec::real("c", 1.0, 1e-3, 1e3, "", "STDP constant c: weights converge to log p + log c"),
-        Spec::real("w_min", -8.0, -20.0, 0.0, "", "lower clip of the weights"),
-        Spec::real("w_max", 2.0, 0.0, 10.0, "", "upper clip of the weights"),
+    };
+    // STDP-EM, declared beside the rule (plasticity/StdpEmSpecs), then what is measured: the
+    // order of help texts and run files.
+    const std::vector<ParameterSpec> rule = stdpEmSpecs(EmMixtureExperiment::stdpEmOptions());
+    const std::vector<ParameterSpec> measures = {
         Spec::real("measure_window", 30.0, 0.01, 36000.0, "s",
                    "window over which equilibrium error and information measures are computed"),
         Spec::real("eval_delay", 0.010, 0.0, 1.0, "s",
                    "circuit spikes this soon after an image onset are left out of nmi and cond_entropy"),
     };
-    p.insert(p.end(), own.begin(), own.end());
+    for (const auto* part : {&own, &rule, &measures})
+        p.insert(p.end(), part->begin(), part->end());
     return p;
 }
 
 } // namespace
+
+StdpEmSpecOptions EmMixtureExperiment::stdpEmOptions()
+{
+    return {};  // every choice, η decaying over 20 s, weights in [−8, 2] + log c
+}
 
 ExperimentInfo EmMixtureExperiment::info()
 {

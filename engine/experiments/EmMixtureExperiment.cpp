@@ -5,6 +5,7 @@
 #include "analysis/InformationMeasures.h"
 #include "core/Error.h"
 #include "network/LesionCommand.h"
+#include "plasticity/StdpEmSpecs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,22 +84,8 @@ StdpEmWtaNetwork::Config networkConfig(const ParameterSet& p)
 
 StdpEmSynapses synapsesFrom(const ParameterSet& p, const StdpEmWtaNetwork::Config& c)
 {
-    StdpEmRule rule;
-    rule.logC = std::log(p.number("c"));
-    rule.wMin = p.number("w_min") + rule.logC;
-    rule.wMax = p.number("w_max") + rule.logC;
-    rule.depression = p.text("depression") == "window" ? StdpEmRule::Depression::Window
-                                                        : StdpEmRule::Depression::Constant;
-    BiasRule biasRule;
-    const std::string biasMode = p.text("bias_mode");
-    biasRule.mode = biasMode == "learned"       ? BiasRule::Mode::Learned
-                    : biasMode == "homeostatic" ? BiasRule::Mode::Homeostatic
-                                                : BiasRule::Mode::Fixed;
-    LearningRateSchedule schedule;
-    schedule.mode = LearningRateSchedule::parseMode(p.text("learning_rate_mode"));
-    schedule.eta0 = p.number("learning_rate");
-    schedule.decayTime = p.number("learning_rate_decay");
-    return StdpEmSynapses(c.hidden, c.inputs, rule, biasRule, schedule, c.kernel.sigma);
+    const StdpEmSettings s = stdpEmFrom(p, EmMixtureExperiment::stdpEmOptions());
+    return StdpEmSynapses(c.hidden, c.inputs, s.rule, s.biasRule, s.schedule, c.kernel.sigma);
 }
 
 } // namespace

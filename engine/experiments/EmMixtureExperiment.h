@@ -18,9 +18,13 @@
 
 namespace plab {
 
+struct StdpEmSpecOptions;
+
 class EmMixtureExperiment : public Experiment {
 public:
     static ExperimentInfo info();
+    /// Which of STDP-EM's parameters the experiment offers, and their defaults.
+    static StdpEmSpecOptions stdpEmOptions();
 
     EmMixtureExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
 
