@@ -244,7 +244,7 @@ void EmMixtureExperiment::serialize(StateArchive& a)
     net_.inputs().serialize(a);
     net_.traces().serialize(a);
     a.section("wta circuit");  // the layout of the circuit before the network model
-    a.fixed(syn.weights(), "weights");
+    syn.serializeWeights(a);
     a.fixed(net_.biases(), "biases");
     a.fixed(net_.lesionFlags(), "lesion flags");
     a.value(net_.wtaRate());

@@ -1,5 +1,7 @@
 #include "StdpEmSynapses.h"
 
+#include "io/StateArchive.h"
+
 #include <algorithm>
 
 namespace plab {
@@ -7,12 +9,12 @@ namespace plab {
 StdpEmSynapses::StdpEmSynapses(int rows, int cols, const StdpEmRule& rule, const BiasRule& biasRule,
                                const LearningRateSchedule& schedule, double window)
     : w_(WeightMatrix::Zero(rows, cols)), rule_(rule), biasRule_(biasRule), schedule_(schedule), window_(window),
-      lastPost_(std::size_t(rows), -1e9)
+      lastPost_(std::size_t(rows), -1e9), row_(std::size_t(cols), 0.0)
 {
     if (schedule_.mode == LearningRateSchedule::Mode::Adaptive) {
         // Kappel's initialisation: running mean 0, second moment 1 (variance 1).
-        trackS_ = WeightMatrix::Zero(rows, cols);
-        trackQ_ = WeightMatrix::Ones(rows, cols);
+        trackS_ = RowMajorMatrix::Zero(rows, cols);
+        trackQ_ = RowMajorMatrix::Ones(rows, cols);
         trackS0_ = Eigen::VectorXd::Zero(rows);
         trackQ0_ = Eigen::VectorXd::Ones(rows);
     }
@@ -41,8 +43,12 @@ void StdpEmSynapses::postSpike(const WtaGroup& circuit, int k, const LiveInputs&
     lastPost_[std::size_t(k)] = t;
     if (!(schedule_.eta0 > 0))
         return;
-    double* w = w_.row(k).data();
+    // The rule works on a contiguous row: copy the winner's weights out and back (N numbers,
+    // against live inputs × neurons for the potentials).
     const int N = cols();
+    Eigen::Map<Eigen::RowVectorXd> row(row_.data(), N);
+    row = w_.row(k);
+    double* w = row_.data();
     const int first = circuit.first;
     const int last = first + circuit.count;
     int alive = 0;
@@ -69,6 +75,15 @@ void StdpEmSynapses::postSpike(const WtaGroup& circuit, int k, const LiveInputs&
             b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, eta, share));
         }
     }
+    w_.row(k) = row;
+}
+
+void StdpEmSynapses::serializeWeights(StateArchive& a)
+{
+    RowMajorMatrix rows = w_;
+    a.fixed(rows, "weights");
+    if (a.reading())
+        w_ = rows;
 }
 
 } // namespace plab

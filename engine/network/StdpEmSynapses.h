@@ -15,9 +15,14 @@
 
 namespace plab {
 
+class StateArchive;
+
 class StdpEmSynapses {
 public:
-    using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    /// Input-major: the synapses of one input onto every neuron are contiguous, which is how
+    /// the potentials read them (one column per live input, at every circuit spike).
+    using WeightMatrix = Eigen::MatrixXd;
+    using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
     /// Weights start at 0 (set weights() after); `window` is σ, the STDP window.
     StdpEmSynapses(int rows, int cols, const StdpEmRule& rule, const BiasRule& biasRule,
@@ -31,8 +36,10 @@ public:
                    const std::vector<std::uint8_t>& lesioned);
     void endStep(std::int64_t, double, bool) {}
 
-    WeightMatrix& weights() { return w_; }  // row k = synapses onto hidden neuron k
+    WeightMatrix& weights() { return w_; }  // (k, i): from input i onto hidden neuron k
     const WeightMatrix& weights() const { return w_; }
+    /// Writes or reads the weights neuron by neuron (the layout of state files).
+    void serializeWeights(StateArchive& a);
     StdpEmRule& rule() { return rule_; }
     const StdpEmRule& rule() const { return rule_; }
     BiasRule& biasRule() { return biasRule_; }
@@ -40,8 +47,8 @@ public:
     const LearningRateSchedule& schedule() const { return schedule_; }
     // The state, for the experiment's serialize(): variance tracking (adaptive mode, else
     // empty) and each neuron's last spike (window depression).
-    WeightMatrix& trackS() { return trackS_; }
-    WeightMatrix& trackQ() { return trackQ_; }
+    RowMajorMatrix& trackS() { return trackS_; }
+    RowMajorMatrix& trackQ() { return trackQ_; }
     Eigen::VectorXd& trackS0() { return trackS0_; }
     Eigen::VectorXd& trackQ0() { return trackQ0_; }
     std::vector<double>& lastPost() { return lastPost_; }
@@ -52,9 +59,10 @@ private:
     BiasRule biasRule_;
     LearningRateSchedule schedule_;
     double window_;
-    WeightMatrix trackS_, trackQ_;   // running mean and second moment of each weight
+    RowMajorMatrix trackS_, trackQ_;     // running mean and second moment of each weight
     Eigen::VectorXd trackS0_, trackQ0_;  // ... and of each bias
     std::vector<double> lastPost_;
+    std::vector<double> row_;  // the winner's weights, contiguous while they learn
 };
 
 static_assert(WtaSynapses<StdpEmSynapses>);
