@@ -72,6 +72,7 @@ const std::vector<Case>& cases()
         {"synaptic-sampling", 120, {"record_interval=20"}, {"60 set temperature 0.5", "150 lesion synapses 0.3"}},
         {"synaptic-sampling", 30, {"record_interval=10", "inputs=silent"}, {}},
         {"bayesnet", 20, {"learning_seconds=10", "record_interval=5"}, {}},  // saved while sampling
+        {"bayesnet", 15, {"learning_seconds=25", "record_interval=5", "learning_rate_mode=counting"}, {}},
         {"self-repair", 90, {"record_interval=30", "lesion1_at=100", "lesion2_at=150", "test_every=60"}, {}},
         {"fokker-planck", 5, {}, {"2 anneal 1 0.1 10"}},
         {"reward", 60, {"record_interval=5", "switch_at=100"}, {"30 set temperature 0.05", "70 anneal 0.05 0.001 20"}},

@@ -52,11 +52,12 @@ void Experiment::serializeState(StateArchive& a)
         }
     };
     if (a.format() < 2) {
-        for (const auto& spec : params_.specs()) {
-            std::string value = params_.formatted(spec.name);
+        if (!a.reading())
+            a.fail("format 1 is read, never written");
+        for (const std::string& name : a.parameterNames()) {
+            std::string value;
             a.value(value);
-            if (a.reading())
-                restore(spec.name, value);
+            restore(name, value);
         }
     } else {
         std::uint64_t count = params_.specs().size();

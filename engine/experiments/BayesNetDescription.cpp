@@ -30,10 +30,15 @@ std::vector<ParameterSpec> bayesNetParameters()
         Spec::real("tau", 0.03, 0.001, 0.5, "s",
                    "EPSP and STDP window; a variable's state is the value whose output fired within tau"),
     };
-    // The modules' STDP-EM, declared beside the rule (plasticity/StdpEmSpecs), then the
-    // evidence: the order of help texts and run files.
+    // The modules' STDP-EM, declared beside the rule (plasticity/StdpEmSpecs), then its
+    // learning-rate mode and the evidence: the order of help texts and run files.
     const std::vector<ParameterSpec> rule = stdpEmSpecs(BayesNetExperiment::stdpEmOptions());
     const std::vector<ParameterSpec> evidence = {
+        Spec::choice("learning_rate_mode", {"decaying", "counting"}, "decaying",
+                     "decaying: eta/(1 + t/decay) for every hidden neuron; counting: each hidden neuron learns at "
+                     "least at 1/(count_prior + its wins), so a component of a rare blanket configuration learns "
+                     "from its few examples"),
+        Spec::real("count_prior", 2.0, 0.1, 1e6, "", "counting mode: the prior count n0 in 1/(n0 + wins)"),
         Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
     };
     for (const auto* part : {&own, &rule, &evidence})

@@ -239,6 +239,11 @@ void BayesNetExperiment::serialize(StateArchive& a)
     a.values(exactConditioned_);
     a.values(exactMarginals_);
     a.value(spiking_.synapticEvents());
+    if (a.format() >= 2) {  // format 1 had no counting mode
+        for (auto& wins : spiking_.hiddenWins())
+            a.fixed(wins, "hidden wins");
+        a.fixed(spiking_.moduleWins(), "module wins");
+    }
     if (a.reading()) {
         const auto n = std::size_t(net_.size());
         if ((!sample_.empty() && sample_.size() != n) || (!evidence_.empty() && evidence_.size() != n))

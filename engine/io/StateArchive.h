@@ -34,6 +34,10 @@ public:
 
     bool reading() const { return reading_; }
     std::uint32_t format() const { return format_; }
+    /// The parameters the file was written with, in its order (format 1 lists the current
+    /// values in that order, without names; parameters added since then are not among them).
+    void setParameterNames(std::vector<std::string> names) { parameterNames_ = std::move(names); }
+    const std::vector<std::string>& parameterNames() const { return parameterNames_; }
     const std::string& bytes() const { return out_; }
     std::size_t offset() const { return pos_; }
     bool atEnd() const { return pos_ == in_.size(); }
@@ -183,6 +187,7 @@ private:
 
     bool reading_ = false;
     std::uint32_t format_ = kCurrentFormat;
+    std::vector<std::string> parameterNames_;
     std::string out_;
     std::string_view in_;
     std::size_t pos_ = 0;

@@ -93,10 +93,12 @@ std::unique_ptr<Simulation> decodeState(std::string_view bytes, const std::strin
     ParameterSet params = registry.defaults(name);
     if (count > params.specs().size())
         a.fail("more parameters than the experiment has");
+    std::vector<std::string> names;
     for (std::uint64_t k = 0; k < count; ++k) {
         std::string key, value;
         a.value(key);
         a.value(value);
+        names.push_back(key);
         try {
             params.set(key, value);
         } catch (const InputError& e) {
@@ -109,6 +111,7 @@ std::unique_ptr<Simulation> decodeState(std::string_view bytes, const std::strin
     } catch (const InputError& e) {
         a.fail(std::string("cannot rebuild the experiment: ") + e.what());
     }
+    a.setParameterNames(std::move(names));  // the order format 1 keeps the current values in
     sim->serializeState(a);
     if (!a.atEnd())
         a.fail("unexpected data after the state");

@@ -23,7 +23,9 @@ ModuleNetwork::ModuleNetwork(std::vector<SpikingModule> modules, const Config& c
         next += m.hiddenSize();
         maxHidden = std::max(maxHidden, m.hiddenSize());
         maxInputs = std::max(maxInputs, m.inputSize);
+        hiddenWins_.emplace_back(std::size_t(m.hiddenSize()), 0.0);
     }
+    moduleWins_.assign(n, 0.0);
     lastValue_.assign(n, 0);
     lastSpike_.assign(n, -kNever);
     clampValue_.assign(n, -1);
@@ -134,18 +136,27 @@ void ModuleNetwork::hiddenSpike(int v, double t, bool learning, SpikeRecorder& s
         outputSpike(v, m.valueOf(k), t, spikes);
         return;
     }
-    const double eta = schedule_.at(t);
+    double& wins = hiddenWins_[std::size_t(v)][std::size_t(k)];
+    double& moduleWins = moduleWins_[std::size_t(v)];
+    const double eta = schedule_.forNeuron(t, wins);
     if (!(eta > 0))
         return;
+    // The prior learns ten times slower than the weights by default: a mixture component
+    // that has not yet found its Markov-blanket configuration would otherwise lose its prior
+    // and never win again (a dead unit, a worse optimum). Counting, it learns the module's
+    // running frequency of each component.
+    const double etaBias = schedule_.mode == LearningRateSchedule::Mode::Counting
+                               ? std::max(schedule_.at(t) * biasRate_, 1.0 / (schedule_.countPrior + moduleWins))
+                               : eta * biasRate_;
+    if (schedule_.mode == LearningRateSchedule::Mode::Counting) {
+        wins += 1;
+        moduleWins += 1;
+    }
     for (int i : activeInputs_)
         dense_[std::size_t(i)] = 1.0;
     rule_.updateRow(m.hidden.weights().row(k).data(), dense_.data(), m.inputSize, eta);
     for (int i : activeInputs_)
         dense_[std::size_t(i)] = 0.0;
-    // The prior learns ten times slower than the weights by default: a mixture component
-    // that has not yet found its Markov-blanket configuration would otherwise lose its prior
-    // and never win again (a dead unit, a worse optimum).
-    const double etaBias = eta * biasRate_;
     for (int j = 0; j < H; ++j) {
         double& b = m.hidden.biases()[j];
         b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, etaBias, 1.0 / H));

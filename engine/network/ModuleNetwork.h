@@ -8,7 +8,8 @@
 //     fired within τ) and fires the output of the winner's value.
 // While learning, each module's clamped value is its teacher: only hidden neurons of that
 // value may win, and the winner's weights and the biases take the STDP-EM step (StdpEmRule,
-// BiasRule, the biases `biasRate` times slower), at the schedule's rate.
+// BiasRule, the biases `biasRate` times slower), at the schedule's rate; in its counting mode
+// the winner learns at least at 1/(n0 + its wins) and the biases at 1/(n0 + the module's).
 //
 // The protocol — what is shown, when learning ends, what the evidence is, what is counted —
 // is the experiment's (BayesNetExperiment).
@@ -76,6 +77,10 @@ public:
     StdpEmRule& rule() { return rule_; }
     BiasRule& biasRule() { return biasRule_; }
     LearningRateSchedule& schedule() { return schedule_; }
+    /// Wins of each hidden neuron while learning, per module, and of each module (counted in
+    /// the counting mode only).
+    std::vector<std::vector<double>>& hiddenWins() { return hiddenWins_; }
+    std::vector<double>& moduleWins() { return moduleWins_; }
     /// Spike deliveries to hidden neurons plus plastic updates.
     std::int64_t& synapticEvents() { return synapticEvents_; }
     std::int64_t synapticEvents() const { return synapticEvents_; }
@@ -96,6 +101,8 @@ private:
     LearningRateSchedule schedule_;
     RandomStream &spikeRng_, &winnerRng_;
     std::int64_t synapticEvents_ = 0;
+    std::vector<std::vector<double>> hiddenWins_;
+    std::vector<double> moduleWins_;
 
     // Scratch (no allocation per spike).
     Eigen::VectorXd u_;

@@ -15,6 +15,8 @@ LearningRateSchedule::Mode LearningRateSchedule::parseMode(const std::string& te
         return Mode::Decaying;
     if (text == "adaptive")
         return Mode::Adaptive;
+    if (text == "counting")
+        return Mode::Counting;
     throw std::invalid_argument("unknown learning-rate mode " + text);
 }
 
@@ -28,7 +30,7 @@ void LearningRateSchedule::serialize(StateArchive& a)
 {
     int m = int(mode);
     a.value(m);
-    if (a.reading() && (m < 0 || m > 2))
+    if (a.reading() && (m < 0 || m > 3))
         a.fail("learning-rate mode " + std::to_string(m));
     mode = Mode(m);
     a.value(eta0);

@@ -8,6 +8,9 @@
 //             per synapse: η_ki = η0 (Q_ki − S_ki²) / (e^{−S_ki} + 1), with running mean S and
 //             second moment Q of the weight, both updated with the same η_ki. A weight that
 //             still moves keeps a large rate; one that has settled gets a small one.
+//  counting:  decaying, but each neuron learns at least at 1/(n0 + n), n its wins so far: a
+//             running mean over its own examples, so a component that wins rarely learns
+//             from its few examples about as counting them would (n0: a prior count).
 #include <string>
 
 namespace plab {
@@ -15,18 +18,29 @@ namespace plab {
 class StateArchive;
 
 struct LearningRateSchedule {
-    enum class Mode { Constant, Decaying, Adaptive };
+    enum class Mode { Constant, Decaying, Adaptive, Counting };
     Mode mode = Mode::Decaying;
     double eta0 = 0.02;
     double decayTime = 20.0;  // s
     double start = 0.0;       // s, time η0 was set
+    double countPrior = 2.0;  // n0 of the counting mode (from the parameters, not stored)
 
     /// The global rate at time t (for Adaptive: the base rate η0).
     double at(double t) const
     {
-        if (mode == Mode::Decaying && t > start)
+        if ((mode == Mode::Decaying || mode == Mode::Counting) && t > start)
             return eta0 / (1.0 + (t - start) / decayTime);
         return eta0;
+    }
+    /// The rate of a neuron that has won `wins` times (counting mode; else at(t)); 0 while
+    /// η0 is 0, which freezes learning in every mode.
+    double forNeuron(double t, double wins) const
+    {
+        const double global = at(t);
+        if (mode != Mode::Counting || !(eta0 > 0))
+            return global;
+        const double counted = 1.0 / (countPrior + wins);
+        return counted > global ? counted : global;
     }
 
     static Mode parseMode(const std::string& text);

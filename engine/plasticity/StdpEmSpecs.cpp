@@ -53,6 +53,8 @@ StdpEmSettings stdpEmFrom(const ParameterSet& p, const StdpEmSpecOptions& o)
                                                     : LearningRateSchedule::Mode::Decaying;
     s.schedule.eta0 = p.number("learning_rate");
     s.schedule.decayTime = p.number("learning_rate_decay");
+    if (p.find("count_prior"))
+        s.schedule.countPrior = p.number("count_prior");
     if (p.find("bias_rate"))
         s.biasRate = p.number("bias_rate");
     return s;

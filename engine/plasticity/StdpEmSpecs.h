@@ -30,7 +30,8 @@ struct StdpEmSettings {
 };
 
 /// The rules from a parameter set that holds stdpEmSpecs(options); a parameter the set does
-/// not have keeps its default (w_max 2, decaying η, learned biases, constant depression).
+/// not have keeps its default (w_max 2, decaying η, learned biases, constant depression);
+/// learning_rate_mode and count_prior are read where the set has them.
 StdpEmSettings stdpEmFrom(const ParameterSet& parameters, const StdpEmSpecOptions& options);
 
 } // namespace plab
