@@ -19,15 +19,22 @@ namespace plab {
 namespace {
 
 constexpr const char* kFormat = "plasticity-lab run";
-constexpr int kVersion = 1;
+// 2: a parameter the file leaves out has its default. 1 (before December 2026): it has the
+// value that version-1 builds used (ParameterSpec::valueBefore), where one is given.
+constexpr int kVersion = 2;
 
 } // namespace
 
 ParameterSet RunFile::parameterSet() const
 {
     ParameterSet params = ExperimentRegistry::builtin().defaults(experiment);
-    for (const auto& [name, value] : parameters)
+    std::vector<std::string> present;
+    for (const auto& [name, value] : parameters) {
         params.set(name, value);
+        present.push_back(name);
+    }
+    if (version < 2)
+        params.setValuesBefore(present);
     return params;
 }
 
@@ -55,9 +62,10 @@ RunFile RunFile::parse(const std::string& text, const std::string& sourceName)
     if (version.toDouble() > kVersion)
         throw fail("run file version " + std::to_string(version.toInt()) + " was written by a newer Plasticity Lab");
     if (version.toDouble() < 1)
-        throw fail("\"version\" must be 1");
+        throw fail("\"version\" must be 1 or 2");
 
     RunFile r;
+    r.version = version.toInt();
     if (!o.value("experiment").isString())
         throw fail("\"experiment\" must be the name of an experiment");
     r.experiment = o.value("experiment").toString().toStdString();

@@ -29,6 +29,7 @@ struct RunFile {
     double simSeconds = 0;
     std::vector<std::pair<std::string, std::string>> parameters;  // name, value as text
     std::vector<Command> commands;
+    int version = 2;  // of the file read (1: parameters added since mean their old value)
 
     /// Experiment defaults with this file's values applied (throws InputError).
     ParameterSet parameterSet() const;

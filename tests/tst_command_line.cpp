@@ -276,6 +276,28 @@ private slots:
         QVERIFY(text.contains("\"1 set wta_rate 50\""));
     }
 
+    void oldRunFilesReplayAsTheyRan()
+    {
+        // A version-1 run file was written before bayesnet's learning_rate_mode existed: its
+        // runs used the decaying rate, so leaving the parameter out means that. In version 2
+        // a parameter left out has its default (counting).
+        QTemporaryDir dir;
+        for (const char* version : {"1", "2"}) {
+            writeFile(dir.filePath(QString("v%1.json").arg(version)),
+                      QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
+                          + R"(, "experiment": "bayesnet", "seed": 1, "sim_seconds": 1, "parameters": {}})");
+            QCOMPARE(runApp({"run", "--replay", dir.filePath(QString("v%1.json").arg(version)), "--quiet", "--out",
+                             dir.filePath(QString("o%1").arg(version))})
+                         .exitCode,
+                     0);
+        }
+        QCOMPARE(readJson(dir.filePath("o1/run.json"))["parameters"].toObject()["learning_rate_mode"].toString(),
+                 QString("decaying"));
+        QCOMPARE(readJson(dir.filePath("o2/run.json"))["parameters"].toObject()["learning_rate_mode"].toString(),
+                 QString("counting"));
+        QCOMPARE(readJson(dir.filePath("o2/run.json"))["version"].toInt(), 2);
+    }
+
     void runFileSkipsCommandsTheExperimentSchedules()
     {
         // self-repair schedules its own lesions from lesion1_at / lesion2_at; run.json lists

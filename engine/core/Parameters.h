@@ -27,6 +27,9 @@ struct ParameterSpec {
     bool live = false;          // may change during a run through a `set` command
     std::string fileFilter;     // Text naming a file: the GUI offers a file dialog with this filter
     std::string symbol;         // the quantity's name in its paper: "η", "b", "β", "T"
+    /// What a run file or state file written before this parameter existed means by leaving
+    /// it out, where that is not the default (a new default must not change an old run).
+    std::string valueBefore;
 
     static ParameterSpec real(std::string name, double def, double lo, double hi, std::string unit,
                               std::string description, bool live = false);
@@ -46,6 +49,13 @@ struct ParameterSpec {
     ParameterSpec withSymbol(std::string s) &&
     {
         symbol = std::move(s);
+        return std::move(*this);
+    }
+
+    /// The same spec with the value that files written before it existed stand for.
+    ParameterSpec withValueBefore(std::string value) &&
+    {
+        valueBefore = std::move(value);
         return std::move(*this);
     }
 
@@ -72,6 +82,9 @@ public:
     const std::string& text(std::string_view name) const;
     /// The value as it would be written back: shortest round-trip number or the text.
     std::string formatted(std::string_view name) const;
+    /// For a file that names only `present` of the parameters: every other one that has a
+    /// valueBefore takes it (the file was written before that parameter existed).
+    void setValuesBefore(const std::vector<std::string>& present);
 
 private:
     const ParameterSpec& spec(std::string_view name) const;

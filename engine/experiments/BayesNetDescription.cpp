@@ -34,10 +34,11 @@ std::vector<ParameterSpec> bayesNetParameters()
     // learning-rate mode and the evidence: the order of help texts and run files.
     const std::vector<ParameterSpec> rule = stdpEmSpecs(BayesNetExperiment::stdpEmOptions());
     const std::vector<ParameterSpec> evidence = {
-        Spec::choice("learning_rate_mode", {"decaying", "counting"}, "decaying",
+        Spec::choice("learning_rate_mode", {"decaying", "counting"}, "counting",
                      "decaying: eta/(1 + t/decay) for every hidden neuron; counting: each hidden neuron learns at "
                      "least at 1/(count_prior + its wins), so a component of a rare blanket configuration learns "
-                     "from its few examples"),
+                     "from its few examples")
+            .withValueBefore("decaying"),  // the only rate before December 2026
         Spec::real("count_prior", 2.0, 0.1, 1e6, "", "counting mode: the prior count n0 in 1/(n0 + wins)"),
         Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
     };

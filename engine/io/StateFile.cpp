@@ -105,6 +105,7 @@ std::unique_ptr<Simulation> decodeState(std::string_view bytes, const std::strin
             a.fail(e.what());
         }
     }
+    params.setValuesBefore(names);
     std::unique_ptr<Simulation> sim;
     try {
         sim = std::make_unique<Simulation>(registry.create(name, params, seed));
