@@ -170,7 +170,7 @@ private slots:
         // few times in 3000 training samples. The decaying η has all but stopped by then; in the
         // counting mode (the default) each component learns at 1/(n0 + its wins). Seeds 1-5
         // measured: mean posterior error 0.204 -> 0.088, joint KL 1.22 -> 0.099 bits.
-        const std::string network = "network=" PLAB_TEST_DATA "/burglary-alarm.bif";
+        const std::string network = "network=burglary-alarm";
         const std::string evidence = "evidence=JohnCalls=True,MaryCalls=True";
         double error[2] = {0, 0}, kl[2] = {0, 0}, worst = 0;
         for (std::uint64_t seed = 1; seed <= 5; ++seed)

@@ -90,7 +90,8 @@ private slots:
     void eliminationEqualsEnumeration_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::newRow("knill-kersten") << QString::fromStdString(Resources::path("networks/knill-kersten.bif"));
+        for (const char* name : {"knill-kersten", "burglary-alarm", "chest-clinic", "sprinkler", "student"})
+            QTest::newRow(name) << QString::fromStdString(Resources::path(std::string("networks/") + name + ".bif"));
         QTest::newRow("three values") << QString(PLAB_TEST_DATA "/three-values.bif");
         QTest::newRow("three parents") << QString(PLAB_TEST_DATA "/three-parents.bif");
     }
@@ -131,6 +132,42 @@ private slots:
                     QVERIFY2(std::fabs(a[i] - b[i]) < 1e-12, qPrintable(QString("%1 vs %2").arg(a[i]).arg(b[i])));
             }
         }
+        // The same tables under evidence (the weights of the evidence-weighted module KL),
+        // the evidence's own variables among the inputs or not.
+        int tables = 0;
+        for (const auto& evidence : smallEvidenceSets(net)) {
+            const auto conditioned = j.conditioned(evidence);
+            double mass = 0;
+            for (double p : conditioned)
+                mass += p;
+            if (mass == 0)
+                continue;
+            for (int v = 0; v < net.size(); ++v) {
+                if (evidence[std::size_t(v)] >= 0)
+                    continue;
+                const auto inputs = net.markovBlanket(v);
+                const auto a = j.familyTable(v, inputs, conditioned), b = ve.familyTable(v, inputs, evidence);
+                QCOMPARE(a.size(), b.size());
+                double total = 0;
+                for (std::size_t i = 0; i < a.size(); ++i) {
+                    QVERIFY2(std::fabs(a[i] - b[i]) < 1e-12, qPrintable(QString("%1 vs %2").arg(a[i]).arg(b[i])));
+                    total += b[i];
+                }
+                QVERIFY(std::fabs(total - 1) < 1e-12);
+                ++tables;
+            }
+        }
+        QVERIFY(tables > 10);
+    }
+
+    void deterministicFamiliesAreFound()
+    {
+        // either = tub OR lung: every row certain. WetGrass is certain only without sprinkler and
+        // rain, so it is not a function of its parents.
+        const auto chest = readBifFile(Resources::path("networks/chest-clinic.bif"));
+        QCOMPARE(chest.deterministicVariables(), std::vector<int>{chest.find("either")});
+        QVERIFY(readBifFile(Resources::path("networks/sprinkler.bif")).deterministicVariables().empty());
+        QVERIFY(readBifFile(Resources::path("networks/knill-kersten.bif")).deterministicVariables().empty());
     }
 
     void eliminationBeyondEnumeration()

@@ -163,4 +163,19 @@ std::uint64_t encodeState(const BayesianNetwork& net, const std::vector<int>& st
     return index;
 }
 
+std::vector<int> BayesianNetwork::deterministicVariables() const
+{
+    std::vector<int> out;
+    for (int v = 0; v < size(); ++v) {
+        const BnVariable& var = variables[std::size_t(v)];
+        const std::size_t k = std::size_t(var.cardinality());
+        bool deterministic = !var.parents.empty();
+        for (std::size_t row = 0; deterministic && row < var.cpt.size(); row += k)
+            deterministic = *std::max_element(var.cpt.begin() + std::ptrdiff_t(row), var.cpt.begin() + std::ptrdiff_t(row + k)) == 1.0;
+        if (deterministic)
+            out.push_back(v);
+    }
+    return out;
+}
+
 } // namespace plab

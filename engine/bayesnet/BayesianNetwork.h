@@ -49,6 +49,11 @@ public:
     void conditionalGivenOthers(int variable, std::vector<int> state, std::vector<double>& out) const;
     double jointProbability(const std::vector<int>& state) const;
 
+    /// Variables each of whose CPT rows puts all its mass on one value: functions of their
+    /// parents. Single-variable Gibbs updates cannot change such a variable's parents or
+    /// itself alone, so the network's sampling stays in the states it started near.
+    std::vector<int> deterministicVariables() const;
+
     /// Number of joint states (saturates at UINT64_MAX).
     std::uint64_t jointStates() const;
 };

@@ -57,18 +57,26 @@ std::vector<std::vector<double>> EnumeratedJoint::marginals(const std::vector<do
 
 std::vector<double> EnumeratedJoint::familyTable(int variable, const std::vector<int>& inputs) const
 {
+    return familyTable(variable, inputs, p_);
+}
+
+std::vector<double> EnumeratedJoint::familyTable(int variable, const std::vector<int>& inputs,
+                                                 const std::vector<double>& joint) const
+{
     const std::size_t m = std::size_t(net_.variables[std::size_t(variable)].cardinality());
     std::size_t configs = 1;
     for (int j : inputs)
         configs *= std::size_t(net_.variables[std::size_t(j)].cardinality());
     std::vector<double> table(configs * m, 0.0);
     std::vector<int> state;
-    for (std::size_t i = 0; i < p_.size(); ++i) {
+    for (std::size_t i = 0; i < joint.size(); ++i) {
+        if (joint[i] == 0)
+            continue;
         decodeState(net_, i, state);
         std::size_t c = 0;
         for (int j : inputs)
             c = c * std::size_t(net_.variables[std::size_t(j)].cardinality()) + std::size_t(state[std::size_t(j)]);
-        table[c * m + std::size_t(state[std::size_t(variable)])] += p_[i];
+        table[c * m + std::size_t(state[std::size_t(variable)])] += joint[i];
     }
     return table;
 }

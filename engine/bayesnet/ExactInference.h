@@ -27,6 +27,8 @@ public:
     /// Table of p*(x = value, inputs = configuration): rows are configurations of `inputs`
     /// (last input fastest), columns the values of `variable`.
     std::vector<double> familyTable(int variable, const std::vector<int>& inputs) const;
+    /// The same table from another distribution over the joint states (e.g. conditioned()).
+    std::vector<double> familyTable(int variable, const std::vector<int>& inputs, const std::vector<double>& joint) const;
 
 private:
     const BayesianNetwork& net_;

@@ -227,22 +227,45 @@ std::vector<std::vector<double>> VariableElimination::marginals(const std::vecto
 
 std::vector<double> VariableElimination::familyTable(int variable, const std::vector<int>& inputs) const
 {
+    return familyTable(variable, inputs, std::vector<int>(std::size_t(net_.size()), -1));
+}
+
+std::vector<double> VariableElimination::familyTable(int variable, const std::vector<int>& inputs,
+                                                     const std::vector<int>& evidence) const
+{
     std::vector<int> keep = inputs;
     keep.push_back(variable);
     std::vector<int> sorted = keep;
     std::sort(sorted.begin(), sorted.end());
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
         throw std::invalid_argument("familyTable: the inputs repeat a variable or hold the variable itself");
-    const Factor f = eliminateAllBut(keep, std::vector<int>(std::size_t(net_.size()), -1));
-    // Re-lay the factor (ascending variables) as rows of input configurations × values.
+    const Factor f = eliminateAllBut(keep, evidence);
+    // Re-lay the factor (ascending variables, the observed ones left out) as rows of input
+    // configurations × values; an entry that disagrees with the evidence is 0.
     std::vector<int> order = inputs;
     order.push_back(variable);
-    std::vector<double> table(f.values.size());
+    std::vector<double> table(sizeOf(order));
     Odometer o(cardsOf(order, net_), {stridesIn(f.vars, order, net_)});
     std::size_t i = 0;
+    double total = 0;
     do {
-        table[i++] = f.values[o.offset(0)];
+        bool agrees = true;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const int e = evidence[std::size_t(order[k])];
+            agrees = agrees && (e < 0 || e == o.digit(k));
+        }
+        table[i] = agrees ? f.values[o.offset(0)] : 0.0;
+        total += table[i++];
     } while (o.next());
+    bool anyEvidence = false;
+    for (int e : evidence)
+        anyEvidence = anyEvidence || e >= 0;
+    if (anyEvidence) {  // without evidence the table is the joint's own, left as it is
+        if (!(total > 0))
+            throw InputError("the evidence has probability 0 in network '" + net_.name + "'");
+        for (double& x : table)
+            x /= total;
+    }
     return table;
 }
 

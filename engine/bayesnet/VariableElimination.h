@@ -24,6 +24,9 @@ public:
     /// p*(x = value, inputs = configuration), rows the configurations of `inputs` (last input
     /// fastest), columns the values of `variable` — the layout of EnumeratedJoint::familyTable.
     std::vector<double> familyTable(int variable, const std::vector<int>& inputs) const;
+    /// p*(x = value, inputs = configuration | evidence), same layout; zero where the evidence
+    /// disagrees. InputError if the evidence has probability 0.
+    std::vector<double> familyTable(int variable, const std::vector<int>& inputs, const std::vector<int>& evidence) const;
 
     /// A table over some variables (ascending), last variable fastest.
     struct Factor {
