@@ -51,8 +51,9 @@ std::string kindText(const ParameterSpec& s)
 
 void printParameters(const ExperimentInfo& info, const ParameterSet& values, std::ostream& out)
 {
-    out << info.name << ": " << info.title << "\n  " << info.paper << "\n  default duration "
-        << formatNumber(info.defaultSeconds) << " s\n\nParameters (--set key=value; * = live, also `set` command):\n";
+    out << info.name << ": " << info.title << "\n  " << info.paper << "\n  default duration: "
+        << (info.durationHelp.empty() ? formatNumber(info.defaultSeconds) + " s" : info.durationHelp)
+        << "\n\nParameters (--set key=value; * = live, also `set` command):\n";
     for (const auto& s : values.specs()) {
         out << "  " << (s.live ? "*" : " ") << s.name << " = " << values.formatted(s.name) << "   " << kindText(s)
             << "\n      " << s.description << "\n";
@@ -165,17 +166,6 @@ int runHeadless(const RunOptions& options)
         printParameters(info, *params, std::cout);
         return 0;
     }
-    // How far to run. A replay runs as long as the saved run did (a run file saved at t = 0
-    // falls back to the experiment's duration); a loaded state runs --seconds more, or on to
-    // the experiment's duration.
-    const double startTime = loaded ? loaded->time() : 0.0;
-    double until = o.seconds.value_or(replaySeconds > 0 ? replaySeconds : info.defaultSeconds);
-    if (loaded) {
-        until = o.seconds ? startTime + *o.seconds : info.defaultSeconds;
-        if (until <= startTime + 0.5 * loaded->experiment().dt())
-            throw InputError(o.loadState + ": the state is at t = " + formatNumber(startTime)
-                             + " s, past the experiment's duration; say how much longer with --seconds");
-    }
     const std::string outDir =
         o.outDir.empty() ? "out/" + o.experiment + "-seed" + std::to_string(o.seed) : o.outDir;
     {
@@ -185,9 +175,21 @@ int runHeadless(const RunOptions& options)
             throw InputError("--out " + outDir + ": exists and is not a folder");
     }
 
+    const bool resumed = loaded != nullptr;
     std::unique_ptr<Simulation> owned =
-        loaded ? std::move(loaded) : std::make_unique<Simulation>(registry.create(o.experiment, *params, o.seed));
+        resumed ? std::move(loaded) : std::make_unique<Simulation>(registry.create(o.experiment, *params, o.seed));
     Simulation& sim = *owned;
+    // How far to run. A replay runs as long as the saved run did (a run file saved at t = 0
+    // falls back to the experiment's duration); a loaded state runs --seconds more, or on to
+    // the experiment's duration.
+    const double startTime = resumed ? sim.time() : 0.0;
+    double until = o.seconds.value_or(replaySeconds > 0 ? replaySeconds : sim.experiment().duration());
+    if (resumed) {
+        until = o.seconds ? startTime + *o.seconds : sim.experiment().duration();
+        if (until <= startTime + 0.5 * sim.experiment().dt())
+            throw InputError(o.loadState + ": the state is at t = " + formatNumber(startTime)
+                             + " s, past the experiment's duration; say how much longer with --seconds");
+    }
     if (!o.commandsFile.empty()) {
         // Commands before the saved time already happened, and those the state still has
         // pending will happen: both are part of the state, and must not apply twice.

@@ -62,6 +62,13 @@ BayesNetExperiment& bn(Simulation& sim)
     return static_cast<BayesNetExperiment&>(sim.experiment());
 }
 
+/// Runs for as long as a run with no --seconds does: the learning phase the network needs,
+/// then the sampling.
+void runToEnd(Simulation& sim)
+{
+    sim.runUntil(sim.experiment().duration());
+}
+
 } // namespace
 
 class TestBayesNet : public QObject {
@@ -70,7 +77,7 @@ private slots:
     void learnsKnillKersten()
     {
         auto sim = make(1);
-        sim->runUntil(400);
+        runToEnd(*sim);
         auto& e = bn(*sim);
         const auto& series = sim->series();
         QCOMPARE(series.times.front(), 0.0);  // the untrained state is recorded
@@ -99,7 +106,7 @@ private slots:
         QFETCH(QString, evidence);
         QFETCH(double, z1);
         auto sim = make(1, {"evidence=" + evidence.toStdString()});
-        sim->runUntil(400);
+        runToEnd(*sim);
         auto& e = bn(*sim);
         QVERIFY2(e.posteriorError() <= 0.05, qPrintable(QString::number(e.posteriorError())));
         QVERIFY(std::fabs(e.exactMarginals()[0][0] - z1) < 1e-4);
@@ -152,7 +159,9 @@ private slots:
     void otherNetworksLearn()
     {
         QFETCH(QString, file);
-        auto sim = make(1, {"network=" + file.toStdString()});
+        // A fixed 300 s of learning (their default is 20 000 s or more: the teaching networks'
+        // default-length runs are in tst_bayesnet_answers).
+        auto sim = make(1, {"network=" + file.toStdString(), "learning_seconds=300"});
         auto& e = bn(*sim);
         std::vector<double> start;
         for (int v = 0; v < e.network().size(); ++v)
@@ -175,7 +184,8 @@ private slots:
         double error[2] = {0, 0}, kl[2] = {0, 0}, worst = 0;
         for (std::uint64_t seed = 1; seed <= 5; ++seed)
             for (int counting = 0; counting < 2; ++counting) {
-                auto sim = make(seed, {network, evidence, counting ? "learning_rate_mode=counting" : "learning_rate_mode=decaying"});
+                auto sim = make(seed, {network, evidence, "learning_seconds=300", "hidden_start=random",
+                                       counting ? "learning_rate_mode=counting" : "learning_rate_mode=decaying"});
                 sim->runUntil(400);
                 error[counting] += bn(*sim).posteriorError() / 5;
                 kl[counting] += bn(*sim).jointKl() / 5;
@@ -198,7 +208,7 @@ private slots:
             std::ofstream out(file);
             out << writeBif(net);
         }
-        auto sim = make(1, {"network=" + file, "evidence=V20=v1"});
+        auto sim = make(1, {"network=" + file, "evidence=V20=v1", "learning_seconds=300"});
         sim->runUntil(400);
         auto& e = bn(*sim);
         const auto exact = e.exactMarginals();
@@ -216,7 +226,7 @@ private slots:
             klMax = std::max(klMax, e.moduleKl(v));
         qInfo("twenty variables: posterior_error %.3f, largest module KL %.4f, %lld samples", error, klMax,
               (long long)e.samples());
-        // Measured (seed 1): posterior_error 0.037, largest module KL 0.19 bits. The bounds say the
+        // Measured (seed 1): posterior_error 0.035, largest module KL 0.10 bits. The bounds say the
         // figures exist and learning happened; how well large networks learn is work still open.
         QVERIFY2(std::isfinite(error) && error < 0.1, qPrintable(QString::number(error)));
         for (int v = 0; v < 20; ++v)

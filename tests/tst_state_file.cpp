@@ -3,6 +3,8 @@
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
+#include "experiments/BayesNetExperiment.h"
+#include "io/StateArchive.h"
 #include "io/RunOutput.h"
 #include "io/StateFile.h"
 
@@ -31,26 +33,39 @@ std::unique_ptr<Simulation> build(const Case& c, std::uint64_t seed)
     return sim;
 }
 
-/// What a run leaves behind, without the wall time.
-std::string results(Simulation& sim)
+/// What a run leaves behind, without the wall time and without the figures named in `leaveOut`
+/// (series columns and summary metrics).
+std::string results(Simulation& sim, const std::vector<std::string>& leaveOut = {})
 {
+    const auto kept = [&](const std::string& name) {
+        return std::find(leaveOut.begin(), leaveOut.end(), name) == leaveOut.end();
+    };
+    MetricSeries series = sim.finalSeries();
+    for (std::size_t c = series.names.size(); c-- > 0;)
+        if (!kept(series.names[c])) {
+            series.names.erase(series.names.begin() + std::ptrdiff_t(c));
+            for (auto& row : series.rows)
+                row.erase(row.begin() + std::ptrdiff_t(c));
+        }
     RunRecord r;
     r.experiment = &sim.experiment();
     r.simSeconds = sim.time();
-    r.series = &sim.series();
-    r.metrics = sim.experiment().summary();
-    return metricsCsv(sim.finalSeries()) + "\n" + summaryJson(r);
+    r.series = &series;
+    for (auto& m : sim.experiment().summary())
+        if (kept(m.first))
+            r.metrics.push_back(m);
+    return metricsCsv(series) + "\n" + summaryJson(r);
 }
 
-bool sameResults(Simulation& a, Simulation& b)
+bool sameResults(Simulation& a, Simulation& b, const std::vector<std::string>& leaveOut = {})
 {
-    return results(a) == results(b);
+    return results(a, leaveOut) == results(b, leaveOut);
 }
 
 /// The first difference of two runs' results, not two pages of numbers.
-QString firstDifference(Simulation& straight, Simulation& resumed)
+QString firstDifference(Simulation& straight, Simulation& resumed, const std::vector<std::string>& leaveOut = {})
 {
-    const std::string a = results(straight), b = results(resumed);
+    const std::string a = results(straight, leaveOut), b = results(resumed, leaveOut);
     std::size_t at = 0;
     while (at < a.size() && at < b.size() && a[at] == b[at])
         ++at;
@@ -165,13 +180,25 @@ private slots:
         const double until = loaded->time() + 5;
         loaded->runUntil(until);
         const std::string now = encodeState(*loaded);
-        QCOMPARE(int(now[8]), 2);
+        QCOMPARE(int(now[8]), int(StateArchive::kCurrentFormat));
         QVERIFY(encodeState(*decodeState(now, "again.state")) == now);
+        // bayesnet's training examples were not counted before format 3: its counting floor is
+        // unknown after such a file (NaN), and what is measured from them differs from the run
+        // that counted them; everything the file's build measured goes on as before.
+        const bool uncounted = e.info().name == "bayesnet";
+        if (uncounted)
+            QVERIFY(std::isnan(static_cast<const BayesNetExperiment&>(e).countingFloor()));
 #ifdef PLAB_BUILT_AS_THE_STATE_FILES
         straight.runUntil(until);
-        QVERIFY2(sameResults(straight, *loaded), qPrintable(firstDifference(straight, *loaded)));
-        // Every random stream came back, as the state written now (format 2) shows.
-        QVERIFY(now == encodeState(straight));
+        // Series added since were not recorded before the save (NaN), and the counts are unknown.
+        const std::vector<std::string> sinceFormat1 =
+            uncounted ? std::vector<std::string>{"kl_module_evidence_max", "posterior_kl_max", "posterior_relative_error",
+                                                 "counting_floor", "counting_floor_kl_joint", "training_examples"}
+                      : std::vector<std::string>{};
+        QVERIFY2(sameResults(straight, *loaded, sinceFormat1), qPrintable(firstDifference(straight, *loaded, sinceFormat1)));
+        // Every random stream came back, as the state written now shows (bayesnet's counts aside).
+        if (!uncounted)
+            QVERIFY(now == encodeState(straight));
 #else
         qInfo("built unlike the build that wrote the file: loaded and continued, not compared bit for bit");
 #endif

@@ -43,7 +43,9 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)], e.moduleKl(v)});
     }
     s->learning = e.learning();
-    s->learningSeconds = e.parameters().number("learning_seconds");
+    s->learningSeconds = e.learningSeconds();
+    for (int v : net.deterministicVariables())
+        s->deterministic.push_back(net.variables[std::size_t(v)].name);
     s->samples = e.samples();
     bool anyEvidence = false;
     for (int ev : e.evidence())
@@ -83,7 +85,11 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
     graph_ = new NetworkGraphView;
     phase_ = new QLabel;
     phase_->setWordWrap(true);
+    warning_ = new QLabel;
+    warning_->setWordWrap(true);
+    warning_->hide();
     auto* left = new QVBoxLayout;
+    left->addWidget(warning_);
     left->addWidget(graph_, 1);
     left->addWidget(phase_);
 
@@ -139,6 +145,16 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
         phase_->setText(tr("<b>Sampling</b>: plasticity off, the network runs freely; %1 states read so far. "
                            "Click a node to set evidence.")
                             .arg(s->samples));
+    // Said above the graph, first thing seen: the answers are not to be trusted, and why.
+    QStringList names;
+    for (const auto& n : s->deterministic)
+        names << QString::fromStdString(n);
+    warning_->setVisible(!names.isEmpty());
+    if (!names.isEmpty())
+        warning_->setText(tr("<span style='color:#c0392b'><b>Deterministic:</b> %1 (a function of its parents). "
+                             "Updating one variable at a time, the network cannot leave the states it starts near: "
+                             "its sampled posteriors can be far from the exact ones.</span>")
+                              .arg(names.join(", ")));
     updateBars();
 }
 

@@ -31,6 +31,7 @@ struct BayesNetState : PanelState {
     std::vector<double> trueJoint, learnedJoint;          // empty if not shown
     std::vector<std::vector<double>> trueMarginals, learnedMarginals;
     std::int64_t samples = 0;
+    std::vector<std::string> deterministic;  // variables that are functions of their parents
 };
 
 class NetworkGraphView;
@@ -49,6 +50,7 @@ private:
 
     std::shared_ptr<const BayesNetState> state_;
     NetworkGraphView* graph_ = nullptr;
+    QLabel* warning_ = nullptr;  // what the network's sampling cannot do, above the graph
     QLabel* phase_ = nullptr;
     QChartView* bars_ = nullptr;
     QBarSeries* series_ = nullptr;

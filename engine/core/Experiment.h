@@ -27,6 +27,7 @@ struct ExperimentInfo {
     std::string description;  // one line for `plasticity-lab list`
     std::string paper;        // reference
     double defaultSeconds = 60.0;
+    std::string durationHelp;  // how the duration is chosen, where it is not always defaultSeconds
     /// Record a row of the series at t = 0 too (the untrained state), not only after the
     /// first interval.
     bool recordAtStart = false;
@@ -69,6 +70,10 @@ public:
     /// Throws InputError if the command cannot apply to this experiment.
     void validate(const Command& command) const;
     void apply(const Command& command);
+
+    /// How long a run lasts when no one says (--seconds): the experiment's default duration,
+    /// or one that depends on what was loaded (bayesnet: the learning its network needs).
+    virtual double duration() const { return info_.defaultSeconds; }
 
     virtual std::vector<std::string> seriesNames() const = 0;
     /// One row of the series, taken every recordEverySteps() steps.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace plab {
 
@@ -29,11 +30,28 @@ void Simulation::serializeState(StateArchive& a)
     a.values(applied_);
     series_.serialize(a);
     if (a.reading()) {
-        if (series_.names != experiment_->seriesNames())
-            a.fail("the recorded series do not fit this experiment");
         for (const auto& row : series_.rows)
             if (row.size() != series_.names.size())
                 a.fail("a row of the recorded series has the wrong length");
+        const auto names = experiment_->seriesNames();
+        if (series_.names != names) {
+            // A file from before a series was added: the new one was not recorded until now
+            // (NaN); a series the experiment no longer has means the file is not its.
+            std::vector<std::size_t> from;
+            for (const auto& n : series_.names) {
+                const auto it = std::find(names.begin(), names.end(), n);
+                if (it == names.end())
+                    a.fail("the recorded series do not fit this experiment");
+                from.push_back(std::size_t(it - names.begin()));
+            }
+            for (auto& row : series_.rows) {
+                std::vector<double> wide(names.size(), std::numeric_limits<double>::quiet_NaN());
+                for (std::size_t i = 0; i < row.size(); ++i)
+                    wide[from[i]] = row[i];
+                row.swap(wide);
+            }
+            series_.names = names;
+        }
         for (const auto& c : pending_)
             experiment_->validate(c);
     }

@@ -23,7 +23,16 @@ std::vector<ParameterSpec> bayesNetParameters()
                       "hidden neurons (mixture components) per value; 0 = one per Markov-blanket configuration, "
                       "capped at max_modes"),
         Spec::integer("max_modes", 16, 1, 256, "cap of the automatic number of modes"),
-        Spec::real("learning_seconds", 300.0, 0.0, 1e7, "s", "learning phase; sampling follows"),
+        Spec::choice("hidden_start", {"random", "configurations"}, "configurations",
+                     "how the hidden neurons' weights start: random, or (where a value has at least one hidden "
+                     "neuron per Markov-blanket configuration) hidden neuron k of each value tuned to "
+                     "configuration k, so that no rare configuration is left without a component of its own")
+            .withValueBefore("random"),  // the only start before December 2026
+        Spec::real("learning_seconds", 0.0, 0.0, 1e7, "s",
+                   "learning phase, sampling follows; 0 = as long as the network needs: every value in every "
+                   "Markov-blanket configuration with at least 0.05 % of the probability is shown at least 200 times "
+                   "(at least 300 s)")
+            .withValueBefore("300"),  // a fixed 300 s before December 2026
         Spec::real("presentation", 0.1, 0.005, 10.0, "s", "how long each joint sample is shown while learning"),
         Spec::real("module_rate", 200.0, 1.0, 5000.0, "Hz",
                    "firing rate of each module's hidden WTA circuit, and of a clamped output neuron"),
@@ -73,10 +82,19 @@ ExperimentInfo BayesNetExperiment::info()
         {"kl_joint", "KL(p* ‖ histogram of the sampled states), under the evidence if any (bits; sampling phase)"},
         {"posterior_error", "largest |sampled − exact| marginal probability of a variable without evidence "
                             "(sampling phase)"},
+        {"kl_module_evidence_max", "the largest module KL of a free variable with its Markov blanket weighted by "
+                                   "p*(mb | evidence), where the sampling under the evidence goes (bits)"},
+        {"posterior_kl_max", "largest KL(exact posterior ‖ sampled marginal) of a variable without evidence (bits; "
+                             "sampling phase)"},
+        {"posterior_relative_error", "largest |sampled − exact| / exact over the values of free variables whose exact "
+                                     "probability is at least 0.01 (sampling phase)"},
+        {"counting_floor", "the posterior_error of the network counted from the same training examples (Laplace's "
+                           "rule, exact inference): what the examples allow (sampling phase)"},
         {"kl_*", "KL(p*(x | Markov blanket) ‖ the module's conditional) of one variable's module, averaged over "
                  "its Markov blanket (bits, from the weights; 0 = the table is learned)"},
     };
     i.defaultSeconds = 400;
+    i.durationHelp = "the learning phase (learning_seconds) and then 400 s of sampling";
     i.recordAtStart = true;
     i.parameters = bayesNetParameters;
     i.create = [](const ExperimentInfo& self, const ParameterSet& p, std::uint64_t seed) -> std::unique_ptr<Experiment> {

@@ -47,9 +47,11 @@ void BayesNetExperiment::setEvidence(std::vector<int> evidence)
             exactMarginals_.clear();  // evidence of probability 0: no posterior to compare with
         }
     }
+    buildEvidenceTargets();
     if (!learning_) {
         spiking_.changeEvidence(evidence_, time());
         resetSamples();
+        measureCountingFloor();
     }
 }
 

@@ -7,11 +7,13 @@
 // ends (except for evidence) and the network of modules runs freely: every hidden spike is a
 // Gibbs update of its variable, and the histogram of network states is the learned joint.
 #include "bayesnet/BayesianNetwork.h"
+#include "bayesnet/CptCounts.h"
 #include "bayesnet/ExactInference.h"
 #include "bayesnet/SpikingModule.h"
 #include "core/Experiment.h"
 #include "network/ModuleNetwork.h"
 
+#include <limits>
 #include <memory>
 
 namespace plab {
@@ -25,6 +27,7 @@ public:
     static StdpEmSpecOptions stdpEmOptions();
     BayesNetExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed);
 
+    double duration() const override { return learningSeconds_ + kSamplingSeconds; }
     std::vector<std::string> seriesNames() const override;
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
@@ -36,9 +39,22 @@ public:
     const BayesianNetwork& network() const { return net_; }
     const std::vector<SpikingModule>& modules() const { return spiking_.modules(); }
     bool learning() const { return learning_; }
+    double learningSeconds() const { return learningSeconds_; }
+    /// Sampling after the learning phase in a run of the default duration.
+    static constexpr double kSamplingSeconds = 400.0;
+    /// learning_seconds = 0: every value in every blanket configuration of every module, p*(x,
+    /// mb), that carries at least kConfigurationFloor of the probability is shown
+    /// kExamplesPerConfiguration times (and never less than kMinimumLearning s), so the rare
+    /// configurations an evidence can make likely are learned from enough examples.
+    static constexpr double kConfigurationFloor = 5e-4;
+    static constexpr double kExamplesPerConfiguration = 200;
+    static constexpr double kMinimumLearning = 300;
     const std::vector<int>& evidence() const { return evidence_; }
     /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits.
     double moduleKl(int variable) const;
+    /// The same KL averaged over mb ~ p*(mb | evidence): the blanket configurations the
+    /// sampling under the evidence visits. NaN for an observed variable.
+    double moduleKlUnderEvidence(int variable) const;
     std::vector<std::vector<double>> sampledMarginals() const;
     std::vector<std::vector<double>> exactMarginals() const;  // under the current evidence
     /// Sampled joint (normalised) and exact joint under the evidence; empty if not enumerable.
@@ -51,6 +67,18 @@ public:
     std::vector<double> modelJoint() const;
     double modelKl() const;
     double posteriorError() const;
+    /// KL(exact posterior ‖ sampled marginal) of each variable in bits; NaN where observed.
+    std::vector<double> posteriorKl() const;
+    /// Largest |sampled − exact| / exact over the values (exact ≥ kRelativeFloor) of free variables.
+    double posteriorRelativeError() const;
+    static constexpr double kRelativeFloor = 0.01;
+    /// The counting floor: the posterior error (as posteriorError) and the joint KL that exact
+    /// inference in the network counted from the same training examples gives; NaN before the
+    /// sampling phase or without examples.
+    double countingFloor() const;
+    double countingFloorJointKl() const { return countedJointKl_; }
+    const std::vector<std::vector<double>>& countedMarginals() const { return countedMarginals_; }
+    const CptCounts& trainingCounts() const { return counts_; }
     std::int64_t samples() const { return validSamples_; }
 
     /// Parses "VAR=value,VAR=value" against a network; throws InputError naming the problem.
@@ -69,6 +97,10 @@ private:
     void setEvidence(std::vector<int> evidence);
     void resetSamples();
     void buildTargets();
+    void buildEvidenceTargets();
+    double automaticLearningSeconds() const;
+    void measureCountingFloor();
+    double moduleKl(int variable, const std::vector<double>& familyTable) const;
     static ModuleNetwork spikingNetwork(const BayesianNetwork& net, const ParameterSet& params, RandomStream init,
                                         RandomStream& spikes, RandomStream& winners);
 
@@ -78,6 +110,10 @@ private:
     ModuleNetwork spiking_;
     std::unique_ptr<EnumeratedJoint> joint_;      // null if the network is too large
     std::vector<std::vector<double>> targetJoint_;  // per module: p*(x, mb configuration)
+    std::vector<std::vector<double>> evidenceTargets_;  // the same under the evidence
+    CptCounts counts_;                                // the training examples, per CPT entry
+    std::vector<std::vector<double>> countedMarginals_;  // posteriors of the counted network
+    double countedJointKl_ = std::numeric_limits<double>::quiet_NaN();
 
     // Protocol.
     bool learning_ = true;

@@ -13,8 +13,18 @@ namespace plab {
 
 double BayesNetExperiment::moduleKl(int variable) const
 {
+    return moduleKl(variable, targetJoint_[std::size_t(variable)]);
+}
+
+double BayesNetExperiment::moduleKlUnderEvidence(int variable) const
+{
+    const auto& table = evidenceTargets_[std::size_t(variable)];
+    return table.empty() ? std::numeric_limits<double>::quiet_NaN() : moduleKl(variable, table);
+}
+
+double BayesNetExperiment::moduleKl(int variable, const std::vector<double>& table) const
+{
     const SpikingModule& m = modules()[std::size_t(variable)];
-    const auto& table = targetJoint_[std::size_t(variable)];
     const std::size_t values = std::size_t(m.values);
     std::vector<int> config;
     std::vector<double> q;
@@ -151,12 +161,73 @@ double BayesNetExperiment::posteriorError() const
     return worst;
 }
 
+std::vector<double> BayesNetExperiment::posteriorKl() const
+{
+    std::vector<double> kl(std::size_t(net_.size()), std::numeric_limits<double>::quiet_NaN());
+    if (exactMarginals_.empty() || validSamples_ == 0)
+        return kl;
+    const auto sampled = sampledMarginals();
+    for (std::size_t v = 0; v < kl.size(); ++v) {
+        if (evidence_[v] >= 0 || !(marginalTotals_[v] > 0))
+            continue;
+        const Eigen::Map<const Eigen::VectorXd> p(exactMarginals_[v].data(), Eigen::Index(exactMarginals_[v].size()));
+        const Eigen::Map<const Eigen::VectorXd> q(sampled[v].data(), Eigen::Index(sampled[v].size()));
+        kl[v] = klDivergenceBits(p, q, 1e-5);
+    }
+    return kl;
+}
+
+double BayesNetExperiment::posteriorRelativeError() const
+{
+    if (exactMarginals_.empty() || validSamples_ == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const auto sampled = sampledMarginals();
+    double worst = 0;
+    for (std::size_t v = 0; v < sampled.size(); ++v) {
+        if (evidence_[v] >= 0)
+            continue;
+        for (std::size_t k = 0; k < sampled[v].size(); ++k)
+            if (exactMarginals_[v][k] >= kRelativeFloor)
+                worst = std::max(worst, std::fabs(sampled[v][k] - exactMarginals_[v][k]) / exactMarginals_[v][k]);
+    }
+    return worst;
+}
+
+double BayesNetExperiment::countingFloor() const
+{
+    if (countedMarginals_.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    double worst = 0;
+    for (std::size_t v = 0; v < countedMarginals_.size(); ++v) {
+        if (evidence_[v] >= 0)
+            continue;
+        for (std::size_t k = 0; k < countedMarginals_[v].size(); ++k)
+            worst = std::max(worst, std::fabs(countedMarginals_[v][k] - exactMarginals_[v][k]));
+    }
+    return worst;
+}
+
+namespace {
+
+/// The largest of the numbers that are not NaN; NaN if none is.
+double largest(const std::vector<double>& xs)
+{
+    double m = std::numeric_limits<double>::quiet_NaN();
+    for (double x : xs)
+        if (!std::isnan(x) && !(x <= m))
+            m = x;
+    return m;
+}
+
+} // namespace
+
 std::vector<std::string> BayesNetExperiment::seriesNames() const
 {
     std::vector<std::string> names;
     for (const auto& v : net_.variables)
         names.push_back("kl_" + v.name);
-    names.insert(names.end(), {"kl_module_mean", "kl_joint", "posterior_error"});
+    names.insert(names.end(), {"kl_module_mean", "kl_joint", "posterior_error", "kl_module_evidence_max",
+                               "posterior_kl_max", "posterior_relative_error", "counting_floor"});
     return names;
 }
 
@@ -171,6 +242,13 @@ std::vector<double> BayesNetExperiment::sampleSeries()
     row.push_back(sum / net_.size());
     row.push_back(jointKl());
     row.push_back(posteriorError());
+    std::vector<double> underEvidence;
+    for (int v = 0; v < net_.size(); ++v)
+        underEvidence.push_back(moduleKlUnderEvidence(v));
+    row.push_back(largest(underEvidence));
+    row.push_back(largest(posteriorKl()));
+    row.push_back(posteriorRelativeError());
+    row.push_back(countingFloor());
     return row;
 }
 
@@ -182,12 +260,25 @@ MetricList BayesNetExperiment::summary() const
     double mean = 0;
     for (double x : kl)
         mean += x / double(kl.size());
+    std::vector<double> underEvidence;
+    for (int v = 0; v < net_.size(); ++v)
+        underEvidence.push_back(moduleKlUnderEvidence(v));
+    const auto posteriorKls = posteriorKl();
     return {
         {"kl_module", kl},
         {"kl_module_mean", mean},
+        {"kl_module_under_evidence", underEvidence},
+        {"kl_module_evidence_max", largest(underEvidence)},
         {"kl_joint", jointKl()},
         {"kl_model_joint", modelKl()},
         {"posterior_error", posteriorError()},
+        {"posterior_kl", posteriorKls},
+        {"posterior_kl_max", largest(posteriorKls)},
+        {"posterior_relative_error", posteriorRelativeError()},
+        {"counting_floor", countingFloor()},
+        {"counting_floor_kl_joint", countingFloorJointKl()},
+        {"training_examples", double(counts_.examples())},
+        {"learning_seconds", learningSeconds_},
         {"samples", double(validSamples_)},
         {"invalid_fraction", sampledSteps_ ? 1.0 - double(validSamples_) / double(sampledSteps_)
                                            : std::numeric_limits<double>::quiet_NaN()},
@@ -208,6 +299,11 @@ void BayesNetExperiment::writeSummaryExtras(JsonWriter& w) const
         w.endArray();
         w.endObject();
     }
+    w.endArray();
+    // Functions of their parents, which trap single-variable Gibbs updates (see the README).
+    w.key("deterministic").beginArray();
+    for (int v : net_.deterministicVariables())
+        w.value(net_.variables[std::size_t(v)].name);
     w.endArray();
     w.key("evidence").beginObject();
     for (int v = 0; v < net_.size(); ++v)

@@ -24,7 +24,9 @@ namespace plab {
 class StateArchive {
 public:
     /// The format an archive is written in (io/StateFile.h's version number).
-    static constexpr std::uint32_t kCurrentFormat = 2;
+    /// 1: streams inside each part; 2: streams and parameters by name; 3: bayesnet keeps its
+    /// training examples' counts (the counting floor).
+    static constexpr std::uint32_t kCurrentFormat = 3;
 
     /// An archive that collects what serialize() writes, in the current format.
     StateArchive() = default;
