@@ -19,9 +19,11 @@ namespace plab {
 namespace {
 
 constexpr const char* kFormat = "plasticity-lab run";
-// 2: a parameter the file leaves out has its default. 1 (before December 2026): it has the
-// value that version-1 builds used (ParameterSpec::valueBefore), where one is given.
-constexpr int kVersion = 2;
+// A parameter the file leaves out has its default, unless the parameter (or its default) came
+// after the file's version: then it has the value the builds of that version used
+// (ParameterSpec::valueBefore). 1: before December 2026; 2: bayesnet's counting rate (1 Dec);
+// 3: bayesnet's learning length and tuned start (2 Dec).
+constexpr int kVersion = 3;
 
 } // namespace
 
@@ -33,8 +35,7 @@ ParameterSet RunFile::parameterSet() const
         params.set(name, value);
         present.push_back(name);
     }
-    if (version < 2)
-        params.setValuesBefore(present);
+    params.setValuesBefore(present, version);
     return params;
 }
 
@@ -62,7 +63,7 @@ RunFile RunFile::parse(const std::string& text, const std::string& sourceName)
     if (version.toDouble() > kVersion)
         throw fail("run file version " + std::to_string(version.toInt()) + " was written by a newer Plasticity Lab");
     if (version.toDouble() < 1)
-        throw fail("\"version\" must be 1 or 2");
+        throw fail("\"version\" must be a whole number from 1 to " + std::to_string(kVersion));
 
     RunFile r;
     r.version = version.toInt();

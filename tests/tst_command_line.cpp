@@ -279,10 +279,11 @@ private slots:
     void oldRunFilesReplayAsTheyRan()
     {
         // A version-1 run file was written before bayesnet's learning_rate_mode existed: its
-        // runs used the decaying rate, so leaving the parameter out means that. In version 2
-        // a parameter left out has its default (counting).
+        // runs used the decaying rate, so leaving the parameter out means that; version 2 files
+        // were written with the counting rate but before the tuned start and the learning
+        // length per network (300 s). In version 3 a parameter left out has its default.
         QTemporaryDir dir;
-        for (const char* version : {"1", "2"}) {
+        for (const char* version : {"1", "2", "3"}) {
             writeFile(dir.filePath(QString("v%1.json").arg(version)),
                       QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
                           + R"(, "experiment": "bayesnet", "seed": 1, "sim_seconds": 1, "parameters": {}})");
@@ -293,9 +294,16 @@ private slots:
         }
         QCOMPARE(readJson(dir.filePath("o1/run.json"))["parameters"].toObject()["learning_rate_mode"].toString(),
                  QString("decaying"));
-        QCOMPARE(readJson(dir.filePath("o2/run.json"))["parameters"].toObject()["learning_rate_mode"].toString(),
-                 QString("counting"));
-        QCOMPARE(readJson(dir.filePath("o2/run.json"))["version"].toInt(), 2);
+        const auto parameters = [&](const char* out) { return readJson(dir.filePath(out))["parameters"].toObject(); };
+        QCOMPARE(parameters("o1/run.json")["hidden_start"].toString(), QString("random"));
+        QCOMPARE(parameters("o1/run.json")["learning_seconds"].toDouble(), 300.0);
+        QCOMPARE(parameters("o2/run.json")["learning_rate_mode"].toString(), QString("counting"));
+        QCOMPARE(parameters("o2/run.json")["hidden_start"].toString(), QString("random"));
+        QCOMPARE(parameters("o2/run.json")["learning_seconds"].toDouble(), 300.0);
+        QCOMPARE(parameters("o3/run.json")["learning_rate_mode"].toString(), QString("counting"));
+        QCOMPARE(parameters("o3/run.json")["hidden_start"].toString(), QString("configurations"));
+        QCOMPARE(parameters("o3/run.json")["learning_seconds"].toDouble(), 0.0);
+        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 3);
     }
 
     void runFileSkipsCommandsTheExperimentSchedules()

@@ -172,10 +172,11 @@ std::string ParameterSet::formatted(std::string_view name) const
     return s.isNumeric() ? formatNumber(number(name)) : text(name);
 }
 
-void ParameterSet::setValuesBefore(const std::vector<std::string>& present)
+void ParameterSet::setValuesBefore(const std::vector<std::string>& present, int runFileVersion)
 {
     for (const auto& spec : specs_)
-        if (!spec.valueBefore.empty() && std::find(present.begin(), present.end(), spec.name) == present.end())
+        if (!spec.valueBefore.empty() && (runFileVersion == 0 || runFileVersion < spec.valueBeforeRunFileVersion)
+            && std::find(present.begin(), present.end(), spec.name) == present.end())
             set(spec.name, spec.valueBefore);
 }
 

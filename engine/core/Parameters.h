@@ -30,6 +30,9 @@ struct ParameterSpec {
     /// What a run file or state file written before this parameter existed means by leaving
     /// it out, where that is not the default (a new default must not change an old run).
     std::string valueBefore;
+    /// Run files of a version below this one were written before the parameter (or its new
+    /// default) existed; state files always name every parameter they had.
+    int valueBeforeRunFileVersion = 0;
 
     static ParameterSpec real(std::string name, double def, double lo, double hi, std::string unit,
                               std::string description, bool live = false);
@@ -52,10 +55,12 @@ struct ParameterSpec {
         return std::move(*this);
     }
 
-    /// The same spec with the value that files written before it existed stand for.
-    ParameterSpec withValueBefore(std::string value) &&
+    /// The same spec with the value that files written before it existed stand for: state files,
+    /// and run files of a version below `runFileVersion` (app/RunFile.cpp).
+    ParameterSpec withValueBefore(std::string value, int runFileVersion) &&
     {
         valueBefore = std::move(value);
+        valueBeforeRunFileVersion = runFileVersion;
         return std::move(*this);
     }
 
@@ -83,8 +88,9 @@ public:
     /// The value as it would be written back: shortest round-trip number or the text.
     std::string formatted(std::string_view name) const;
     /// For a file that names only `present` of the parameters: every other one that has a
-    /// valueBefore takes it (the file was written before that parameter existed).
-    void setValuesBefore(const std::vector<std::string>& present);
+    /// valueBefore takes it (the file was written before that parameter existed). A run file
+    /// gives its version: a parameter whose valueBefore is for older versions keeps its default.
+    void setValuesBefore(const std::vector<std::string>& present, int runFileVersion = 0);
 
 private:
     const ParameterSpec& spec(std::string_view name) const;

@@ -27,12 +27,12 @@ std::vector<ParameterSpec> bayesNetParameters()
                      "how the hidden neurons' weights start: random, or (where a value has at least one hidden "
                      "neuron per Markov-blanket configuration) hidden neuron k of each value tuned to "
                      "configuration k, so that no rare configuration is left without a component of its own")
-            .withValueBefore("random"),  // the only start before December 2026
+            .withValueBefore("random", 3),  // the only start before 2 December 2026
         Spec::real("learning_seconds", 0.0, 0.0, 1e7, "s",
                    "learning phase, sampling follows; 0 = as long as the network needs: every value in every "
                    "Markov-blanket configuration with at least 0.05 % of the probability is shown at least 200 times "
                    "(at least 300 s)")
-            .withValueBefore("300"),  // a fixed 300 s before December 2026
+            .withValueBefore("300", 3),  // a fixed 300 s before 2 December 2026
         Spec::real("presentation", 0.1, 0.005, 10.0, "s", "how long each joint sample is shown while learning"),
         Spec::real("module_rate", 200.0, 1.0, 5000.0, "Hz",
                    "firing rate of each module's hidden WTA circuit, and of a clamped output neuron"),
@@ -47,7 +47,7 @@ std::vector<ParameterSpec> bayesNetParameters()
                      "decaying: eta/(1 + t/decay) for every hidden neuron; counting: each hidden neuron learns at "
                      "least at 1/(count_prior + its wins), so a component of a rare blanket configuration learns "
                      "from its few examples")
-            .withValueBefore("decaying"),  // the only rate before December 2026
+            .withValueBefore("decaying", 2),  // the only rate before December 2026
         Spec::real("count_prior", 2.0, 0.1, 1e6, "", "counting mode: the prior count n0 in 1/(n0 + wins)"),
         Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
     };
