@@ -8,6 +8,7 @@
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
 #include "experiments/BayesNetExperiment.h"
+#include "MakeSimulation.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,11 +21,7 @@ namespace {
 
 std::unique_ptr<Simulation> make(std::uint64_t seed, std::initializer_list<std::string> sets = {})
 {
-    const auto& registry = ExperimentRegistry::builtin();
-    ParameterSet p = registry.defaults("bayesnet");
-    for (const auto& s : sets)
-        p.setAssignment(s);
-    return std::make_unique<Simulation>(registry.create("bayesnet", p, seed));
+    return makeSimulation("bayesnet", seed, sets);
 }
 
 /// 20 variables of 2 to 6 values, each with the two before it as parents: about 2.7·10¹¹

@@ -10,6 +10,7 @@
 #include "core/Simulation.h"
 #include "experiments/BayesNetExperiment.h"
 #include "io/Resources.h"
+#include "MakeSimulation.h"
 
 #include <QtTest>
 #include <cmath>
@@ -20,11 +21,7 @@ namespace {
 
 std::unique_ptr<Simulation> make(std::uint64_t seed, const std::vector<std::string>& sets)
 {
-    const auto& registry = ExperimentRegistry::builtin();
-    ParameterSet p = registry.defaults("bayesnet");
-    for (const auto& s : sets)
-        p.setAssignment(s);
-    return std::make_unique<Simulation>(registry.create("bayesnet", p, seed));
+    return makeSimulation("bayesnet", seed, sets);
 }
 
 BayesNetExperiment& bn(Simulation& sim)

@@ -101,4 +101,11 @@ double klDivergenceBits(const Eigen::Ref<const Eigen::VectorXd>& p, const Eigen:
     return std::max(0.0, kl);
 }
 
+double klDivergenceBits(const std::vector<double>& p, const std::vector<double>& q, double floor)
+{
+    const Eigen::Map<const Eigen::VectorXd> pm(p.data(), Eigen::Index(p.size()));
+    const Eigen::Map<const Eigen::VectorXd> qm(q.data(), Eigen::Index(q.size()));
+    return klDivergenceBits(pm, qm, floor);
+}
+
 } // namespace plab

@@ -23,5 +23,7 @@ double conditionalEntropyJointRatio(const Eigen::Ref<const Eigen::MatrixXd>& joi
 /// KL(p ‖ q) in bits; q is floored at `floor` before normalising (empty histogram bins).
 double klDivergenceBits(const Eigen::Ref<const Eigen::VectorXd>& p, const Eigen::Ref<const Eigen::VectorXd>& q,
                         double floor = 1e-5);
+/// The same for two distributions held in std::vector (same length).
+double klDivergenceBits(const std::vector<double>& p, const std::vector<double>& q, double floor = 1e-5);
 
 } // namespace plab

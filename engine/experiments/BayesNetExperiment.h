@@ -55,6 +55,7 @@ public:
     /// The same KL averaged over mb ~ p*(mb | evidence): the blanket configurations the
     /// sampling under the evidence visits. NaN for an observed variable.
     double moduleKlUnderEvidence(int variable) const;
+    std::vector<double> moduleKlsUnderEvidence() const;  // of every variable
     std::vector<std::vector<double>> sampledMarginals() const;
     std::vector<std::vector<double>> exactMarginals() const;  // under the current evidence
     /// Sampled joint (normalised) and exact joint under the evidence; empty if not enumerable.

@@ -73,9 +73,7 @@ double BayesNetExperiment::jointKl() const
 {
     if (!joint_ || validSamples_ == 0)
         return std::numeric_limits<double>::quiet_NaN();
-    const Eigen::Map<const Eigen::VectorXd> p(exactConditioned_.data(), Eigen::Index(exactConditioned_.size()));
-    const Eigen::Map<const Eigen::VectorXd> q(jointCounts_.data(), Eigen::Index(jointCounts_.size()));
-    return klDivergenceBits(p, q, 1e-5);
+    return klDivergenceBits(exactConditioned_, jointCounts_, 1e-5);
 }
 
 std::vector<double> BayesNetExperiment::modelJoint() const
@@ -141,73 +139,33 @@ double BayesNetExperiment::modelKl() const
     const auto model = modelJoint();
     if (model.empty())
         return std::numeric_limits<double>::quiet_NaN();
-    const Eigen::Map<const Eigen::VectorXd> p(exactConditioned_.data(), Eigen::Index(exactConditioned_.size()));
-    const Eigen::Map<const Eigen::VectorXd> q(model.data(), Eigen::Index(model.size()));
-    return klDivergenceBits(p, q, 1e-5);
-}
-
-double BayesNetExperiment::posteriorError() const
-{
-    if (exactMarginals_.empty() || validSamples_ == 0)
-        return std::numeric_limits<double>::quiet_NaN();
-    const auto sampled = sampledMarginals();
-    double worst = 0;
-    for (std::size_t v = 0; v < sampled.size(); ++v) {
-        if (evidence_[v] >= 0)
-            continue;
-        for (std::size_t k = 0; k < sampled[v].size(); ++k)
-            worst = std::max(worst, std::fabs(sampled[v][k] - exactMarginals_[v][k]));
-    }
-    return worst;
-}
-
-std::vector<double> BayesNetExperiment::posteriorKl() const
-{
-    std::vector<double> kl(std::size_t(net_.size()), std::numeric_limits<double>::quiet_NaN());
-    if (exactMarginals_.empty() || validSamples_ == 0)
-        return kl;
-    const auto sampled = sampledMarginals();
-    for (std::size_t v = 0; v < kl.size(); ++v) {
-        if (evidence_[v] >= 0 || !(marginalTotals_[v] > 0))
-            continue;
-        const Eigen::Map<const Eigen::VectorXd> p(exactMarginals_[v].data(), Eigen::Index(exactMarginals_[v].size()));
-        const Eigen::Map<const Eigen::VectorXd> q(sampled[v].data(), Eigen::Index(sampled[v].size()));
-        kl[v] = klDivergenceBits(p, q, 1e-5);
-    }
-    return kl;
-}
-
-double BayesNetExperiment::posteriorRelativeError() const
-{
-    if (exactMarginals_.empty() || validSamples_ == 0)
-        return std::numeric_limits<double>::quiet_NaN();
-    const auto sampled = sampledMarginals();
-    double worst = 0;
-    for (std::size_t v = 0; v < sampled.size(); ++v) {
-        if (evidence_[v] >= 0)
-            continue;
-        for (std::size_t k = 0; k < sampled[v].size(); ++k)
-            if (exactMarginals_[v][k] >= kRelativeFloor)
-                worst = std::max(worst, std::fabs(sampled[v][k] - exactMarginals_[v][k]) / exactMarginals_[v][k]);
-    }
-    return worst;
-}
-
-double BayesNetExperiment::countingFloor() const
-{
-    if (countedMarginals_.empty())
-        return std::numeric_limits<double>::quiet_NaN();
-    double worst = 0;
-    for (std::size_t v = 0; v < countedMarginals_.size(); ++v) {
-        if (evidence_[v] >= 0)
-            continue;
-        for (std::size_t k = 0; k < countedMarginals_[v].size(); ++k)
-            worst = std::max(worst, std::fabs(countedMarginals_[v][k] - exactMarginals_[v][k]));
-    }
-    return worst;
+    return klDivergenceBits(exactConditioned_, model, 1e-5);
 }
 
 namespace {
+
+using Marginals = std::vector<std::vector<double>>;
+
+/// The largest error of `marginals` against `exact` over the values of the variables without
+/// evidence: absolute, or (relativeFloor > 0) relative to the exact probability where that is
+/// at least relativeFloor.
+double largestError(const Marginals& marginals, const Marginals& exact, const std::vector<int>& evidence,
+                    double relativeFloor = 0)
+{
+    double worst = 0;
+    for (std::size_t v = 0; v < marginals.size(); ++v) {
+        if (evidence[v] >= 0)
+            continue;
+        for (std::size_t k = 0; k < marginals[v].size(); ++k) {
+            const double e = exact[v][k], error = std::fabs(marginals[v][k] - e);
+            if (relativeFloor <= 0)
+                worst = std::max(worst, error);
+            else if (e >= relativeFloor)
+                worst = std::max(worst, error / e);
+        }
+    }
+    return worst;
+}
 
 /// The largest of the numbers that are not NaN; NaN if none is.
 double largest(const std::vector<double>& xs)
@@ -220,6 +178,49 @@ double largest(const std::vector<double>& xs)
 }
 
 } // namespace
+
+double BayesNetExperiment::posteriorError() const
+{
+    if (exactMarginals_.empty() || validSamples_ == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return largestError(sampledMarginals(), exactMarginals_, evidence_);
+}
+
+std::vector<double> BayesNetExperiment::posteriorKl() const
+{
+    std::vector<double> kl(std::size_t(net_.size()), std::numeric_limits<double>::quiet_NaN());
+    if (exactMarginals_.empty() || validSamples_ == 0)
+        return kl;
+    const auto sampled = sampledMarginals();
+    for (std::size_t v = 0; v < kl.size(); ++v) {
+        if (evidence_[v] >= 0 || !(marginalTotals_[v] > 0))
+            continue;
+        kl[v] = klDivergenceBits(exactMarginals_[v], sampled[v], 1e-5);
+    }
+    return kl;
+}
+
+double BayesNetExperiment::posteriorRelativeError() const
+{
+    if (exactMarginals_.empty() || validSamples_ == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return largestError(sampledMarginals(), exactMarginals_, evidence_, kRelativeFloor);
+}
+
+double BayesNetExperiment::countingFloor() const
+{
+    if (countedMarginals_.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    return largestError(countedMarginals_, exactMarginals_, evidence_);
+}
+
+std::vector<double> BayesNetExperiment::moduleKlsUnderEvidence() const
+{
+    std::vector<double> kl;
+    for (int v = 0; v < net_.size(); ++v)
+        kl.push_back(moduleKlUnderEvidence(v));
+    return kl;
+}
 
 std::vector<std::string> BayesNetExperiment::seriesNames() const
 {
@@ -242,10 +243,7 @@ std::vector<double> BayesNetExperiment::sampleSeries()
     row.push_back(sum / net_.size());
     row.push_back(jointKl());
     row.push_back(posteriorError());
-    std::vector<double> underEvidence;
-    for (int v = 0; v < net_.size(); ++v)
-        underEvidence.push_back(moduleKlUnderEvidence(v));
-    row.push_back(largest(underEvidence));
+    row.push_back(largest(moduleKlsUnderEvidence()));
     row.push_back(largest(posteriorKl()));
     row.push_back(posteriorRelativeError());
     row.push_back(countingFloor());
@@ -260,9 +258,7 @@ MetricList BayesNetExperiment::summary() const
     double mean = 0;
     for (double x : kl)
         mean += x / double(kl.size());
-    std::vector<double> underEvidence;
-    for (int v = 0; v < net_.size(); ++v)
-        underEvidence.push_back(moduleKlUnderEvidence(v));
+    const auto underEvidence = moduleKlsUnderEvidence();
     const auto posteriorKls = posteriorKl();
     return {
         {"kl_module", kl},

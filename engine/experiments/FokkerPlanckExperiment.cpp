@@ -208,10 +208,7 @@ double FokkerPlanckExperiment::stationaryKl() const
 {
     if (histogramSamples_ <= 0)
         return std::numeric_limits<double>::quiet_NaN();
-    const auto p = target();
-    const Eigen::Map<const Eigen::VectorXd> pv(p.data(), Eigen::Index(p.size()));
-    const Eigen::Map<const Eigen::VectorXd> hv(histogram_.data(), Eigen::Index(histogram_.size()));
-    return klDivergenceBits(pv, hv, 1e-5);
+    return klDivergenceBits(target(), histogram_, 1e-5);
 }
 
 double FokkerPlanckExperiment::fractionAtGlobalMaximum() const
