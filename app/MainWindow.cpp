@@ -7,6 +7,7 @@
 #include "LiveSlider.h"
 #include "MetricChartView.h"
 #include "ParameterPanel.h"
+#include "SpeedChoices.h"
 #include "SpikeRaster.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
@@ -203,6 +204,14 @@ void MainWindow::showRun(const std::string& name)
         connect(panel_, &ExperimentPanel::commandRequested, this, &MainWindow::sendUserCommand);
     }
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
+    // Another experiment opens at the speed at which its default run takes about a minute.
+    // So does a new run of the same one (another network, a longer learning phase) unless
+    // the user has picked a speed of their own since; a lesson sets its own after this.
+    if (name != shownExperiment_ || controller_.speed() == openedAtSpeed_) {
+        openedAtSpeed_ = openingSpeed(probe->duration());
+        setSpeed(openedAtSpeed_);
+    }
+    shownExperiment_ = name;
     const auto groups = probe->neuronGroups();
     neuronGroups_ = groups;
     raster_->setLayout(groups);

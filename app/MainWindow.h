@@ -141,6 +141,8 @@ private:
     double rasterWindow_ = 2.0;
     std::vector<NeuronGroup> neuronGroups_;
     std::map<std::string, ParameterSet> lastParameters_;  // per experiment, what it last ran with
+    std::string shownExperiment_;  // the experiment of the run shown, to notice a change
+    double openedAtSpeed_ = -1;    // the speed showRun last chose by itself
     FileActions* files_ = nullptr;
     TransportControls* transport_ = nullptr;
     LessonController* lessons_ = nullptr;

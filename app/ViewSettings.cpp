@@ -136,7 +136,8 @@ void ViewSettings::restoreSettings(const QSettings& settings, bool experimentToo
             && parseSeed(settings.value("run/seed", "1").toString().toStdString(), seed))
             w_.selectExperiment(name, seed);
     }
-    const double speed = settings.value("run/speed", 1.0).toDouble();
+    // Only a speed that was saved: the experiment's opening speed stays otherwise.
+    const double speed = settings.value("run/speed", -1.0).toDouble();
     for (const auto& choice : kSpeeds)
         if (choice.factor == speed)
             w_.setSpeed(speed);

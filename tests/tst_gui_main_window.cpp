@@ -73,6 +73,39 @@ private slots:
         QVERIFY2(w.raster()->usesOpenGL(), "OpenGL 3.3 core should be available under Xvfb with Mesa");
     }
 
+    void eachExperimentOpensAtASpeedThatPlaysItsRunInAboutAMinute()
+    {
+        MainWindow w;
+        const auto& registry = ExperimentRegistry::builtin();
+        for (const auto& info : registry.all()) {
+            QVERIFY(w.selectExperiment(QString::fromStdString(info.name), 1));
+            const double duration = registry.create(info.name, registry.defaults(info.name), 1)->duration();
+            const double wall = duration / w.controller().speed();
+            QVERIFY2(wall >= 30 && wall <= 120, qPrintable(QString("%1: %2 s of simulation at ×%3 take %4 s")
+                                                               .arg(QString::fromStdString(info.name))
+                                                               .arg(duration).arg(w.controller().speed()).arg(wall)));
+            QVERIFY(w.speedChoiceText() != "Real time (×1)" || info.name == "fokker-planck");
+        }
+        // A speed the user picks stays for a new run of the same experiment ...
+        QVERIFY(w.selectExperiment("self-repair", 1));
+        QCOMPARE(w.controller().speed(), 300.0);
+        w.setSpeed(10);
+        QVERIFY(w.resetRun());
+        QCOMPARE(w.controller().speed(), 10.0);
+        QCOMPARE(w.speedChoiceText(), QString("×10"));
+        // ... and another experiment opens at its own.
+        QVERIFY(w.selectExperiment("em-mixture", 1));
+        QCOMPARE(w.controller().speed(), 3.0);
+        // Left alone, the speed follows the run: another network learns for longer.
+        QVERIFY(w.selectExperiment("bayesnet", 1));
+        QCOMPARE(w.controller().speed(), 100.0);  // Knill-Kersten: 4800 + 400 s
+        ParameterSet chest = registry.defaults("bayesnet");
+        chest.set("network", "chest-clinic");
+        QVERIFY(w.selectExperiment("bayesnet", chest, 1));
+        QCOMPARE(w.controller().speed(), 1000.0);  // 40 000 + 400 s
+        QCOMPARE(w.speedChoiceText(), QString("×1000"));
+    }
+
     void playSliderCommandAndSpikes()
     {
         MainWindow w;

@@ -89,7 +89,7 @@ private slots:
         }();
         // Keys that a user presses; not Quit (Ctrl+Q), which would end the test.
         const QList<QKeySequence> keys = {Qt::Key_Space, Qt::Key_Period, Qt::SHIFT | Qt::Key_Greater,
-                                          Qt::CTRL | Qt::Key_R, Qt::CTRL | Qt::Key_1, Qt::CTRL | Qt::Key_5,
+                                          Qt::CTRL | Qt::Key_R, Qt::CTRL | Qt::Key_1, Qt::CTRL | Qt::Key_8,
                                           Qt::Key_Up, Qt::Key_Down, Qt::Key_PageUp, Qt::Key_Tab, Qt::Key_Return,
                                           Qt::Key_Escape, Qt::Key_Delete, Qt::Key_F11};
         QElapsedTimer clock;
