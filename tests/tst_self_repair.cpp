@@ -1,11 +1,14 @@
 // self-repair: the data load with the expected shapes, lesioned neurons never spike again,
-// cut synapses never return, the PCA columns are filled, and a corrupt data file is an error.
+// cut synapses never return, the PCA columns are filled, a corrupt data file is an error, and
+// the README's claims at the defaults: each lesion drops zV's performance below 60 % of what it
+// was, and the network recovers to 80 % by itself — but not with its learning switched off.
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
 #include "data/ImageDataset.h"
 #include "experiments/SelfRepairExperiment.h"
 #include "io/Resources.h"
+#include "MakeSimulation.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,6 +27,14 @@ std::unique_ptr<Simulation> make(std::initializer_list<std::string> sets, std::u
     for (const auto& s : sets)
         p.setAssignment(s);
     return std::make_unique<Simulation>(registry.create("self-repair", p, seed));
+}
+
+double summaryValue(const Experiment& e, const std::string& name)
+{
+    for (const auto& [key, value] : e.summary())
+        if (key == name)
+            return std::get<double>(value);
+    qFatal("no summary metric %s", name.c_str());
 }
 
 } // namespace
@@ -95,6 +106,96 @@ private slots:
         e.pcaTrajectory(scores, phases);
         QCOMPARE(scores.rows(), Eigen::Index(s.rows.size()));
         QVERIFY(scores.col(0).norm() > 0);  // θ moves
+    }
+
+    void theCutLeavesNoBookkeepingJumpInTheTrajectory()
+    {
+        // Pinning the cut synapses at θ_min was most of the move at lesion 2 (|Δθ|² about 30×
+        // a minute's). Held at their last values they leave the picture without a jump.
+        const auto jump = [](const char* space) {
+            auto sim = make({"lesion1_at=600", "lesion2_at=1200", "test_every=200", "test_items=10",
+                             std::string("pca_space=") + space});
+            sim->runUntil(1800);
+            return summaryValue(sim->experiment(), "theta_jump_lesion2");
+        };
+        const double raw = jump("theta-raw"), held = jump("theta"), existing = jump("existing");
+        QVERIFY2(raw > 5, qPrintable(QString::number(raw)));
+        QVERIFY2(held < 2, qPrintable(QString::number(held)));
+        QVERIFY2(existing < 2, qPrintable(QString::number(existing)));
+    }
+
+    void lesionsDropBelow60AndRecoverTo80_data()
+    {
+        // Seeds 1-6 meet every criterion (README); recovery from lesion 2 does on 12 of 20 seeds.
+        QTest::addColumn<int>("seed");
+        QTest::newRow("seed 1") << 1;
+        QTest::newRow("seed 2") << 2;
+    }
+
+    void lesionsDropBelow60AndRecoverTo80()
+    {
+#ifdef PLAB_SANITIZED
+        QSKIP("four simulated hours per seed: run in the release build");
+#endif
+        QFETCH(int, seed);
+        auto sim = makeSimulation("self-repair", std::uint64_t(seed), {});
+        sim->runUntil(sim->experiment().duration());
+        const Experiment& e = sim->experiment();
+        const auto report = [&](const char* name) {
+            return QString("%1 = %2").arg(name).arg(summaryValue(e, name));
+        };
+        QVERIFY(summaryValue(e, "perf_pre") > 0.5);
+        for (const char* drop : {"relative_after_lesion1", "relative_after_lesion2"})
+            QVERIFY2(summaryValue(e, drop) < 0.6, qPrintable(report(drop)));
+        for (const char* recovered : {"relative_recovered1", "relative_recovered2"})
+            QVERIFY2(summaryValue(e, recovered) >= 0.8, qPrintable(report(recovered)));
+        // Recovered within the hour before lesion 2, and before the end after it; a mean of
+        // 15 min of tests, so never sooner than that.
+        const double t1 = summaryValue(e, "recovery_time_lesion1"), t2 = summaryValue(e, "recovery_time_lesion2");
+        QVERIFY2(t1 >= 900 && t1 <= 3600, qPrintable(report("recovery_time_lesion1")));
+        QVERIFY2(t2 >= 900 && t2 <= 7200, qPrintable(report("recovery_time_lesion2")));
+    }
+
+    void noRecoveryWithoutLearning_data()
+    {
+        // Measured on seed 1 (relative to perf_pre; 0.85 and 1.04 with nothing switched off):
+        // learning off after lesion 1 keeps the performance down; T = 0 leaves the likelihood
+        // drift, which hands "2" to some remaining zV neurons (0.67 in the last 15 min, short of
+        // 80 %, though one 15-min window reached it); after the cut, T = 0 stops the rewiring
+        // that repairs it (0.24).
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<double>("at");
+        QTest::addColumn<int>("lesion");
+        QTest::addColumn<double>("below");
+        QTest::addColumn<bool>("neverReaches80");
+        QTest::newRow("learning off after lesion 1") << "set learning_rate 0" << 3600.5 << 1 << 0.6 << true;
+        QTest::newRow("T = 0 after lesion 1") << "set temperature 0" << 3600.5 << 1 << 0.8 << false;
+        QTest::newRow("T = 0 after lesion 2") << "set temperature 0" << 7200.5 << 2 << 0.6 << true;
+    }
+
+    void noRecoveryWithoutLearning()
+    {
+        // The claim above is the network's own repair: with its plasticity switched off after
+        // a lesion it must not recover (so the test above can fail).
+#ifdef PLAB_SANITIZED
+        QSKIP("two to four simulated hours per case: run in the release build");
+#endif
+        QFETCH(QString, command);
+        QFETCH(double, at);
+        QFETCH(int, lesion);
+        QFETCH(double, below);
+        QFETCH(bool, neverReaches80);
+        auto sim = makeSimulation("self-repair", 1, lesion == 1 ? std::vector<std::string>{"lesion2_at=-1"}
+                                                               : std::vector<std::string>{});
+        sim->schedule(Command::fromText(at, command.toStdString()));
+        sim->runUntil(lesion == 1 ? 7200 : sim->experiment().duration());
+        const Experiment& e = sim->experiment();
+        const std::string n = std::to_string(lesion);
+        QVERIFY(summaryValue(e, "perf_pre") > 0.5);
+        QVERIFY2(summaryValue(e, "relative_recovered" + n) < below,
+                 qPrintable(QString::number(summaryValue(e, "relative_recovered" + n))));
+        if (neverReaches80)
+            QVERIFY(std::isnan(summaryValue(e, "recovery_time_lesion" + n)));
     }
 
     void corruptDataFileIsAnError()
