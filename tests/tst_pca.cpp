@@ -1,6 +1,8 @@
 // Principal components on trajectories with known answers, far from the origin: PCA is about
-// the variance around the mean, so a constant offset must change nothing.
+// the variance around the mean, so a constant offset must change nothing. The trajectory
+// monitor: a removed synapse keeps its last value, retracted ones count as 0 where asked.
 #include "analysis/Pca.h"
+#include "monitors/PcaMonitor.h"
 
 #include <QtTest>
 #include <cmath>
@@ -53,6 +55,42 @@ private slots:
             }
             QVERIFY(std::fabs(p.scores.col(0).mean()) < 1e-9);
         }
+    }
+
+    void removedSynapsesLeaveTheTrajectory()
+    {
+        PcaMonitor pca({{0, 0}, {0, 1}, {1, 1}});
+        PcaMonitor::Matrix theta(2, 2);
+        theta << 1.0, -2.0, 0.5, 3.0;
+        bool cut = false;
+        const auto removed = [&](int r, int c) { return cut && r == 0 && c == 1; };
+        pca.record(theta, 0, removed);
+        theta(0, 0) = 1.5;
+        pca.record(theta, 0, removed);
+        QCOMPARE(pca.stepSquared(1), 0.25);
+        // The cut pins θ(0, 1) at θ_min: the trajectory keeps its last value, no jump.
+        cut = true;
+        theta(0, 1) = -5.0;
+        pca.record(theta, 1, removed);
+        QCOMPARE(pca.stepSquared(2), 0.0);
+        theta(1, 1) = 4.0;
+        pca.record(theta, 1, removed);
+        QCOMPARE(pca.stepSquared(3), 1.0);
+        QCOMPARE(pca.phases(), (std::vector<int>{0, 0, 1, 1}));
+        // Without the predicate, the pinning is a move of 3 (as before December 2026).
+        PcaMonitor raw({{0, 1}});
+        theta(0, 1) = -2.0;
+        raw.record(theta, 0);
+        theta(0, 1) = -5.0;
+        raw.record(theta, 1);
+        QCOMPARE(raw.stepSquared(1), 9.0);
+        // Existing connections only: θ ≤ 0 is 0, so a retracted synapse's drift moves nothing.
+        PcaMonitor existing({{0, 1}, {1, 1}});
+        existing.record(theta, 0, {}, true);
+        theta(0, 1) = -1.0;
+        theta(1, 1) = 4.5;
+        existing.record(theta, 0, {}, true);
+        QCOMPARE(existing.stepSquared(1), 0.25);
     }
 };
 

@@ -159,6 +159,11 @@ void ScatterTrajectoryView::turn(double dx, double dy, double zoomSteps)
     graphChanged();
 }
 
+void ScatterTrajectoryView::setTitle(const QString& title)
+{
+    title_->setText(title + tr(" (drag to rotate, wheel to zoom)"));
+}
+
 void ScatterTrajectoryView::setPhaseNames(std::vector<QString> names, std::vector<QColor> colors)
 {
     phaseNames_ = std::move(names);

@@ -27,6 +27,7 @@ public:
 
     void setTrajectory(const Eigen::MatrixXd& points, const std::vector<int>& phases) override;
     void setPhaseNames(std::vector<QString> names, std::vector<QColor> colors) override;
+    void setTitle(const QString& title) override;
     QWidget* widget() override { return this; }
 
     /// Points shown per phase (tests).

@@ -238,6 +238,7 @@ PanelStatePtr SelfRepairPanel::capture(const Experiment& experiment)
     for (int p = 0; p < SelfRepairExperiment::Pathways; ++p)
         s->pathways.push_back({SelfRepairExperiment::pathwayName(p), {e.activeSynapses(p), e.potentialSynapses(p)}});
     e.pcaTrajectory(s->pca, s->phases);
+    s->pcaSpace = e.parameters().text("pca_space");
     s->performance = e.performance();
     s->lesions = e.phase();
     // Raster: zV and zA neurons in the colour of the digit they prefer.
@@ -257,12 +258,15 @@ SelfRepairPanel::SelfRepairPanel(QWidget* parent) : ExperimentPanel(parent)
     trajectory_ = createTrajectoryDisplay();
     trajectory_->setPhaseNames({tr("learning"), tr("after lesion 1"), tr("after lesion 2")},
                                {palette::color(0), palette::color(1), palette::color(2)});
-    trajectory_->widget()->setToolTip(tr("The parameters θ of 2000 randomly chosen potential synapses, one point per recording "
-                               "interval, projected on their first\nthree principal components (the directions in "
-                               "which they changed most; same units as θ). Drag to rotate, wheel to zoom.\nThe "
-                               "network never stops moving: it wanders through configurations that work equally well, "
-                               "and after each lesion\nit travels to a new region where it works again. Colour: phase; "
-                               "dot: now."));
+    trajectory_->widget()->setToolTip(
+        tr("2000 randomly chosen potential synapses, one point per recording interval, projected on their first "
+           "three\nprincipal components (the directions in which they changed most; units of θ). By default each "
+           "counts as max(θ, 0):\nan existing connection by its strength, a retracted one as 0 (parameter pca_space). "
+           "A synapse that a lesion\nremoves keeps its last value from then on. The path starts at t = 0, θ drawn "
+           "from the prior, and never stops:\nthe synapses keep wandering through configurations that work. Neither "
+           "lesion makes it jump or change pace\n(the move across a lesion is about one ordinary minute's move). Any "
+           "slow diffusion draws smooth arcs in a PCA,\nso read the path as \"it keeps moving\", not as structure. "
+           "Drag to rotate, wheel to zoom. Colour: phase; dot: now."));
     lesion1_ = new QPushButton(tr("Lesion 1: remove the zV neurons for \"2\""));
     lesion1_->setToolTip(tr("Removes every zV neuron whose recent responses prefer the digit 2 (command "
                             "'lesion zv-digit 2').\nzV can no longer represent \"2\" until other neurons take it over."));
@@ -302,6 +306,10 @@ void SelfRepairPanel::showState(const PanelStatePtr& state)
     pathways_->setState(s);
     if (s->pca.rows() != trajectory_->widget()->property("rows").toLongLong()) {
         trajectory_->setTrajectory(s->pca, s->phases);
+        trajectory_->setTitle(s->pcaSpace == "existing"
+                                  ? tr("The existing connections (θ⁺ = max(θ, 0)) on their first three principal "
+                                       "components")
+                                  : tr("θ on its first three principal components"));
         trajectory_->widget()->setProperty("rows", qlonglong(s->pca.rows()));
     }
     info_->setText(tr("Performance: %1 bits of information about the digit in zV when only the auditory "

@@ -26,6 +26,7 @@ struct SelfRepairState : PanelState {
     std::vector<std::pair<std::string, std::pair<std::int64_t, std::int64_t>>> pathways;  // active, potential
     Eigen::MatrixXd pca;
     std::vector<int> phases;
+    std::string pcaSpace;  // what the trajectory follows: existing, theta or theta-raw
     double performance = 0;
     int lesions = 0;
 };

@@ -17,6 +17,8 @@ public:
     virtual ~TrajectoryDisplay() = default;
     virtual void setTrajectory(const Eigen::MatrixXd& points, const std::vector<int>& phases) = 0;
     virtual void setPhaseNames(std::vector<QString> names, std::vector<QColor> colors) = 0;
+    /// What the points are (the title above the plot).
+    virtual void setTitle(const QString& title) = 0;
     /// The widget to put in a layout.
     virtual QWidget* widget() = 0;
 };

@@ -31,6 +31,14 @@ void TrajectoryView3D::setTrajectory(const Eigen::MatrixXd& points, const std::v
     update();
 }
 
+void TrajectoryView3D::setTitle(const QString& title)
+{
+    if (title == title_)
+        return;
+    title_ = title;
+    update();
+}
+
 void TrajectoryView3D::setPhaseNames(std::vector<QString> names, std::vector<QColor> colors)
 {
     phaseNames_ = std::move(names);
@@ -68,7 +76,7 @@ void TrajectoryView3D::paintEvent(QPaintEvent*)
     p.fillRect(rect(), palette().color(QPalette::Base));
     p.setPen(palette().color(QPalette::WindowText));
     p.drawText(QRect(0, 2, width(), fontMetrics().height()), Qt::AlignCenter,
-               tr("θ on its first three principal components (drag to rotate)"));
+               title_ + tr(" (drag to rotate)"));
     // The bounding cube as orientation.
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     for (int a = 0; a < 8; ++a)

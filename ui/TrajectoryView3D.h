@@ -17,6 +17,7 @@ public:
     explicit TrajectoryView3D(QWidget* parent = nullptr);
     void setTrajectory(const Eigen::MatrixXd& points, const std::vector<int>& phases) override;
     void setPhaseNames(std::vector<QString> names, std::vector<QColor> colors) override;
+    void setTitle(const QString& title) override;
     QWidget* widget() override { return this; }
     void setRotation(double yaw, double pitch);
 
@@ -33,6 +34,7 @@ private:
     std::vector<int> phases_;
     std::vector<QString> phaseNames_;
     std::vector<QColor> phaseColors_;
+    QString title_ = tr("θ on its first three principal components");
     double yaw_ = 0.7, pitch_ = 0.45, zoom_ = 1.0;
     QPoint lastMouse_;
     Eigen::Vector3d centre_ = Eigen::Vector3d::Zero();

@@ -56,6 +56,11 @@ std::vector<ParameterSpec> selfRepairParameters()
         Spec::real("lesion1_at", 3600.0, -1.0, 1e7, "s", "time of 'lesion zv-digit 2' (-1: none)"),
         Spec::real("lesion2_at", 7200.0, -1.0, 1e7, "s", "time of 'lesion cut zv-za' (-1: none)"),
         Spec::integer("pca_synapses", 2000, 3, 100000, "randomly chosen synapses whose theta the PCA follows"),
+        Spec::choice("pca_space", {"existing", "theta", "theta-raw"}, "existing",
+                     "what the PCA follows of each synapse: max(theta, 0), the connections that exist (retracted "
+                     "ones drifting below 0 count as 0); theta itself; both hold a removed synapse at its value "
+                     "before removal; theta-raw: theta as stored, removed ones pinned at theta_min")
+            .withValueBefore("theta-raw", 4),  // the only trajectory before 2 December 2026
         Spec::real("preference_time", 600.0, 1.0, 1e6, "s", "memory of the responses that define a preferred digit"),
         Spec::real("eval_delay", 0.03, 0.0, 10.0, "s", "spikes this soon after an onset are not counted"),
     };

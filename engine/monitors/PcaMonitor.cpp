@@ -3,17 +3,25 @@
 #include "analysis/Pca.h"
 #include "io/StateArchive.h"
 
+#include <algorithm>
+
 namespace plab {
 
 PcaMonitor::PcaMonitor(std::vector<std::pair<int, int>> synapses) : synapses_(std::move(synapses))
 {
 }
 
-void PcaMonitor::record(const Matrix& theta, int phase)
+void PcaMonitor::record(const Matrix& theta, int phase, const Removed& removed, bool existingOnly)
 {
     Eigen::VectorXd sample(Eigen::Index(synapses_.size()));
-    for (std::size_t i = 0; i < synapses_.size(); ++i)
-        sample[Eigen::Index(i)] = theta(synapses_[i].first, synapses_[i].second);
+    for (std::size_t i = 0; i < synapses_.size(); ++i) {
+        const auto [r, c] = synapses_[i];
+        const auto at = Eigen::Index(i);
+        if (removed && !samples_.empty() && removed(r, c))
+            sample[at] = samples_.back()[at];
+        else
+            sample[at] = existingOnly ? std::max(theta(r, c), 0.0) : theta(r, c);
+    }
     const Eigen::Index T = Eigen::Index(samples_.size());
     gram_.conservativeResize(T + 1, T + 1);
     for (Eigen::Index i = 0; i < T; ++i)
@@ -31,6 +39,17 @@ void PcaMonitor::trajectory(Eigen::MatrixXd& scores, std::vector<int>& phases) c
     }
     scores = cache_;
     phases = phases_;
+}
+
+double PcaMonitor::stepSquared(std::size_t i) const
+{
+    const auto a = Eigen::Index(i - 1), b = Eigen::Index(i);
+    return gram_(a, a) + gram_(b, b) - 2 * gram_(a, b);
+}
+
+Eigen::VectorXd PcaMonitor::explained() const
+{
+    return samples_.size() < 2 ? Eigen::VectorXd() : principalComponentsFromGram(gram_, 3).explained;
 }
 
 void PcaMonitor::serialize(StateArchive& a, int rows, int cols)
