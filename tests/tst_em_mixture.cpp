@@ -3,6 +3,7 @@
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
 #include "experiments/EmMixtureExperiment.h"
+#include "MakeSimulation.h"
 
 #include <QtTest>
 #include <cmath>
@@ -22,11 +23,7 @@ std::unique_ptr<Simulation> make(std::uint64_t seed, std::initializer_list<const
 
 double metric(const Simulation& sim, const std::string& name)
 {
-    for (const auto& [n, v] : sim.experiment().summary())
-        if (n == name)
-            return std::get<double>(v);
-    qFatal("no metric %s", name.c_str());
-    return 0;
+    return summaryMetric(sim.experiment().summary(), name);
 }
 
 std::vector<SpikeEvent> spikesOf(std::uint64_t seed, double seconds)

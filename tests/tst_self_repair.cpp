@@ -18,27 +18,6 @@
 
 using namespace plab;
 
-namespace {
-
-std::unique_ptr<Simulation> make(std::initializer_list<std::string> sets, std::uint64_t seed = 1)
-{
-    const auto& registry = ExperimentRegistry::builtin();
-    ParameterSet p = registry.defaults("self-repair");
-    for (const auto& s : sets)
-        p.setAssignment(s);
-    return std::make_unique<Simulation>(registry.create("self-repair", p, seed));
-}
-
-double summaryValue(const Experiment& e, const std::string& name)
-{
-    for (const auto& [key, value] : e.summary())
-        if (key == name)
-            return std::get<double>(value);
-    qFatal("no summary metric %s", name.c_str());
-}
-
-} // namespace
-
 class TestSelfRepair : public QObject {
     Q_OBJECT
 private slots:
@@ -56,7 +35,7 @@ private slots:
 
     void lesionsAreForGood()
     {
-        auto sim = make({"lesion1_at=600", "lesion2_at=900", "test_every=200", "test_items=10"});
+        auto sim = makeSimulation("self-repair", 1, {"lesion1_at=600", "lesion2_at=900", "test_every=200", "test_items=10"});
         sim->runUntil(600);
         auto& e = static_cast<SelfRepairExperiment&>(sim->experiment());
         sim->step();  // the scheduled lesion 1 applies
@@ -90,7 +69,7 @@ private slots:
 
     void recordsPerformanceAndThePcaTrajectory()
     {
-        auto sim = make({"lesion1_at=-1", "lesion2_at=-1", "test_every=120", "test_items=10"});
+        auto sim = makeSimulation("self-repair", 1, {"lesion1_at=-1", "lesion2_at=-1", "test_every=120", "test_items=10"});
         sim->runUntil(600);
         auto& e = static_cast<SelfRepairExperiment&>(sim->experiment());
         QVERIFY(std::isfinite(e.performance()));
@@ -113,10 +92,10 @@ private slots:
         // Pinning the cut synapses at θ_min was most of the move at lesion 2 (|Δθ|² about 30×
         // a minute's). Held at their last values they leave the picture without a jump.
         const auto jump = [](const char* space) {
-            auto sim = make({"lesion1_at=600", "lesion2_at=1200", "test_every=200", "test_items=10",
+            auto sim = makeSimulation("self-repair", 1, {"lesion1_at=600", "lesion2_at=1200", "test_every=200", "test_items=10",
                              std::string("pca_space=") + space});
             sim->runUntil(1800);
-            return summaryValue(sim->experiment(), "theta_jump_lesion2");
+            return summaryMetric(sim->experiment().summary(), "theta_jump_lesion2");
         };
         const double raw = jump("theta-raw"), held = jump("theta"), existing = jump("existing");
         QVERIFY2(raw > 5, qPrintable(QString::number(raw)));
@@ -140,18 +119,18 @@ private slots:
         QFETCH(int, seed);
         auto sim = makeSimulation("self-repair", std::uint64_t(seed), {});
         sim->runUntil(sim->experiment().duration());
-        const Experiment& e = sim->experiment();
+        const MetricList m = sim->experiment().summary();
         const auto report = [&](const char* name) {
-            return QString("%1 = %2").arg(name).arg(summaryValue(e, name));
+            return QString("%1 = %2").arg(name).arg(summaryMetric(m, name));
         };
-        QVERIFY(summaryValue(e, "perf_pre") > 0.5);
+        QVERIFY(summaryMetric(m, "perf_pre") > 0.5);
         for (const char* drop : {"relative_after_lesion1", "relative_after_lesion2"})
-            QVERIFY2(summaryValue(e, drop) < 0.6, qPrintable(report(drop)));
+            QVERIFY2(summaryMetric(m, drop) < 0.6, qPrintable(report(drop)));
         for (const char* recovered : {"relative_recovered1", "relative_recovered2"})
-            QVERIFY2(summaryValue(e, recovered) >= 0.8, qPrintable(report(recovered)));
+            QVERIFY2(summaryMetric(m, recovered) >= 0.8, qPrintable(report(recovered)));
         // Recovered within the hour before lesion 2, and before the end after it; a mean of
         // 15 min of tests, so never sooner than that.
-        const double t1 = summaryValue(e, "recovery_time_lesion1"), t2 = summaryValue(e, "recovery_time_lesion2");
+        const double t1 = summaryMetric(m, "recovery_time_lesion1"), t2 = summaryMetric(m, "recovery_time_lesion2");
         QVERIFY2(t1 >= 900 && t1 <= 3600, qPrintable(report("recovery_time_lesion1")));
         QVERIFY2(t2 >= 900 && t2 <= 7200, qPrintable(report("recovery_time_lesion2")));
     }
@@ -189,13 +168,13 @@ private slots:
                                                                : std::vector<std::string>{});
         sim->schedule(Command::fromText(at, command.toStdString()));
         sim->runUntil(lesion == 1 ? 7200 : sim->experiment().duration());
-        const Experiment& e = sim->experiment();
+        const MetricList m = sim->experiment().summary();
         const std::string n = std::to_string(lesion);
-        QVERIFY(summaryValue(e, "perf_pre") > 0.5);
-        QVERIFY2(summaryValue(e, "relative_recovered" + n) < below,
-                 qPrintable(QString::number(summaryValue(e, "relative_recovered" + n))));
+        QVERIFY(summaryMetric(m, "perf_pre") > 0.5);
+        QVERIFY2(summaryMetric(m, "relative_recovered" + n) < below,
+                 qPrintable(QString::number(summaryMetric(m, "relative_recovered" + n))));
         if (neverReaches80)
-            QVERIFY(std::isnan(summaryValue(e, "recovery_time_lesion" + n)));
+            QVERIFY(std::isnan(summaryMetric(m, "recovery_time_lesion" + n)));
     }
 
     void corruptDataFileIsAnError()
@@ -213,7 +192,7 @@ private slots:
         }
         qputenv("PLASTICITY_LAB_RESOURCES", dir.path().toUtf8());
         try {
-            make({});
+            makeSimulation("self-repair", 1, {});
             QFAIL("no error for a corrupt data file");
         } catch (const InputError& e) {
             QVERIFY2(QString(e.what()).contains("checksum mismatch"), e.what());

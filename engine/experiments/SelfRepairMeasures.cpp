@@ -196,12 +196,12 @@ MetricList SelfRepairExperiment::summary() const
         if (at >= 1 && at < pca_.size()) {
             jump = steps[at - 1] / median;
             if (at >= span + 1 && at + span < pca_.size()) {
-                double before = 0, afterSum = 0;
+                double movedBefore = 0, movedAfter = 0;
                 for (std::size_t i = at - span; i < at; ++i)
-                    before += steps[i - 1];
+                    movedBefore += steps[i - 1];
                 for (std::size_t i = at + 1; i <= at + span; ++i)
-                    afterSum += steps[i - 1];
-                pace = afterSum / before;
+                    movedAfter += steps[i - 1];
+                pace = movedAfter / movedBefore;
             }
         }
         m.push_back({"theta_jump_lesion" + std::to_string(k), jump});

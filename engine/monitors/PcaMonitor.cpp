@@ -33,12 +33,18 @@ void PcaMonitor::record(const Matrix& theta, int phase, const Removed& removed, 
 
 void PcaMonitor::trajectory(Eigen::MatrixXd& scores, std::vector<int>& phases) const
 {
+    scores = components().scores;
+    phases = phases_;
+}
+
+const PcaResult& PcaMonitor::components() const
+{
+    // One eigenproblem per new recording, for the trajectory and the explained variance.
     if (cachedRows_ != samples_.size()) {
-        cache_ = principalComponentsFromGram(gram_, 3).scores;
+        cache_ = principalComponentsFromGram(gram_, 3);
         cachedRows_ = samples_.size();
     }
-    scores = cache_;
-    phases = phases_;
+    return cache_;
 }
 
 double PcaMonitor::stepSquared(std::size_t i) const
@@ -49,7 +55,7 @@ double PcaMonitor::stepSquared(std::size_t i) const
 
 Eigen::VectorXd PcaMonitor::explained() const
 {
-    return samples_.size() < 2 ? Eigen::VectorXd() : principalComponentsFromGram(gram_, 3).explained;
+    return samples_.size() < 2 ? Eigen::VectorXd() : components().explained;
 }
 
 void PcaMonitor::serialize(StateArchive& a, int rows, int cols)
@@ -60,7 +66,7 @@ void PcaMonitor::serialize(StateArchive& a, int rows, int cols)
     a.resizable(gram_);
     if (!a.reading())
         return;
-    cache_.resize(0, 0);
+    cache_ = PcaResult();
     cachedRows_ = 0;
     for (const auto& [row, col] : synapses_)
         if (row < 0 || row >= rows || col < 0 || col >= cols)

@@ -7,6 +7,8 @@
 // A synapse that a lesion removed (or whose neuron it removed) leaves the picture when it is
 // removed: it keeps the value it had at the last recording before, so the removal itself
 // moves nothing (pinning it at θ_min drew a jump that was bookkeeping, not the network).
+#include "analysis/Pca.h"
+
 #include <Eigen/Core>
 #include <cstddef>
 #include <functional>
@@ -45,11 +47,13 @@ public:
     void serialize(StateArchive& a, int rows, int cols);
 
 private:
+    const PcaResult& components() const;
+
     std::vector<std::pair<int, int>> synapses_;
     std::vector<Eigen::VectorXd> samples_;
     std::vector<int> phases_;
     Eigen::MatrixXd gram_;  // uncentred Gram matrix of the samples, grown a row at a time
-    mutable Eigen::MatrixXd cache_;
+    mutable PcaResult cache_;
     mutable std::size_t cachedRows_ = 0;
 };
 
