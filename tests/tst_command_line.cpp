@@ -62,11 +62,20 @@ private slots:
         const auto p = runApp({"run", "em-mixture", "--help"});
         QCOMPARE(p.exitCode, 0);
         QVERIFY(p.out.contains("learning_rate"));
-        QVERIFY2(p.out.contains("lesion neuron K  (K = 1..4)"), qPrintable(p.out));
+        QVERIFY2(p.out.contains("POP: hidden (4) preferring 1, 2, 3, 4"), qPrintable(p.out));
+        // Every lesion kind is listed, for every spiking experiment.
+        for (const char* experiment : {"em-mixture", "bayesnet", "synaptic-sampling", "self-repair", "reward"}) {
+            const auto h = runApp({"run", experiment, "--help"});
+            for (const char* kind : {"lesion neurons [POP] SELECTION", "random FRACTION | strongest FRACTION | weakest",
+                                     "preferring VALUE", "silence neurons", "restore neurons",
+                                     "lesion synapses [PATHWAY] random|strongest|weakest FRACTION",
+                                     "lesion weights [PATHWAY] noise SD", "lesion weights [PATHWAY] scale FACTOR"})
+                QVERIFY2(h.out.contains(kind), qPrintable(QString(experiment) + ": " + kind));
+        }
         // The help describes the experiment as --set makes it: MNIST has ten neurons.
         const auto m = runApp({"run", "em-mixture", "--set", "data=mnist", "--help"});
         QCOMPARE(m.exitCode, 0);
-        QVERIFY2(m.out.contains("lesion neuron K  (K = 1..10)"), qPrintable(m.out));
+        QVERIFY2(m.out.contains("POP: hidden (10) preferring 0, 1, 2, 3, 4)"), qPrintable(m.out));
         QVERIFY(m.out.contains("data = mnist"));
         const auto bad = runApp({"run", "em-mixture", "--set", "data=cifar", "--help"});
         QCOMPARE(bad.exitCode, 2);

@@ -81,16 +81,21 @@ const std::vector<Case>& cases()
     // Short runs, with the interventions each experiment has, some before and some after
     // the save: a pending command must survive the file.
     static const std::vector<Case> all = {
-        {"em-mixture", 15, {"record_interval=1"}, {"5 set learning_rate 0.01", "20 lesion neuron 2"}},
+        {"em-mixture", 15, {"record_interval=1"}, {"5 set learning_rate 0.01", "20 lesion neuron 2", "6 lesion synapses random 0.3",
+                                                 "8 silence neurons 3", "12 lesion weights noise 0.2", "18 restore neurons all"}},
         {"em-mixture", 10, {"data=mnist", "record_interval=2", "learning_rate_mode=adaptive"}, {}},
-        {"bayesnet", 20, {"learning_seconds=25", "record_interval=5"}, {"30 evidence Z3=1"}},
+        {"bayesnet", 20, {"learning_seconds=25", "record_interval=5"},
+         {"30 evidence Z3=1", "10 lesion synapses Z2 strongest 0.25", "12 silence neurons Z1 1", "22 lesion neurons Z2 random 0.5"}},
         {"synaptic-sampling", 120, {"record_interval=20"}, {"60 set temperature 0.5", "150 lesion synapses 0.3"}},
         {"synaptic-sampling", 30, {"record_interval=10", "inputs=silent"}, {}},
         {"bayesnet", 20, {"learning_seconds=10", "record_interval=5"}, {}},  // saved while sampling
         {"bayesnet", 15, {"learning_seconds=25", "record_interval=5", "learning_rate_mode=counting"}, {}},
-        {"self-repair", 90, {"record_interval=30", "lesion1_at=100", "lesion2_at=150", "test_every=60"}, {}},
+        {"self-repair", 90, {"record_interval=30", "lesion1_at=100", "lesion2_at=150", "test_every=60"},
+         {"60 lesion neurons za random 0.25", "70 lesion synapses auditory-za weakest 0.5"}},
         {"fokker-planck", 5, {}, {"2 anneal 1 0.1 10"}},
-        {"reward", 60, {"record_interval=5", "switch_at=100"}, {"30 set temperature 0.05", "70 anneal 0.05 0.001 20"}},
+        {"reward", 60, {"record_interval=5", "switch_at=100"}, {"30 set temperature 0.05", "70 anneal 0.05 0.001 20",
+                                                                 "20 lesion synapses random 0.2", "40 silence neurons A 1-3",
+                                                                 "65 restore neurons A all", "50 lesion weights scale 0.5"}},
     };
     // An experiment added later is covered at its defaults until it gets cases of its own.
     static const std::vector<Case> withNew = [] {

@@ -41,6 +41,10 @@ void SpikingModule::conditional(const std::vector<int>& blanketValues, std::vect
     std::vector<double> u(static_cast<std::size_t>(H));
     double maxU = -std::numeric_limits<double>::infinity();
     for (int k = 0; k < H; ++k) {
+        if (hidden.isLesioned(k)) {  // a removed or silenced neuron never wins
+            u[std::size_t(k)] = -std::numeric_limits<double>::infinity();
+            continue;
+        }
         double s = hidden.biases()[k];
         for (std::size_t j = 0; j < inputs.size(); ++j)
             s += hidden.weights()(k, inputOffset[j] + blanketValues[j]);
@@ -49,6 +53,10 @@ void SpikingModule::conditional(const std::vector<int>& blanketValues, std::vect
     }
     out.assign(std::size_t(values), 0.0);
     double total = 0;
+    if (!std::isfinite(maxU)) {  // every neuron gone: the module says nothing
+        out.assign(std::size_t(values), 1.0 / values);
+        return;
+    }
     for (int k = 0; k < H; ++k) {
         const double e = std::exp(u[std::size_t(k)] - maxU);
         out[std::size_t(valueOf(k))] += e;

@@ -1,5 +1,7 @@
 #include "Experiment.h"
 
+#include "lesion/Lesion.h"
+
 #include "Error.h"
 #include "io/StateArchive.h"
 
@@ -166,16 +168,32 @@ std::vector<std::string> Experiment::commandHelp() const
         lines.push_back("set " + live + " VALUE");
     const auto verbs = verbHelp();
     lines.insert(lines.end(), verbs.begin(), verbs.end());
+    if (lesionSite_) {
+        const auto lesions = lesionHelp(*lesionSite_);
+        lines.insert(lines.end(), lesions.begin(), lesions.end());
+    }
     return lines;
 }
 
 void Experiment::validateCommand(const Command& c) const
 {
+    if (lesionSite_ && (isLesionCommand(c) || c.verb == "lesion" || c.verb == "silence" || c.verb == "restore")) {
+        parseLesion(c, *lesionSite_, info_.name);  // says what is understood if it is none
+        return;
+    }
     throw InputError("unknown command '" + c.verb + "' for " + info_.name);
 }
 
 void Experiment::applyCommand(const Command& c)
 {
+    if (lesionSite_ && isLesionCommand(c)) {
+        // Drawn from a stream named by the command and its step: a replay, a state file or a
+        // fork draws the same neurons, and no other stream moves.
+        RandomStream rng = freshStream("lesion@" + std::to_string(stepIndex()) + " " + c.text());
+        applyLesion(parseLesion(c, *lesionSite_, info_.name), *lesionSite_, rng);
+        lesionApplied(c);
+        return;
+    }
     validateCommand(c);
 }
 

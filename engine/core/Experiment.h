@@ -19,6 +19,7 @@ namespace plab {
 
 class Experiment;
 class JsonWriter;
+class LesionSite;
 class StateArchive;
 
 struct ExperimentInfo {
@@ -99,6 +100,9 @@ public:
     /// experiment changes while it runs (state files; see io/StateFile.h).
     void serializeState(StateArchive& a);
 
+    /// The network's populations and pathways as lesions see them (null: none).
+    const LesionSite* lesionSite() const { return lesionSite_; }
+
     /// The commands this experiment understands, for help texts: `set` with its live
     /// parameters (from their specs), then verbHelp().
     std::vector<std::string> commandHelp() const;
@@ -107,9 +111,15 @@ protected:
     virtual void advance() = 0;
     /// Commands besides `set`, one help line each: "lesion neuron K  (K = 1..4)".
     virtual std::vector<std::string> verbHelp() const { return {}; }
-    /// Verbs other than `set`. Throw InputError for anything not understood.
+    /// Verbs other than `set`. Throw InputError for anything not understood. These handle the
+    /// lesion vocabulary (lesion/Lesion.h) on the network that setLesionSite() describes; an
+    /// override handles its own verbs and hands the rest on.
     virtual void validateCommand(const Command& command) const;
     virtual void applyCommand(const Command& command);
+    /// The network's populations and pathways, for the lesion commands (kept, not owned).
+    void setLesionSite(LesionSite* site) { lesionSite_ = site; }
+    /// Called after a lesion command applied (to mark it, to measure right after it).
+    virtual void lesionApplied(const Command& command) { (void)command; }
     /// Called after a live parameter changed through `set` (after its bound field, if any).
     virtual void parameterChanged(const std::string& name) { (void)name; }
     /// Binds a live parameter to the field of the rule that reads it: `set NAME x` writes x
@@ -139,6 +149,7 @@ private:
         std::function<void(double)> before;
     };
     std::vector<LiveBinding> bindings_;
+    LesionSite* lesionSite_ = nullptr;
     const ExperimentInfo& info_;
     ParameterSet initialParams_;
     RandomStreams streams_;

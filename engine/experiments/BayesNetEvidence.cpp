@@ -80,6 +80,8 @@ void BayesNetExperiment::applyCommand(const Command& c)
 {
     if (c.verb == "evidence")
         setEvidence(c.args[0] == "clear" ? std::vector<int>(std::size_t(net_.size()), -1) : parseEvidence(net_, c.args[0]));
+    else
+        Experiment::applyCommand(c);  // the lesions
 }
 
 } // namespace plab

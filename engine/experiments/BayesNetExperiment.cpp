@@ -135,6 +135,17 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
     setEvidence(evidence_);
     if (learningSeconds_ <= 0)
         enterSampling(0.0);
+
+    // Lesions: each module's hidden neurons (each codes one value of its variable) and the
+    // synapses onto them, both named by the variable.
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> values;
+    for (const BnVariable& v : net_.variables) {
+        names.push_back(v.name);
+        values.push_back(v.values);
+    }
+    lesionSite_ = std::make_unique<ModuleLesionSite>(spiking_, std::move(names), std::move(values));
+    setLesionSite(lesionSite_.get());
 }
 
 void BayesNetExperiment::buildTargets()

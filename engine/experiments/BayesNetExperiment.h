@@ -7,6 +7,7 @@
 // ends (except for evidence) and the network of modules runs freely: every hidden spike is a
 // Gibbs update of its variable, and the histogram of network states is the learned joint.
 #include "bayesnet/BayesianNetwork.h"
+#include "lesion/NetworkLesionSites.h"
 #include "bayesnet/CptCounts.h"
 #include "bayesnet/ExactInference.h"
 #include "bayesnet/SpikingModule.h"
@@ -132,6 +133,7 @@ private:
     std::int64_t validSamples_ = 0, sampledSteps_ = 0;
     std::vector<double> exactConditioned_;
     std::vector<std::vector<double>> exactMarginals_;
+    std::unique_ptr<ModuleLesionSite> lesionSite_;
 };
 
 } // namespace plab

@@ -4,7 +4,6 @@
 
 #include "analysis/InformationMeasures.h"
 #include "core/Error.h"
-#include "network/LesionCommand.h"
 #include "plasticity/StdpEmSpecs.h"
 
 #include <algorithm>
@@ -150,11 +149,20 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
     net_.biases().setConstant(std::log(1.0 / K));
     net_.addCircuit(0, K, 0);
     net_.setListener([this](const WtaGroup&, int k, double t) { onWinner(k, t); });
-}
 
-std::vector<std::string> EmMixtureExperiment::verbHelp() const
-{
-    return {lesionNeuronHelp(net_.hidden())};
+    // Lesions: the circuit's neurons (each prefers the label it fires for most) and their
+    // input synapses.
+    std::vector<std::string> preferences;
+    if (mixture_)
+        for (int k = 0; k < layout.labels; ++k)
+            preferences.push_back(std::to_string(k + 1));
+    else
+        for (const int d : parseDigits(params_.text("digits")))
+            preferences.push_back(std::to_string(d));
+    lesionSite_ = std::make_unique<WtaLesionSite<StdpEmSynapses>>(
+        net_, std::vector<WtaLesionSite<StdpEmSynapses>::Population>{{"hidden", 0, K, preferences, [this] { return preferredLabels(); }}},
+        std::vector<WtaLesionSite<StdpEmSynapses>::Pathway>{{"input", 0, K, 0, N}});
+    setLesionSite(lesionSite_.get());
 }
 
 std::vector<NeuronGroup> EmMixtureExperiment::neuronGroups() const
@@ -210,20 +218,6 @@ void EmMixtureExperiment::onWinner(int k, double t)
         monitor_.recordLabel(label_, k);
 }
 
-void EmMixtureExperiment::validateCommand(const Command& c) const
-{
-    if (c.verb == "lesion") {
-        parseLesion(c, net_.hidden(), false, "em-mixture");
-        return;
-    }
-    Experiment::validateCommand(c);
-}
-
-void EmMixtureExperiment::applyCommand(const Command& c)
-{
-    net_.lesion(parseLesion(c, net_.hidden(), false, "em-mixture").neuron);
-}
-
 void EmMixtureExperiment::parameterChanged(const std::string& name)
 {
     if (name == "wta_rate") {
@@ -258,6 +252,7 @@ void EmMixtureExperiment::serialize(StateArchive& a)
     a.fixed(syn.trackS0(), "bias tracking");
     a.fixed(syn.trackQ0(), "bias tracking");
     a.fixed(syn.lastPost(), "last spikes");
+    syn.serializeRemoved(a);
     a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);

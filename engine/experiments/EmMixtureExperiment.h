@@ -12,6 +12,7 @@
 #include "core/Experiment.h"
 #include "data/BernoulliMixture.h"
 #include "data/ImageDataset.h"
+#include "lesion/WtaLesionSite.h"
 #include "network/StdpEmSynapses.h"
 
 #include <memory>
@@ -56,10 +57,7 @@ public:
     std::vector<int> preferredLabels() const;
 
 protected:
-    std::vector<std::string> verbHelp() const override;
     void advance() override;
-    void validateCommand(const Command& command) const override;
-    void applyCommand(const Command& command) override;
     void parameterChanged(const std::string& name) override;
     void serialize(StateArchive& a) override;
 
@@ -95,6 +93,7 @@ private:
     int lastWinner_ = -1;
     std::int64_t circuitSpikes_ = 0, inputSpikes_ = 0;
     double firstCondEntropy_;
+    std::unique_ptr<WtaLesionSite<StdpEmSynapses>> lesionSite_;
 };
 
 } // namespace plab

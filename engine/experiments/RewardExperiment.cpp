@@ -130,6 +130,8 @@ RewardExperiment::RewardExperiment(const ExperimentInfo& info, const ParameterSe
         else
             bindLive(name, field);
     }
+    lesionSite_ = std::make_unique<RewardLesionSite>(net_, popSize_);
+    setLesionSite(lesionSite_.get());
 }
 
 double RewardExperiment::rewardFor(double carry) const
@@ -230,7 +232,10 @@ void RewardExperiment::applyCommand(const Command& c)
         switched_ = !switched_;
         return;
     }
-    schedule_ = AnnealingSchedule::fromCommand(c, time());
+    if (c.verb == "anneal")
+        schedule_ = AnnealingSchedule::fromCommand(c, time());
+    else
+        Experiment::applyCommand(c);  // the lesions
 }
 
 std::vector<std::string> RewardExperiment::seriesNames() const

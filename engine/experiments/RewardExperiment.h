@@ -8,6 +8,7 @@
 // temperature is live and can be annealed.
 #include "analysis/AnnealingSchedule.h"
 #include "core/Experiment.h"
+#include "lesion/NetworkLesionSites.h"
 #include "network/RewardNetwork.h"
 
 #include <array>
@@ -63,6 +64,7 @@ private:
     std::array<std::vector<double>, 2> patterns_;  // rate of each input, per pattern
     RandomStream &patternRng_, &inputRng_;
     RewardNetwork net_;
+    std::unique_ptr<RewardLesionSite> lesionSite_;
     double rewardSlope_, rewardOffset_;
     enum class Baseline { None, Mean, PerPattern } baseline_;
     std::int64_t trialSteps_, nextTrial_ = 0;

@@ -132,6 +132,32 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     for (const auto& [name, field] : samplingFields(net_.synapses().sampler().parameters()))
         if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
             bindLive(name, field, [this, field = field](double next) { net_.synapses().changeSampling(field, next, time()); });
+
+    // Lesions: the two populations (each neuron prefers the digit it fires for most) and the
+    // eight pathways, named from-to; the lazy OU step brings every θ up to now first.
+    using Site = WtaLesionSite<SampledSynapses>;
+    const int zvCol = hiddenBase, zaCol = hiddenBase + zv_;
+    const auto digits = [this](int first, int count) {
+        const auto preferred = preferredDigits();
+        std::vector<int> out;
+        for (int k = first; k < first + count; ++k)
+            out.push_back(preferred[std::size_t(k)] - 1);  // 0 (unknown) becomes −1
+        return out;
+    };
+    lesionSite_ = std::make_unique<Site>(
+        net_,
+        std::vector<Site::Population>{{"zv", 0, zv_, {"1", "2"}, [=, this] { return digits(0, zv_); }},
+                                      {"za", zv_, za_, {"1", "2"}, [=, this] { return digits(zv_, za_); }}},
+        std::vector<Site::Pathway>{{"visual-zv", 0, zv_, 0, visualN_},
+                                   {"auditory-zv", 0, zv_, visualN_, auditoryN_},
+                                   {"visual-za", zv_, za_, 0, visualN_},
+                                   {"auditory-za", zv_, za_, visualN_, auditoryN_},
+                                   {"zv-zv", 0, zv_, zvCol, zv_},
+                                   {"za-za", zv_, za_, zaCol, za_},
+                                   {"zv-za", zv_, za_, zvCol, zv_},
+                                   {"za-zv", 0, zv_, zaCol, za_}},
+        [this] { net_.synapses().advanceAll(time()); });
+    setLesionSite(lesionSite_.get());
 }
 
 std::vector<NeuronGroup> SelfRepairExperiment::neuronGroups() const
@@ -265,7 +291,8 @@ void SelfRepairExperiment::validateCommand(const Command& c) const
             return;
         if (c.args.size() == 2 && c.args[0] == "cut" && c.args[1] == "zv-za")
             return;
-        throw InputError("self-repair understands 'lesion zv-digit 1|2' and 'lesion cut zv-za'");
+        if (c.args.size() > 0 && (c.args[0] == "zv-digit" || c.args[0] == "cut"))
+            throw InputError("self-repair understands 'lesion zv-digit 1|2' and 'lesion cut zv-za'");
     }
     Experiment::validateCommand(c);
 }
@@ -273,6 +300,10 @@ void SelfRepairExperiment::validateCommand(const Command& c) const
 void SelfRepairExperiment::applyCommand(const Command& c)
 {
     const int hiddenBase = visualN_ + auditoryN_;
+    if (c.args[0] != "zv-digit" && c.args[0] != "cut") {
+        Experiment::applyCommand(c);  // the lesion vocabulary; lesionApplied() follows
+        return;
+    }
     if (c.args[0] == "zv-digit") {
         const int digit = std::stoi(c.args[1]);
         const auto preferred = preferredDigits();
@@ -287,6 +318,11 @@ void SelfRepairExperiment::applyCommand(const Command& c)
             for (int col = hiddenBase; col < hiddenBase + zv_; ++col)
                 net_.synapses().sampler().remove(r, col);
     }
+    lesionApplied(c);
+}
+
+void SelfRepairExperiment::lesionApplied(const Command&)
+{
     ++lesions_;
     lesionTimes_.push_back(time());
     // Measure the damage right away (after the test block under way, if any).

@@ -20,6 +20,7 @@
 #include "core/Experiment.h"
 #include "data/ImageDataset.h"
 #include "monitors/PcaMonitor.h"
+#include "lesion/WtaLesionSite.h"
 #include "network/SampledSynapses.h"
 
 #include <memory>
@@ -75,6 +76,7 @@ protected:
     void advance() override;
     void validateCommand(const Command& command) const override;
     void applyCommand(const Command& command) override;
+    void lesionApplied(const Command& command) override;
     void serialize(StateArchive& a) override;
 
 private:
@@ -120,6 +122,7 @@ private:
     int lesions_ = 0;
     std::vector<double> lesionTimes_;
     PcaMonitor pca_;
+    std::unique_ptr<WtaLesionSite<SampledSynapses>> lesionSite_;
 
     RandomStream &dataRng_, &inputRng_;
 };

@@ -6,7 +6,8 @@
 #include "analysis/Statistics.h"
 #include "core/Error.h"
 #include "io/JsonWriter.h"
-#include "network/LesionCommand.h"
+#include "core/Error.h"
+#include "core/Parameters.h"
 #include "monitors/TurnoverMonitor.h"
 #include "plasticity/SamplingSpecs.h"
 
@@ -83,6 +84,30 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     for (const auto& [name, field] : samplingFields(net_.synapses().sampler().parameters()))
         if (const ParameterSpec* spec = params_.find(name); spec && spec->live)
             bindLive(name, field, [this, field = field](double next) { net_.synapses().changeSampling(field, next, time()); });
+
+    // Lesions: the circuit's neurons (each prefers the cluster it fires for most) and their
+    // input synapses; the lazy OU step brings every θ up to now before a synapse lesion.
+    using Site = WtaLesionSite<SampledSynapses>;
+    const int K = net_.synapses().sampler().rows(), N = net_.synapses().sampler().cols();
+    std::vector<std::string> clusters;
+    for (int c = 0; c < params_.integer("clusters"); ++c)
+        clusters.push_back(std::to_string(c + 1));
+    lesionSite_ = std::make_unique<Site>(
+        net_, std::vector<Site::Population>{{"hidden", 0, K, clusters, [this] { return preferredClusters(); }}},
+        std::vector<Site::Pathway>{{"input", 0, K, 0, N}}, [this] { net_.synapses().advanceAll(time()); });
+    setLesionSite(lesionSite_.get());
+}
+
+std::vector<int> SynapticSamplingExperiment::preferredClusters() const
+{
+    const auto w = monitor_.window();
+    std::vector<int> out(std::size_t(w.labels.cols()), -1);
+    for (Eigen::Index k = 0; k < w.labels.cols(); ++k) {
+        Eigen::Index best = 0;
+        if (w.labels.col(k).maxCoeff(&best) > 0)
+            out[std::size_t(k)] = int(best);
+    }
+    return out;
 }
 
 std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
@@ -92,7 +117,7 @@ std::vector<NeuronGroup> SynapticSamplingExperiment::neuronGroups() const
 
 std::vector<std::string> SynapticSamplingExperiment::verbHelp() const
 {
-    return {lesionNeuronHelp(sampler().rows()), lesionSynapsesHelp()};
+    return {"lesion synapses FRACTION   (older form: removes each synapse with probability FRACTION)"};
 }
 
 void SynapticSamplingExperiment::present(std::int64_t step)
@@ -143,10 +168,25 @@ double SynapticSamplingExperiment::stationaryError() const
     return ksDistanceToNormal(std::move(sample), p.mu, std::sqrt(p.temperature) * p.sigma);
 }
 
+namespace {
+
+/// "lesion synapses FRACTION", the form before the lesion vocabulary: each synapse goes with
+/// probability FRACTION, drawn from the experiment's "lesion" stream (old run files replay so).
+bool isOlderSynapseLesion(const Command& c)
+{
+    double x = 0;
+    return c.verb == "lesion" && c.args.size() == 2 && c.args[0] == "synapses" && parseNumber(c.args[1], x);
+}
+
+} // namespace
+
 void SynapticSamplingExperiment::validateCommand(const Command& c) const
 {
-    if (c.verb == "lesion") {
-        parseLesion(c, sampler().rows(), true, "synaptic-sampling");
+    if (isOlderSynapseLesion(c)) {
+        double x = 0;
+        parseNumber(c.args[1], x);
+        if (!(x >= 0 && x <= 1))
+            throw InputError("lesion synapses: FRACTION must be between 0 and 1, got '" + c.args[1] + "'");
         return;
     }
     Experiment::validateCommand(c);
@@ -154,16 +194,17 @@ void SynapticSamplingExperiment::validateCommand(const Command& c) const
 
 void SynapticSamplingExperiment::applyCommand(const Command& c)
 {
-    const LesionCommand lesion = parseLesion(c, sampler().rows(), true, "synaptic-sampling");
-    if (lesion.kind == LesionCommand::Kind::Neuron) {
-        net_.lesion(lesion.neuron);
-    } else {
-        SynapticSampler& s = net_.synapses().sampler();
-        for (int r = 0; r < s.rows(); ++r)
-            for (int col = 0; col < s.cols(); ++col)
-                if (lesionRng_.bernoulli(lesion.fraction))
-                    s.remove(r, col);
+    if (!isOlderSynapseLesion(c)) {
+        Experiment::applyCommand(c);
+        return;
     }
+    double fraction = 0;
+    parseNumber(c.args[1], fraction);
+    SynapticSampler& s = net_.synapses().sampler();
+    for (int r = 0; r < s.rows(); ++r)
+        for (int col = 0; col < s.cols(); ++col)
+            if (lesionRng_.bernoulli(fraction))
+                s.remove(r, col);
 }
 
 std::vector<std::string> SynapticSamplingExperiment::seriesNames() const

@@ -9,6 +9,7 @@
 #include "core/Experiment.h"
 #include "data/GaussianMixtureInputs.h"
 #include "monitors/TurnoverMonitor.h"
+#include "lesion/WtaLesionSite.h"
 #include "network/SampledSynapses.h"
 
 #include <memory>
@@ -26,6 +27,8 @@ public:
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
     std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
+    /// For each neuron, the cluster it fires for most in the measurement window (−1: none yet).
+    std::vector<int> preferredClusters() const;
 
     // Read by views and tests.
     const SynapticSampler& sampler() const { return net_.synapses().sampler(); }
@@ -74,6 +77,7 @@ private:
     int trackedRow_ = 0, trackedCol_ = 0;
 
     WtaMonitor monitor_;
+    std::unique_ptr<WtaLesionSite<SampledSynapses>> lesionSite_;
     double firstCondEntropy_;
 };
 

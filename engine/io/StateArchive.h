@@ -25,8 +25,9 @@ class StateArchive {
 public:
     /// The format an archive is written in (io/StateFile.h's version number).
     /// 1: streams inside each part; 2: streams and parameters by name; 3: bayesnet keeps its
-    /// training examples' counts (the counting floor).
-    static constexpr std::uint32_t kCurrentFormat = 3;
+    /// training examples' counts (the counting floor); 4: lesions of every kind (removed
+    /// synapses, silenced neurons).
+    static constexpr std::uint32_t kCurrentFormat = 4;
 
     /// An archive that collects what serialize() writes, in the current format.
     StateArchive() = default;

@@ -155,6 +155,7 @@ void ModuleNetwork::hiddenSpike(int v, double t, bool learning, SpikeRecorder& s
     for (int i : activeInputs_)
         dense_[std::size_t(i)] = 1.0;
     rule_.updateRow(m.hidden.weights().row(k).data(), dense_.data(), m.inputSize, eta);
+    m.hidden.keepRemovedAtZero(k);
     for (int i : activeInputs_)
         dense_[std::size_t(i)] = 0.0;
     for (int j = 0; j < H; ++j) {

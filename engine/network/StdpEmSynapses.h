@@ -11,6 +11,7 @@
 #include "plasticity/StdpEmRule.h"
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <vector>
 
 namespace plab {
@@ -36,6 +37,11 @@ public:
                    const std::vector<std::uint8_t>& lesioned);
     void endStep(std::int64_t, double, bool) {}
 
+    /// Removes synapse (k, i) for good: weight 0 (it adds nothing), and it no longer learns.
+    void remove(int k, int i);
+    bool removed(int k, int i) const { return removedCount_ > 0 && removed_(k, i) != 0; }
+    std::int64_t removedCount() const { return removedCount_; }
+
     WeightMatrix& weights() { return w_; }  // (k, i): from input i onto hidden neuron k
     const WeightMatrix& weights() const { return w_; }
     /// Writes or reads the weights neuron by neuron (the layout of state files).
@@ -52,6 +58,8 @@ public:
     Eigen::VectorXd& trackS0() { return trackS0_; }
     Eigen::VectorXd& trackQ0() { return trackQ0_; }
     std::vector<double>& lastPost() { return lastPost_; }
+    /// Writes or reads the removed synapses (state files from format 4 on).
+    void serializeRemoved(StateArchive& a);
 
 private:
     WeightMatrix w_;
@@ -62,6 +70,8 @@ private:
     RowMajorMatrix trackS_, trackQ_;     // running mean and second moment of each weight
     Eigen::VectorXd trackS0_, trackQ0_;  // ... and of each bias
     std::vector<double> lastPost_;
+    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> removed_;  // input-major, like w_
+    std::int64_t removedCount_ = 0;
     std::vector<double> row_;  // the winner's weights, contiguous while they learn
 };
 

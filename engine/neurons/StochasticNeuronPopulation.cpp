@@ -9,7 +9,8 @@ namespace plab {
 
 StochasticNeuronPopulation::StochasticNeuronPopulation(int size, const Parameters& p)
     : p_(p), threshold_(Eigen::VectorXd::Zero(size)), bap_(Eigen::VectorXd::Zero(size)),
-      deadUntil_(static_cast<std::size_t>(size), -1.0)
+      deadUntil_(static_cast<std::size_t>(size), -1.0),
+      lesioned_(static_cast<std::size_t>(size), 0)
 {
 }
 
@@ -19,6 +20,10 @@ void StochasticNeuronPopulation::step(const Eigen::VectorXd& u, double t, double
     fired.clear();
     const double drift = dt * p_.targetRate * p_.adaptation;
     for (int j = 0; j < size(); ++j) {
+        if (lesioned_[std::size_t(j)]) {
+            bap_[j] = 0.0;
+            continue;
+        }
         threshold_[j] -= drift;
         // Half a step of tolerance against rounding: a 5 ms dead time at 1 ms steps covers the
         // spike's own step and the next four.
@@ -48,6 +53,8 @@ void StochasticNeuronPopulation::serialize(StateArchive& a)
     a.fixed(threshold_, "thresholds");
     a.fixed(bap_, "spike traces");
     a.fixed(deadUntil_, "dead times");
+    if (a.format() >= 4)  // lesions came with format 4
+        a.fixed(lesioned_, "lesion flags");
 }
 
 } // namespace plab

@@ -12,6 +12,7 @@
 #include "core/Random.h"
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <vector>
 
 namespace plab {
@@ -36,12 +37,16 @@ public:
     /// z − ρ of the last step, per neuron.
     const Eigen::VectorXd& spikeMinusExpected() const { return bap_; }
     const Eigen::VectorXd& threshold() const { return threshold_; }
+    /// Lesions: 0 takes part; otherwise (removed, silenced) the neuron neither fires nor adapts.
+    std::vector<std::uint8_t>& lesionFlags() { return lesioned_; }
+    const std::vector<std::uint8_t>& lesionFlags() const { return lesioned_; }
     void serialize(StateArchive& a);
 
 private:
     Parameters p_;
     Eigen::VectorXd threshold_, bap_;
     std::vector<double> deadUntil_;
+    std::vector<std::uint8_t> lesioned_;
 };
 
 } // namespace plab

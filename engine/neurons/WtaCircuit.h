@@ -37,6 +37,13 @@ public:
 
     void lesion(int k) { lesioned_[std::size_t(k)] = 1; }
     bool isLesioned(int k) const { return lesioned_[std::size_t(k)] != 0; }
+    /// 0 takes part; otherwise (removed, silenced) the neuron never wins.
+    std::vector<std::uint8_t>& lesionFlags() { return lesioned_; }
+    /// Removes synapse (k, i) for good: weight 0 (it adds nothing), kept there by
+    /// keepRemovedAtZero() after each learning step.
+    void removeSynapse(int k, int i);
+    bool synapseRemoved(int k, int i) const { return removedCount_ > 0 && removed_(k, i) != 0; }
+    void keepRemovedAtZero(int k);
     int activeNeurons() const;
     void serialize(StateArchive& a);
 
@@ -52,6 +59,8 @@ private:
     WeightMatrix weights_;
     Eigen::VectorXd bias_;
     std::vector<std::uint8_t> lesioned_;
+    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> removed_;
+    std::int64_t removedCount_ = 0;
     double rate_;
     mutable Eigen::VectorXd scratch_;
 };

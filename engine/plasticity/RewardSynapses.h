@@ -15,6 +15,7 @@
 #include "core/Random.h"
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <utility>
 
 namespace plab {
@@ -62,6 +63,10 @@ public:
 
     /// Sets one synapse's θ (tests and lesions); w, e and g follow.
     void setTheta(int row, int col, double theta);
+    /// Removes a synapse for good (a lesion): θ held at θmin, w = e = g = 0 from now on.
+    void remove(int row, int col);
+    bool removed(int row, int col) const { return removedCount_ > 0 && removed_(row, col) != 0; }
+    std::int64_t removedCount() const { return removedCount_; }
 
 private:
     void refreshWeights();
@@ -69,6 +74,8 @@ private:
     RewardRuleParameters p_;
     Matrix theta_, w_, e_, g_;
     Matrix noise_;  // scratch, one normal per synapse per update
+    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> removed_;
+    std::int64_t removedCount_ = 0;
     std::int64_t existing_ = 0;
 };
 
