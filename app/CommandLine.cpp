@@ -47,6 +47,11 @@ std::string CommandLine::usage()
            "      --load-state FILE continue a saved state: --seconds S runs S more seconds (default: up to\n"
            "                        the experiment's duration); --commands entries before the saved time\n"
            "                        are skipped (they are part of the state)\n"
+           "      --fork-at T       run to T, then go on in one branch per --branch and in one left\n"
+           "                        intact, all from the same state and random state (on every core):\n"
+           "                        DIR/intact/ and DIR/<FILE's name>/ each get the run's files, and\n"
+           "                        up to T they are the same run; DIR/fork.json lists them\n"
+           "      --branch FILE     commands for one branch (repeatable), all at or after T\n"
            "      (every run also writes DIR/run.json, a run file that --replay repeats)\n"
            "  plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]\n"
            "      repeat a saved run (File > Save run in the application, or a run's run.json):\n"
@@ -255,6 +260,14 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                 r.assignments.push_back("evidence=" + value(a));
             } else if (a == "--commands") {
                 r.commandsFile = value(a);
+            } else if (a == "--fork-at") {
+                const std::string v = value(a);
+                double t = 0;
+                if (!parseNumber(v, t) || !(t >= 0) || !std::isfinite(t))
+                    throw InputError("--fork-at needs a time in seconds >= 0, got '" + v + "'");
+                r.forkAt = t;
+            } else if (a == "--branch") {
+                r.branches.push_back(value(a));
             } else if (a == "--quiet" || a == "-q") {
                 r.quiet = true;
             } else if (a == "--help" || a == "-h") {
@@ -267,6 +280,13 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
                 throw InputError("unexpected argument '" + a + "' (one experiment per run)");
             }
         }
+        if (r.forkAt && r.branches.empty())
+            throw InputError("--fork-at needs at least one --branch FILE (the commands of the lesioned branch)");
+        if (!r.branches.empty() && !r.forkAt)
+            throw InputError("--branch needs --fork-at T (when the branches part)");
+        if (r.forkAt && (!r.loadState.empty() || !r.replayFile.empty() || r.spikes || !r.saveState.empty()))
+            throw InputError("--fork-at starts a new run: it does not go with --load-state, --replay, --spikes or "
+                             "--save-state");
         if (!r.loadState.empty()) {
             // The state holds the experiment, its parameters and its seed.
             if (r.seedGiven)

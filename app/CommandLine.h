@@ -4,6 +4,7 @@
 //   plasticity-lab run EXPERIMENT [--seconds S] [--seed N] [--out DIR] [--set key=value]...
 //                      [--commands FILE] [--quiet]
 //   plasticity-lab run [EXPERIMENT] --replay RUN.json [--seconds S] [--out DIR] [--quiet]
+//   plasticity-lab run EXPERIMENT ... --fork-at T --branch FILE [--branch FILE]...
 //   plasticity-lab run [EXPERIMENT] --load-state FILE [--seconds S] [--commands FILE] [--save-state FILE] ...
 //   plasticity-lab [--experiment NAME | --replay RUN.json] [--screenshot FILE.png --after SECONDS]
 #include <cstdint>
@@ -25,6 +26,8 @@ struct RunOptions {
     std::string saveState;          // write the engine state here at the end
     std::string loadState;          // continue from this state; --seconds S runs S more seconds
     std::optional<std::pair<double, double>> spikes;  // write DIR/spikes.csv for [from, to) s
+    std::optional<double> forkAt;     // run to here, then once per branch (and once intact)
+    std::vector<std::string> branches;  // a commands file per branch, applied from forkAt on
     bool quiet = false;
     bool help = false;              // run EXPERIMENT --help: list its parameters
 };

@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
 #include "core/Simulation.h"
+#include "io/JsonWriter.h"
 #include "io/RunOutput.h"
 #include "io/StateFile.h"
 
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 #include <optional>
 #include <unistd.h>
 
@@ -112,6 +114,148 @@ private:
     int nextPercent_ = 10;
 };
 
+/// Writes a finished (or interrupted) run's files into `dir`; returns whether it reached `until`.
+bool writeRun(const RunOptions& o, Simulation& sim, const std::string& dir, double wall, double until,
+              const std::vector<SpikeEvent>* spikes)
+{
+    RunRecord record;
+    record.experiment = &sim.experiment();
+    record.simSeconds = sim.time();
+    record.wallSeconds = wall;
+    record.complete = sim.time() >= until - 0.5 * sim.experiment().dt();  // reached the end, signal or not
+    record.series = &sim.series();
+    record.metrics = sim.experiment().summary();
+
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw InputError("--out " + dir + ": cannot create folder: " + ec.message());
+    writeFileAtomically(dir + "/metrics.csv", metricsCsv(sim.finalSeries()));
+    if (spikes)
+        writeFileAtomically(dir + "/spikes.csv", spikesCsv(*spikes, sim.experiment().neuronGroups()));
+    // The run as it happened from t = 0, commands included: --replay DIR/run.json repeats it.
+    RunFile::fromRun(o.experiment, sim.experiment().initialParameters(), o.seed, sim.time(), sim.appliedCommands())
+        .write(dir + "/run.json");
+    // The summary last: once it exists, so do the others (a sweep takes it for "finished").
+    writeFileAtomically(dir + "/summary.json", summaryJson(record));
+    return record.complete;
+}
+
+/// --fork-at: the branches' commands, read and checked before anything runs.
+struct Branch {
+    std::string name, file;
+    std::vector<Command> commands;
+};
+
+std::vector<Branch> readBranches(const RunOptions& o, const Experiment& experiment)
+{
+    std::vector<Branch> branches{{"intact", "", {}}};
+    for (const std::string& file : o.branches) {
+        Branch b;
+        b.file = file;
+        b.name = std::filesystem::path(file).stem().string();
+        if (b.name.empty() || b.name == "." || b.name == "..")
+            b.name = "branch";
+        const std::string stem = b.name;
+        for (int n = 2; std::any_of(branches.begin(), branches.end(), [&](const Branch& x) { return x.name == b.name; }); ++n)
+            b.name = stem + "-" + std::to_string(n);
+        b.commands = readCommandsFile(file);
+        for (const Command& c : b.commands) {
+            if (Simulation::stepForTime(c.time, experiment.dt()) < Simulation::stepForTime(*o.forkAt, experiment.dt()))
+                throw InputError(c.origin + ": at t = " + formatNumber(c.time) + " s, before the fork at "
+                                 + formatNumber(*o.forkAt) + " s (put it in --commands to apply it in every branch)");
+            try {
+                experiment.validate(c);
+            } catch (const InputError& e) {
+                throw InputError(c.origin + ": " + e.what());
+            }
+        }
+        branches.push_back(std::move(b));
+    }
+    return branches;
+}
+
+/// --fork-at T: the run up to T, then each branch from a copy of that state (same random
+/// state), in parallel. Up to T every branch is the unforked run; from T on, they differ only
+/// by their commands.
+int runFork(const RunOptions& o, Simulation& trunk, const std::string& outDir, double until)
+{
+    const double forkAt = *o.forkAt;
+    if (forkAt >= until)
+        throw InputError("--fork-at " + formatNumber(forkAt) + ": the run ends at " + formatNumber(until)
+                         + " s; fork before the end");
+    const std::vector<Branch> branches = readBranches(o, trunk.experiment());
+    const auto start = std::chrono::steady_clock::now();
+    Progress progress(o.quiet, forkAt, o.experiment + " (before the fork)");
+    trunk.runUntil(forkAt, std::ref(progress), &interrupted);
+    if (interrupted.load()) {
+        std::fprintf(stderr, "%s: interrupted at %.1f s, before the fork; nothing was written\n", o.experiment.c_str(),
+                     trunk.time());
+        return 130;
+    }
+    const std::string state = encodeState(trunk);
+
+    struct Result {
+        bool complete = false;
+        double wall = 0;
+        std::string error;
+    };
+    std::vector<Result> results(branches.size());
+    const auto runBranch = [&](std::size_t i) {
+        try {
+            const auto begin = std::chrono::steady_clock::now();
+            const std::unique_ptr<Simulation> sim = decodeState(state, "the fork");
+            sim->schedule(branches[i].commands);
+            sim->runUntil(until, {}, &interrupted);
+            results[i].wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+            results[i].complete = writeRun(o, *sim, outDir + "/" + branches[i].name, results[i].wall, until, nullptr);
+        } catch (const std::exception& e) {
+            results[i].error = e.what();
+        }
+    };
+    // One branch per core; the rest wait their turn.
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (std::size_t w = 0; w < std::min(cores, branches.size()); ++w)
+        workers.emplace_back([&] {
+            for (std::size_t i; (i = next.fetch_add(1)) < branches.size();)
+                runBranch(i);
+        });
+    if (!o.quiet)
+        std::fprintf(stderr, "%s: forked at %.1f s into %zu branches, running to %.1f s on %zu cores\n",
+                     o.experiment.c_str(), forkAt, branches.size(), until, std::min(cores, branches.size()));
+    for (auto& w : workers)
+        w.join();
+    for (std::size_t i = 0; i < branches.size(); ++i)
+        if (!results[i].error.empty())
+            throw InputError("branch " + branches[i].name + ": " + results[i].error);
+
+    JsonWriter json;
+    json.beginObject().key("experiment").value(o.experiment).key("fork_at").value(forkAt).key("until").value(until);
+    json.key("branches").beginArray();
+    for (std::size_t i = 0; i < branches.size(); ++i) {
+        json.beginObject().key("name").value(branches[i].name).key("folder").value(branches[i].name);
+        json.key("commands").value(branches[i].file).key("complete").value(results[i].complete).endObject();
+    }
+    json.endArray().endObject();
+    writeFileAtomically(outDir + "/fork.json", json.str() + "\n");
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!o.quiet) {
+        std::string names;
+        for (const Branch& b : branches)
+            names += (names.empty() ? "" : ", ") + b.name;
+        std::fprintf(stderr, "%s: wrote %s/{%s}/ and fork.json (%.2f s wall)\n", o.experiment.c_str(), outDir.c_str(),
+                     names.c_str(), wall);
+    }
+    for (const Result& r : results)
+        if (!r.complete) {
+            std::fprintf(stderr, "%s: interrupted; results so far were written\n", o.experiment.c_str());
+            return 130;
+        }
+    return 0;
+}
+
 } // namespace
 
 int listExperiments(std::ostream& out)
@@ -206,6 +350,8 @@ int runHeadless(const RunOptions& options)
 
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+    if (o.forkAt)
+        return runFork(o, sim, outDir, until);
     const auto start = std::chrono::steady_clock::now();
     Progress progress(o.quiet, until, o.experiment);
     std::vector<SpikeEvent> spikes;
@@ -221,33 +367,14 @@ int runHeadless(const RunOptions& options)
     sim.runUntil(until, std::ref(progress), &interrupted);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    RunRecord record;
-    record.experiment = &sim.experiment();
-    record.simSeconds = sim.time();
-    record.wallSeconds = wall;
-    record.complete = sim.time() >= until - 0.5 * sim.experiment().dt();  // reached the end, signal or not
-    record.series = &sim.series();
-    record.metrics = sim.experiment().summary();
-
-    std::error_code ec;
-    std::filesystem::create_directories(outDir, ec);
-    if (ec)
-        throw InputError("--out " + outDir + ": cannot create folder: " + ec.message());
-    writeFileAtomically(outDir + "/metrics.csv", metricsCsv(sim.finalSeries()));
-    if (o.spikes)
-        writeFileAtomically(outDir + "/spikes.csv", spikesCsv(spikes, sim.experiment().neuronGroups()));
-    // The run as it happened from t = 0, commands included: --replay DIR/run.json repeats it.
-    RunFile::fromRun(o.experiment, sim.experiment().initialParameters(), o.seed, sim.time(), sim.appliedCommands())
-        .write(outDir + "/run.json");
-    // The summary last: once it exists, so do the others (a sweep takes it for "finished").
-    writeFileAtomically(outDir + "/summary.json", summaryJson(record));
+    const bool complete = writeRun(o, sim, outDir, wall, until, o.spikes ? &spikes : nullptr);
     if (!o.saveState.empty())
         saveStateFile(sim, o.saveState);
     if (!o.quiet)
         std::fprintf(stderr, "%s: wrote %s/summary.json, metrics.csv and run.json%s%s (%.1f s simulated in %.2f s wall)\n",
                      o.experiment.c_str(), outDir.c_str(), o.saveState.empty() ? "" : ", state ",
                      o.saveState.c_str(), sim.time(), wall);
-    if (!record.complete) {  // a signal after the last step interrupted nothing
+    if (!complete) {  // a signal after the last step interrupted nothing
         std::fprintf(stderr, "%s: interrupted at %.1f s; results so far were written\n", o.experiment.c_str(),
                      sim.time());
         return 130;

@@ -419,6 +419,118 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
+    void aForkWithoutALesionIsTheUnforkedRunBitForBit_data()
+    {
+        QTest::addColumn<QString>("experiment");
+        QTest::addColumn<QString>("lesion");
+        QTest::addColumn<QStringList>("settings");
+        QTest::newRow("em-mixture") << "em-mixture" << "30 lesion neurons random 0.5" << QStringList{"record_interval=2"};
+        QTest::newRow("self-repair") << "self-repair" << "30 lesion synapses zv-za strongest 0.5"
+                                     << QStringList{"record_interval=10", "test_every=20", "lesion1_at=20"};
+        QTest::newRow("reward") << "reward" << "30 silence neurons A all" << QStringList{"record_interval=5"};
+    }
+    void aForkWithoutALesionIsTheUnforkedRunBitForBit()
+    {
+        QFETCH(QString, experiment);
+        QFETCH(QString, lesion);
+        QFETCH(QStringList, settings);
+        QTemporaryDir dir;
+        writeFile(dir.filePath("common.txt"), "10 set learning_rate 0.01\n40 set learning_rate 0.005\n");
+        writeFile(dir.filePath("nothing.txt"), "# no commands: the same run\n");
+        writeFile(dir.filePath("lesioned.txt"), (lesion + "\n").toUtf8());
+        QStringList common = {"--seconds", "60", "--commands", dir.filePath("common.txt"), "--quiet"};
+        for (const QString& a : settings)
+            common << "--set" << a;
+        QCOMPARE(runApp(QStringList{"run", experiment, "--out", dir.filePath("straight")} + common).exitCode, 0);
+        const auto r = runApp(QStringList{"run", experiment, "--out", dir.filePath("fork"), "--fork-at", "30", "--branch",
+                                          dir.filePath("nothing.txt"), "--branch", dir.filePath("lesioned.txt")}
+                              + common);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto read = [&](const QString& path) {
+            QFile f(dir.filePath(path));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing " + path.toUtf8() + ")");
+        };
+        const QByteArray straight = read("straight/metrics.csv");
+        QVERIFY(straight.count('\n') > 5);
+        QCOMPARE(read("fork/intact/metrics.csv"), straight);
+        QCOMPARE(read("fork/nothing/metrics.csv"), straight);
+        // The summary too, but for the wall-clock figures.
+        const auto metrics = [&](const QString& path) {
+            return QJsonDocument::fromJson(read(path)).object().value("metrics").toObject();
+        };
+        QCOMPARE(metrics("fork/nothing/summary.json"), metrics("straight/summary.json"));
+        // With a lesion the branches are the same run up to the fork, and part from it on. (The
+        // principal components are fitted to the whole run, so they differ everywhere: left out.)
+        const auto withoutPcs = [](const QByteArray& csv) {
+            const QList<QByteArray> lines = csv.split('\n');
+            const QList<QByteArray> header = lines[0].split(',');
+            QList<QByteArray> out;
+            for (const QByteArray& line : lines) {
+                const QList<QByteArray> cells = line.split(',');
+                QList<QByteArray> kept;
+                for (int c = 0; c < cells.size(); ++c)
+                    if (c >= header.size() || !header[c].startsWith("pc"))
+                        kept << cells[c];
+                out << kept.join(',');
+            }
+            return out;
+        };
+        const QList<QByteArray> a = withoutPcs(straight), b = withoutPcs(read("fork/lesioned/metrics.csv"));
+        QCOMPARE(a.size(), b.size());
+        int same = 0, differ = 0;
+        for (int i = 1; i < a.size(); ++i) {
+            if (a[i].isEmpty())
+                continue;
+            const double t = a[i].split(',')[0].toDouble();
+            if (t <= 30)
+                QVERIFY2(a[i] == b[i], qPrintable("t = " + QString::number(t) + " before the fork"));
+            same += t <= 30;
+            differ += t > 30 && a[i] != b[i];
+        }
+        QVERIFY(same > 0);
+        QVERIFY2(differ > 0, "the lesion changed nothing after the fork");
+        // Each branch's run.json replays that branch.
+        QCOMPARE(runApp({"run", "--replay", dir.filePath("fork/lesioned/run.json"), "--quiet", "--out",
+                         dir.filePath("replayed")})
+                     .exitCode,
+                 0);
+        QCOMPARE(read("replayed/metrics.csv"), read("fork/lesioned/metrics.csv"));
+        const QJsonObject fork = QJsonDocument::fromJson(read("fork/fork.json")).object();
+        QCOMPARE(fork.value("fork_at").toDouble(), 30.0);
+        QCOMPARE(fork.value("branches").toArray().size(), 3);
+    }
+
+    void forkErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("branch");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no branch") << QStringList{"--fork-at", "10"} << "" << "--fork-at needs at least one --branch";
+        QTest::newRow("no fork") << QStringList{} << "20 lesion neurons 1\n" << "--branch needs --fork-at";
+        QTest::newRow("before the fork") << QStringList{"--fork-at", "10"} << "5 lesion neurons 1\n"
+                                         << "branch.txt:1: at t = 5 s, before the fork at 10 s";
+        QTest::newRow("bad lesion") << QStringList{"--fork-at", "10"} << "20 lesion neurons 9\n" << "branch.txt:1:";
+        QTest::newRow("after the end") << QStringList{"--fork-at", "100"} << "120 lesion neurons 1\n"
+                                       << "the run ends at 20 s";
+        QTest::newRow("with replay") << QStringList{"--fork-at", "10", "--replay", "x.json"} << "20 lesion neurons 1\n"
+                                     << "does not go with --load-state, --replay";
+    }
+    void forkErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, branch);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QStringList all = {"run", "em-mixture", "--seconds", "20", "--quiet", "--out", dir.filePath("o")};
+        if (!branch.isEmpty()) {
+            writeFile(dir.filePath("branch.txt"), branch.toUtf8());
+            all << "--branch" << dir.filePath("branch.txt");
+        }
+        const auto r = runApp(all + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     void stateFilesContinueARunExactly()
     {
         QTemporaryDir dir;
