@@ -124,7 +124,7 @@ bool writeRun(const RunOptions& o, Simulation& sim, const std::string& dir, doub
     record.wallSeconds = wall;
     record.complete = sim.time() >= until - 0.5 * sim.experiment().dt();  // reached the end, signal or not
     record.series = &sim.series();
-    record.metrics = sim.experiment().summary();
+    record.metrics = sim.summary();
 
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);

@@ -322,7 +322,7 @@ void SimulationWorker::runChunk(Controls& c)
         record.simSeconds = sim.time();
         record.wallSeconds = steppingWall_;
         record.series = &series;
-        record.metrics = e.summary();
+        record.metrics = sim.summary();
         results->time = sim.time();
         results->summaryJson = summaryJson(record);
         results->metricsCsv = metricsCsv(sim.finalSeries());

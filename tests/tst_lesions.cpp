@@ -5,6 +5,7 @@
 #include "MakeSimulation.h"
 
 #include "core/Error.h"
+#include "analysis/LesionEffects.h"
 #include "lesion/LesionSite.h"
 
 #include <QtTest>
@@ -363,6 +364,75 @@ private slots:
             QCOMPARE(removed, 0);
             QCOMPARE(silenced, 0);
             QVERIFY2(restored > 0, experiment.c_str());
+        }
+    }
+
+    void lesionEffectsFromTheSeries()
+    {
+        // Performance 1 up to the lesion at 100 s, 0.35 just after, then back up by 0.1 per
+        // 10 s row: 0.85 at 160 s; a 30 s window first averages ≥ 0.8 at 170 s (0.75, 0.85, 0.95).
+        MetricSeries series;
+        series.names = {"other", "perf"};
+        for (int t = 10; t <= 300; t += 10) {
+            const double p = t <= 100 ? 1.0 : std::min(1.0, 0.35 + 0.1 * (t - 110) / 10.0);
+            series.times.push_back(t);
+            series.rows.push_back({-1.0, p});
+        }
+        MetricList m;
+        appendLesionEffects(m, series, {100}, {"perf", false, 30});
+        QCOMPARE(summaryMetric(m, "lesion1_time"), 100.0);
+        QCOMPARE(summaryMetric(m, "lesion1_before"), 1.0);
+        QCOMPARE(summaryMetric(m, "lesion1_relative_after"), 0.35);
+        QCOMPARE(summaryMetric(m, "lesion1_recovery_time"), 70.0);
+        QCOMPARE(summaryMetric(m, "lesion1_relative_final"), 1.0);
+        // Read as a ratio where 0 is best, and with a second lesion that ends the first's span.
+        for (auto& row : series.rows)
+            row[1] = 1.0 - row[1];
+        MetricList two;
+        appendLesionEffects(two, series, {100, 140}, {"perf", true, 30});
+        QVERIFY(std::fabs(summaryMetric(two, "lesion1_relative_after") - 0.35) < 1e-12);
+        QVERIFY(std::isnan(summaryMetric(two, "lesion1_recovery_time")));  // 0.65 at 140 s: not yet
+        QCOMPARE(summaryMetric(two, "lesion2_time"), 140.0);
+        QVERIFY(std::fabs(summaryMetric(two, "lesion2_before") - 0.55) < 1e-12);  // rows 120-140
+        // No recovery at all: NaN, not a number that looks like one.
+        for (std::size_t r = 0; r < series.size(); ++r)
+            series.rows[r][1] = series.times[r] <= 100 ? 0.0 : 0.7;
+        MetricList never;
+        appendLesionEffects(never, series, {100}, {"perf", true, 30});
+        QVERIFY(std::isnan(summaryMetric(never, "lesion1_recovery_time")));
+        QVERIFY(std::fabs(summaryMetric(never, "lesion1_relative_final") - 0.3) < 1e-12);
+    }
+
+    void eachExperimentReportsItsLesionsEffects()
+    {
+        // em-mixture, synaptic-sampling and reward measure the lesion's effect on their
+        // performance; with the network learning on, reward's 50 % lesion of A recovers, and
+        // frozen at the lesion (learning_rate 0, temperature 0) it does not.
+#ifdef PLAB_SANITIZED
+        QSKIP("two 5000 s reward runs: a test of learning, not of memory safety");
+#endif
+        for (const bool learning : {true, false}) {
+            auto sim = makeSimulation("reward", 1, {});
+            sim->schedule(Command::fromText(2000, "lesion neurons A random 0.5"));
+            if (!learning) {
+                sim->schedule(Command::fromText(2000, "set learning_rate 0"));
+                sim->schedule(Command::fromText(2000, "set temperature 0"));
+            }
+            sim->runUntil(sim->experiment().duration());
+            const MetricList m = sim->summary();
+            QCOMPARE(summaryMetric(m, "lesion1_time"), 2000.0);
+            QVERIFY2(summaryMetric(m, "lesion1_relative_after") < 0.9,
+                     qPrintable(QString::number(summaryMetric(m, "lesion1_relative_after"))));
+            const double recovery = summaryMetric(m, "lesion1_recovery_time");
+            QVERIFY2(learning ? std::isfinite(recovery) : std::isnan(recovery), qPrintable(QString::number(recovery)));
+        }
+        for (const char* experiment : {"em-mixture", "synaptic-sampling"}) {
+            auto sim = makeSimulation(experiment, 1, {});
+            sim->schedule(Command::fromText(150, "lesion synapses random 0.5"));
+            sim->runUntil(300);
+            const MetricList m = sim->summary();
+            QCOMPARE(summaryMetric(m, "lesion1_time"), 150.0);
+            QVERIFY(std::isfinite(summaryMetric(m, "lesion1_relative_after")));
         }
     }
 

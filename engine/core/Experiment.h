@@ -3,6 +3,7 @@
 // fixed steps. Subclasses implement advance() (simulate one step) and the recording; this
 // base owns time, parameters, the random streams by name and the handling of `set` commands.
 #include "Command.h"
+#include "analysis/LesionEffects.h"
 #include "Metrics.h"
 #include "Parameters.h"
 #include "Random.h"
@@ -12,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,6 +83,9 @@ public:
     virtual std::vector<double> sampleSeries() = 0;
     /// Final figures for summary.json.
     virtual MetricList summary() const = 0;
+    /// The series that says how well the network does, for the effects of lesions
+    /// (Simulation::summary); none where the experiment measures them itself or cannot.
+    virtual std::optional<PerformanceMeasure> performanceMeasure() const { return std::nullopt; }
     /// Commands the experiment schedules for itself at the start (a default lesion schedule):
     /// they go through the command queue like a user's, so they are logged and marked.
     virtual std::vector<Command> scheduledCommands() const { return {}; }

@@ -1,5 +1,7 @@
 #include "Simulation.h"
 
+#include "lesion/Lesion.h"
+
 #include "Error.h"
 #include "io/StateArchive.h"
 
@@ -136,6 +138,23 @@ void Simulation::runUntil(double t, const std::function<void(double)>& progress,
     }
     if (progress)
         progress(experiment_->time());
+}
+
+MetricList Simulation::summary() const
+{
+    MetricList metrics = experiment_->summary();
+    if (const auto measure = experiment_->performanceMeasure())
+        appendLesionEffects(metrics, series_, lesionTimes(), *measure);
+    return metrics;
+}
+
+std::vector<double> Simulation::lesionTimes() const
+{
+    std::vector<double> times;
+    for (const Command& c : applied_)
+        if (isLesionCommand(c) && c.verb != "restore" && (times.empty() || times.back() != c.time))
+            times.push_back(c.time);  // several at one moment are one lesion
+    return times;
 }
 
 } // namespace plab

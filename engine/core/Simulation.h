@@ -43,6 +43,10 @@ public:
     const MetricSeries& series() const { return series_; }
     /// The series with the columns that need the whole run filled in (for metrics.csv).
     MetricSeries finalSeries() const;
+    /// The experiment's summary, and what each lesion did to its performance (LesionEffects.h).
+    MetricList summary() const;
+    /// When each lesion applied (lesion and silence commands), in order.
+    std::vector<double> lesionTimes() const;
     /// Every command applied so far, in order, stamped with the time it applied at.
     const std::vector<Command>& appliedCommands() const { return applied_; }
 

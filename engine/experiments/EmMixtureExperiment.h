@@ -32,6 +32,10 @@ public:
     std::vector<std::string> seriesNames() const override;
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
+    std::optional<PerformanceMeasure> performanceMeasure() const override
+    {
+        return PerformanceMeasure{"nmi", false, params_.number("measure_window")};
+    }
     std::vector<NeuronGroup> neuronGroups() const override;
     /// Each input spike reaches K synapses; each circuit spike updates the winner's N synapses.
     std::int64_t synapticEvents() const override

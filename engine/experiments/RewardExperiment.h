@@ -23,6 +23,8 @@ public:
     std::vector<std::string> seriesNames() const override;
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
+    /// The reward per trial, over 100 s (a window of trials: one trial's reward scatters).
+    std::optional<PerformanceMeasure> performanceMeasure() const override { return PerformanceMeasure{"reward", false, 100}; }
     std::vector<NeuronGroup> neuronGroups() const override;
     std::vector<Command> scheduledCommands() const override;
     std::int64_t synapticEvents() const override { return net_.synapticEvents(); }

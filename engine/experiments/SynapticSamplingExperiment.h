@@ -24,6 +24,11 @@ public:
     std::vector<std::string> seriesNames() const override;
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
+    /// How well the winner names the cluster: 1 − H(cluster | winner)/H(cluster).
+    std::optional<PerformanceMeasure> performanceMeasure() const override
+    {
+        return PerformanceMeasure{"cond_entropy", true, params_.number("measure_window")};
+    }
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
     std::int64_t synapticEvents() const override { return net_.synapticEvents(); }
