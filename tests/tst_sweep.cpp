@@ -1,5 +1,6 @@
 // Sweeps: the spec's expansion and errors, the statistics collect reports, and real sweeps on
 // the executable: interrupted half-way and run again, only the missing points run.
+#include "SweepCollect.h"
 #include "SweepResults.h"
 #include "SweepSpec.h"
 
@@ -286,6 +287,43 @@ private slots:
         QVERIFY(summaryCsv.contains(",final,nmi,10,"));
         QVERIFY(QFileInfo(dir + "/collected/figures/nmi.png").size() > 10000);
         QVERIFY(readFile(dir + "/collected/figures/nmi.svg").contains("<svg"));
+    }
+
+    void doseResponseAgainstTheFractionLesioned()
+    {
+        // em-mixture's four neurons, lesioned at 100 s by number drawn or strongest first: nmi
+        // against the fraction removed, a line per kind, the band over three seeds.
+        QTemporaryDir tmp;
+        const QString spec = tmp.filePath("dose.json"), dir = tmp.filePath("sweep");
+        writeFile(spec, R"({"experiment": "em-mixture", "seconds": 200,
+                            "grid": {"kind": ["random", "strongest"], "fraction": [0, 0.25, 0.5, 0.75]},
+                            "commands": ["100 lesion neurons {kind} {fraction}"], "seeds": "1-3"})");
+        QCOMPARE(runApp({"sweep", spec, "--out", dir, "--quiet"}).exitCode, 0);
+        const Result collect = runApp({"collect", dir});
+        QVERIFY2(collect.exitCode == 0, qPrintable(collect.err));
+        QVERIFY(QFileInfo(dir + "/collected/figures/against-fraction/lesion1_relative_after.png").size() > 10000);
+        QVERIFY(readFile(dir + "/collected/figures/against-fraction/nmi.svg").contains("<svg"));
+
+        const SweepResults results = SweepResults::load(dir.toStdString());
+        QCOMPARE(doseAxes(results), std::vector<std::string>{"fraction"});  // "kind" is text
+        const SweepFigure f = doseResponseFigure(results, "fraction", "nmi");
+        QCOMPARE(f.xLabel, QString("fraction"));
+        QCOMPARE(f.points.size(), std::size_t(2));
+        QCOMPARE(f.points[0].name, QString("kind=random"));
+        for (const auto& line : f.points) {
+            QCOMPARE(line.t, (std::vector<double>{0, 0.25, 0.5, 0.75}));
+            QCOMPARE(line.runs.size(), std::size_t(3));
+            // The mean at each fraction is the mean of the three seeds' final nmi.
+            for (std::size_t i = 0; i < line.t.size(); ++i) {
+                double sum = 0;
+                for (const auto& run : line.runs)
+                    sum += run.v[i];
+                QVERIFY(std::fabs(line.mean[i] - sum / 3) < 1e-12);
+                QVERIFY(line.low[i] <= line.mean[i] && line.mean[i] <= line.high[i]);
+            }
+            // Three of four neurons gone: the circuit can no longer tell four clusters apart.
+            QVERIFY2(line.mean[3] < line.mean[0] - 0.2, qPrintable(QString("%1 -> %2").arg(line.mean[0]).arg(line.mean[3])));
+        }
     }
 
     void flatMetricsAreDrawn()

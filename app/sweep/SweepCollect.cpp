@@ -5,11 +5,16 @@
 
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
+#include "core/Parameters.h"
 #include "io/RunOutput.h"
 
 #include <QGuiApplication>
 #include <QSize>
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <memory>
 
 namespace plab {
@@ -50,6 +55,100 @@ SweepFigure sweepFigure(const SweepResults& results, const std::string& metric)
     figure.subtitle = QStringLiteral("%1 · up to %2 seeds per point · thick: mean, band: 95 % CI of the mean, thin: "
                                      "single seeds")
                           .arg(QString::fromStdString(results.experiment()))
+                          .arg(seeds);
+    return figure;
+}
+
+std::vector<std::string> doseAxes(const SweepResults& results)
+{
+    std::vector<std::string> out;
+    for (const std::string& axis : results.axisNames()) {
+        std::set<double> values;
+        bool numeric = true;
+        for (const SweepRun& run : results.runs())
+            for (const auto& [name, text] : run.axes)
+                if (name == axis) {
+                    double x = 0;
+                    numeric = numeric && parseNumber(text, x);
+                    values.insert(x);
+                }
+        if (numeric && values.size() >= 3)
+            out.push_back(axis);
+    }
+    return out;
+}
+
+std::vector<std::string> finalMetrics(const SweepResults& results)
+{
+    std::vector<std::string> out;
+    for (const SweepRun& run : results.runs())
+        for (const auto& [name, value] : run.finals)
+            if (std::find(out.begin(), out.end(), name) == out.end())
+                out.push_back(name);
+    return out;
+}
+
+SweepFigure doseResponseFigure(const SweepResults& results, const std::string& axis, const std::string& metric)
+{
+    // Lines: the points' other axes; along a line: the axis's values; over seeds: the band.
+    struct Line {
+        std::map<double, std::vector<double>> values;              // x -> one per seed
+        std::map<std::uint64_t, std::map<double, double>> seeds;  // seed -> x -> value
+        std::map<std::uint64_t, std::string> runFiles;
+    };
+    std::vector<std::pair<std::string, Line>> lines;
+    for (const SweepRun& run : results.runs()) {
+        double x = 0;
+        std::string label;
+        bool found = false;
+        for (const auto& [name, text] : run.axes) {
+            if (name == axis)
+                found = parseNumber(text, x);
+            else
+                label += (label.empty() ? "" : ", ") + name + "=" + text;
+        }
+        const auto value = std::find_if(run.finals.begin(), run.finals.end(), [&](const auto& f) { return f.first == metric; });
+        if (!found || value == run.finals.end() || !std::isfinite(value->second))
+            continue;
+        auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.first == label; });
+        if (line == lines.end()) {
+            lines.push_back({label, {}});
+            line = lines.end() - 1;
+        }
+        line->second.values[x].push_back(value->second);
+        line->second.seeds[run.seed][x] = value->second;
+        line->second.runFiles[run.seed] = (fs::path(results.dir()) / run.folder / "run.json").string();
+    }
+    SweepFigure figure;
+    figure.title = QString::fromStdString(metric);
+    figure.xLabel = QString::fromStdString(axis);
+    std::size_t seeds = 0;
+    for (const auto& [label, line] : lines) {
+        SweepFigure::Point point;
+        point.name = label.empty() ? QStringLiteral("all") : QString::fromStdString(label);
+        for (const auto& [x, values] : line.values) {
+            const Spread s = spreadOf(values);
+            point.t.push_back(x);
+            point.mean.push_back(s.mean);
+            point.low.push_back(s.ciLow);
+            point.high.push_back(s.ciHigh);
+            seeds = std::max(seeds, values.size());
+        }
+        for (const auto& [seed, byX] : line.seeds) {
+            SweepFigure::Run run;
+            run.label = QStringLiteral("seed %1").arg(seed);
+            run.runFile = QString::fromStdString(line.runFiles.at(seed));  // the last of its points
+            for (const auto& [x, v] : byX) {
+                run.t.push_back(x);
+                run.v.push_back(v);
+            }
+            point.runs.push_back(std::move(run));
+        }
+        figure.points.push_back(std::move(point));
+    }
+    figure.subtitle = QStringLiteral("%1 · final value against %2 · up to %3 seeds per point · thick: mean, band: "
+                                     "95 % CI of the mean, thin: single seeds")
+                          .arg(QString::fromStdString(results.experiment()), QString::fromStdString(axis))
                           .arg(seeds);
     return figure;
 }
@@ -96,6 +195,24 @@ int collectSweep(const CollectOptions& options)
                 throw InputError(file.string() + ": cannot write the figure");
         }
         ++written;
+    }
+    for (const std::string& axis : doseAxes(results)) {
+        const fs::path folder = figures / ("against-" + folderSafe(axis));
+        fs::create_directories(folder, ec);
+        if (ec)
+            throw InputError(folder.string() + ": cannot create folder: " + ec.message());
+        for (const std::string& metric : finalMetrics(results)) {
+            const SweepFigure figure = doseResponseFigure(results, axis, metric);
+            if (figure.points.empty())
+                continue;
+            const SweepPlot plot(figure);
+            for (const char* extension : {".png", ".svg"}) {
+                const fs::path file = folder / (folderSafe(metric) + extension);
+                if (!plot.save(QString::fromStdString(file.string()), size, font))
+                    throw InputError(file.string() + ": cannot write the figure");
+            }
+            ++written;
+        }
     }
     if (!options.quiet) {
         std::fprintf(stderr, "collect: %zu of %zu runs finished", results.runs().size(), results.pointCount());
