@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "LesionDialog.h"
+
 #include "ExperimentDock.h"
 #include "ExperimentPanels.h"
 #include "HelpMenu.h"
@@ -115,6 +117,16 @@ void MainWindow::buildActions()
 
     auto* sim = menuBar()->addMenu(tr("&Simulation"));
     transport_->addTo(sim, toolbar);
+    sim->addSeparator();
+    lesionAction_ = sim->addAction(tr("&Lesion…"), this, [this] { openLesionDialog(); });
+    lesionAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lesionAction_->setToolTip(tr("Remove or silence neurons, remove synapses, add weight noise or scale the weights; "
+                                 "optionally beside an intact copy of the run"));
+    endComparisonAction_ = sim->addAction(tr("&End comparison"), this, [this] {
+        controller_.endComparison();
+        endComparisonAction_->setEnabled(false);
+    });
+    endComparisonAction_->setEnabled(false);
 
     view_->addTo(menuBar()->addMenu(tr("&View")));
     lessons_->addTo(menuBar()->addMenu(tr("&Lessons")));
@@ -194,6 +206,11 @@ bool MainWindow::resetRun()
 void MainWindow::showRun(const std::string& name)
 {
     dock_->parameters()->setParameters(controller_.parameters());
+    // A new run has no intact copy to compare with.
+    if (endComparisonAction_)
+        endComparisonAction_->setEnabled(false);
+    pendingIntactTimes_.clear();
+    pendingIntactRows_.clear();
 
     // Panel, raster layout and chart series follow the experiment.
     delete panelScroll_->takeWidget();  // at once: a panel still shown would skew the sizes
@@ -268,6 +285,40 @@ void MainWindow::arrangeSplitter()
     splitter_->setSizes({panel_ ? panel : 0, raster, chart});
 }
 
+void MainWindow::openLesionDialog(const QString& population, const QString& numbers)
+{
+    if (controller_.lesionPopulations().empty() && controller_.lesionPathways().empty()) {
+        statusBar()->showMessage(tr("%1 has no neurons or synapses to lesion")
+                                     .arg(QString::fromStdString(controller_.experimentName())),
+                                 6000);
+        return;
+    }
+    auto* dialog = new LesionDialog(controller_.lesionPopulations(), controller_.lesionPathways(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!numbers.isEmpty())
+        dialog->selectNeurons(population, numbers);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applyLesion(dialog->command(), dialog->compare()); });
+    lesionDialog_ = dialog;
+    dialog->open();  // not modal for the simulation: it goes on
+}
+
+LesionDialog* MainWindow::lesionDialog() const
+{
+    return lesionDialog_;
+}
+
+void MainWindow::applyLesion(const QString& command, bool compare)
+{
+    if (compare) {
+        controller_.forkAndApply({command.toStdString()});
+        lessons_->noteUserChange(command);
+        endComparisonAction_->setEnabled(true);
+        statusBar()->showMessage(tr("Forked: %1 in the running copy; the intact copy is drawn dashed").arg(command), 6000);
+    } else {
+        sendUserCommand(command);
+    }
+}
+
 void MainWindow::sendUserCommand(const QString& command)
 {
     controller_.send(command.toStdString());
@@ -292,13 +343,31 @@ void MainWindow::refresh()
         recentSpikes_.pop_front();
     // Curves change slowly: redrawing them ten times a second is plenty, and stroking a
     // chart costs more than drawing thousands of spikes.
-    pendingTimes_.insert(pendingTimes_.end(), s.seriesTimes.begin(), s.seriesTimes.end());
-    for (auto& row : s.seriesRows)
-        pendingRows_.push_back(std::move(row));
-    if (!pendingTimes_.empty() && (!chartClock_.isValid() || chartClock_.elapsed() >= 100 || !s.running)) {
+    if (s.forked) {
+        // The branches part now: the chart's curves up to here are both branches' (rows
+        // recorded before the fork, still pending, go in first).
         chart_->append(pendingTimes_, pendingRows_);
         pendingTimes_.clear();
         pendingRows_.clear();
+        chart_->startComparison();
+        pendingIntactTimes_.clear();
+        pendingIntactRows_.clear();
+    }
+    pendingTimes_.insert(pendingTimes_.end(), s.seriesTimes.begin(), s.seriesTimes.end());
+    for (auto& row : s.seriesRows)
+        pendingRows_.push_back(std::move(row));
+    pendingIntactTimes_.insert(pendingIntactTimes_.end(), s.intactTimes.begin(), s.intactTimes.end());
+    for (auto& row : s.intactRows)
+        pendingIntactRows_.push_back(std::move(row));
+    if ((!pendingTimes_.empty() || !pendingIntactTimes_.empty())
+        && (!chartClock_.isValid() || chartClock_.elapsed() >= 100 || !s.running)) {
+        chart_->append(pendingTimes_, pendingRows_);
+        if (controller_.comparing())
+            chart_->appendIntact(pendingIntactTimes_, pendingIntactRows_);
+        pendingTimes_.clear();
+        pendingRows_.clear();
+        pendingIntactTimes_.clear();
+        pendingIntactRows_.clear();
         chartClock_.start();
     }
     if (s.panel) {

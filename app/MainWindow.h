@@ -11,6 +11,7 @@
 #include "ViewStyle.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <deque>
 #include <map>
 #include <optional>
@@ -29,6 +30,7 @@ namespace plab {
 class ExperimentDock;
 class ExperimentPanel;
 class LessonPanel;
+class LesionDialog;
 class LiveSlider;
 class MetricChartView;
 class SpikeRaster;
@@ -50,6 +52,11 @@ public:
     QString speedChoiceText() const;
     QString speedShownText() const;
     LessonPanel* lessonPanel() const;
+    /// Simulation → Lesion…: the dialog (with neurons preselected by number, from a view).
+    void openLesionDialog(const QString& population = {}, const QString& numbers = {});
+    /// Applies a lesion command, forking an intact copy first if `compare`.
+    void applyLesion(const QString& command, bool compare);
+    LesionDialog* lesionDialog() const;
 
     /// Switches to an experiment with its default parameters (returns false on error).
     bool selectExperiment(const QString& name, std::uint64_t seed = 1);
@@ -135,6 +142,11 @@ private:
     QTimer* frameTimer_ = nullptr;
     std::vector<double> pendingTimes_;  // series rows waiting for the next chart update
     std::vector<std::vector<double>> pendingRows_;
+    std::vector<double> pendingIntactTimes_;  // the same of the intact branch, while comparing
+    std::vector<std::vector<double>> pendingIntactRows_;
+    QAction* lesionAction_ = nullptr;
+    QAction* endComparisonAction_ = nullptr;
+    QPointer<LesionDialog> lesionDialog_;
     QElapsedTimer chartClock_;
     std::uint64_t framesShown_ = 0;
     std::deque<SpikeEvent> recentSpikes_;  // the raster's window, for Export spikes

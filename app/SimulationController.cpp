@@ -74,6 +74,21 @@ void SimulationController::setParameter(const QString& name, double value)
     worker_.post(Command::set(-1.0, name.toStdString(), value));
 }
 
+void SimulationController::forkAndApply(const std::vector<std::string>& commands)
+{
+    std::vector<Command> parsed;
+    for (const auto& text : commands)
+        parsed.push_back(Command::fromText(-1.0, text));
+    worker_.fork(std::move(parsed));
+    comparing_ = true;
+}
+
+void SimulationController::endComparison()
+{
+    worker_.endComparison();
+    comparing_ = false;
+}
+
 void SimulationController::schedule(const Command& command)
 {
     worker_.post(command);
@@ -95,6 +110,10 @@ void SimulationController::resume(std::unique_ptr<Simulation> sim)
     seed_ = sim->experiment().seed();
     dt_ = sim->experiment().dt();
     lastTime_ = sim->time();
+    const LesionSite* site = sim->experiment().lesionSite();
+    populations_ = site ? site->populations() : std::vector<LesionPopulation>{};
+    pathways_ = site ? site->pathways() : std::vector<LesionPathway>{};
+    comparing_ = false;
     log_.clear();  // the snapshots hand over the applied commands again, from the start
     mailbox_.clear(generation_);
     worker_.load(std::move(sim), panelCaptureFor(experiment_), generation_);

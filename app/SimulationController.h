@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "lesion/LesionSite.h"
+
 namespace plab {
 
 class SimulationController : public QObject {
@@ -41,6 +43,14 @@ public:
     /// Sets a live parameter from the next step on: the number goes to the engine as it is
     /// (and into the command log as "set NAME VALUE").
     void setParameter(const QString& name, double value);
+    /// Fork and compare: an intact copy of the run as it is now goes on beside it (dashed in
+    /// the chart), and `commands` (a lesion) apply to the running one only.
+    void forkAndApply(const std::vector<std::string>& commands);
+    void endComparison();
+    bool comparing() const { return comparing_; }
+    /// What the lesion commands can name in this run (its populations and pathways).
+    const std::vector<LesionPopulation>& lesionPopulations() const { return populations_; }
+    const std::vector<LesionPathway>& lesionPathways() const { return pathways_; }
     /// Queues a command for its own simulated time (a replayed run's log).
     void schedule(const Command& command);
     /// Asks the engine for summary.json and metrics.csv as they stand; resultsReady follows.
@@ -66,6 +76,9 @@ signals:
     void stateReady(std::shared_ptr<const plab::EncodedState> state);
 
 private:
+    std::vector<LesionPopulation> populations_;
+    std::vector<LesionPathway> pathways_;
+    bool comparing_ = false;
     SnapshotMailbox mailbox_;
     SimulationWorker worker_;
     std::string experiment_;

@@ -36,6 +36,11 @@ struct SimulationSnapshot {
     std::vector<double> seriesTimes;   // new rows of the metric series
     std::vector<std::vector<double>> seriesRows;
     std::vector<Command> applied;      // commands the engine applied, stamped with their time
+    // Fork and compare: the intact branch's new rows, and whether a fork began in this piece
+    // (its rows then start afresh).
+    bool forked = false;
+    std::vector<double> intactTimes;
+    std::vector<std::vector<double>> intactRows;
     PanelStatePtr panel;               // latest panel state, if one was captured
     std::string error;                 // a command the engine refused, for the status bar
     std::shared_ptr<const RunResults> results;  // when asked for with requestResults()

@@ -107,6 +107,21 @@ void SimulationWorker::post(Command command)
     wake_.notify_one();
 }
 
+void SimulationWorker::fork(std::vector<Command> commands)
+{
+    std::unique_lock lock(mutex_);
+    controls_.fork = true;
+    controls_.forkCommands = std::move(commands);
+    wake_.notify_one();
+}
+
+void SimulationWorker::endComparison()
+{
+    std::unique_lock lock(mutex_);
+    controls_.endComparison = true;
+    wake_.notify_one();
+}
+
 void SimulationWorker::setSpikeWindow(double seconds)
 {
     std::unique_lock lock(mutex_);
@@ -137,14 +152,15 @@ void SimulationWorker::requestCapture()
 bool SimulationWorker::hasRequests() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.steps > 0 || c.pacingChanged;
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.steps > 0 || c.pacingChanged
+           || c.fork || c.endComparison;
 }
 
 bool SimulationWorker::hasWork() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state
-           || ((sim_ || c.incoming) && (c.running || c.steps > 0));
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.fork
+           || c.endComparison || ((sim_ || c.incoming) && (c.running || c.steps > 0));
 }
 
 void SimulationWorker::run()
@@ -165,6 +181,11 @@ void SimulationWorker::run()
             c.incomingCapture = std::move(controls_.incomingCapture);
             c.incomingGeneration = controls_.incomingGeneration;
             c.commands.swap(controls_.commands);
+            c.fork = controls_.fork;
+            controls_.fork = false;
+            c.forkCommands.swap(controls_.forkCommands);
+            c.endComparison = controls_.endComparison;
+            controls_.endComparison = false;
             c.steps = controls_.steps;
             controls_.steps = 0;
             c.capture = controls_.capture;
@@ -185,6 +206,7 @@ void SimulationWorker::run()
             capture_ = std::move(c.incomingCapture);
             generation_ = c.incomingGeneration;
             publishedRows_ = publishedCommands_ = 0;
+            intact_.reset();
             speedEstimate_ = 0;
             steppingWall_ = 0;
             c.pacingChanged = true;
@@ -209,6 +231,24 @@ void SimulationWorker::run()
     }
 }
 
+void SimulationWorker::followIntact(const std::atomic<std::int64_t>& lead, const std::atomic<bool>& leadDone)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    if (__builtin_cpu_supports("avx"))
+        clearUpperVectorState();
+#endif
+    Simulation& intact = *intact_;
+    for (;;) {
+        const bool done = leadDone.load(std::memory_order_acquire);
+        const std::int64_t until = lead.load(std::memory_order_acquire);
+        while (intact.experiment().stepIndex() < until)
+            intact.step();
+        if (done)
+            return;
+        std::this_thread::yield();
+    }
+}
+
 void SimulationWorker::runChunk(Controls& c)
 {
     Simulation& sim = *sim_;
@@ -216,6 +256,20 @@ void SimulationWorker::runChunk(Controls& c)
     SimulationSnapshot piece;
     piece.generation = generation_;
 
+    if (c.endComparison)
+        intact_.reset();
+    if (c.fork) {
+        // The intact branch: the same state and random state, so that from here the two
+        // differ only by the lesion (an unlesioned fork is the same run, bit for bit).
+        intact_ = decodeState(encodeState(sim), "the fork");
+        intact_->experiment().spikes().setEnabled(false);
+        publishedIntactRows_ = intact_->series().size();
+        piece.forked = true;
+        for (Command& command : c.forkCommands) {
+            command.time = sim.time();
+            c.commands.push_back(std::move(command));
+        }
+    }
     for (auto& command : c.commands) {
         if (command.time < 0)
             command.time = sim.time();
@@ -254,9 +308,16 @@ void SimulationWorker::runChunk(Controls& c)
     std::int64_t lastStep = std::isfinite(target) ? std::llround(target / e.dt()) : INT64_MAX;
     std::int64_t n = 0;
     bool extended = false;
+    // The intact branch follows on another core, never ahead of this one.
+    std::atomic<std::int64_t> lead{e.stepIndex()};
+    std::atomic<bool> leadDone{false};
+    std::thread follower;
+    if (intact_ && lastStep > e.stepIndex())
+        follower = std::thread([&] { followIntact(lead, leadDone); });
     while (e.stepIndex() < lastStep) {
         e.spikes().setEnabled(e.time() >= recordFrom);
         sim.step();
+        lead.store(e.stepIndex(), std::memory_order_release);
         // Look at the clock every 32 steps only: it costs more than a step of a small network.
         if ((++n & 31) == 0 && c.running && !extended && clock_.nsecsElapsed() * 1e-9 - startWall > kChunkWall) {
             // Ending sooner than expected, before a whole raster window was recorded: the raster
@@ -272,6 +333,9 @@ void SimulationWorker::runChunk(Controls& c)
             break;
         }
     }
+    leadDone.store(true, std::memory_order_release);
+    if (follower.joinable())
+        follower.join();
     const double endWall = clock_.nsecsElapsed() * 1e-9;
     steppingWall_ += endWall - startWall;
     if (n > 0 && endWall > startWall) {
@@ -307,6 +371,13 @@ void SimulationWorker::runChunk(Controls& c)
     for (; publishedRows_ < series.size(); ++publishedRows_) {
         piece.seriesTimes.push_back(series.times[publishedRows_]);
         piece.seriesRows.push_back(series.rows[publishedRows_]);
+    }
+    if (intact_) {
+        const auto& rows = intact_->series();
+        for (; publishedIntactRows_ < rows.size(); ++publishedIntactRows_) {
+            piece.intactTimes.push_back(rows.times[publishedIntactRows_]);
+            piece.intactRows.push_back(rows.rows[publishedIntactRows_]);
+        }
     }
     const auto& applied = sim.appliedCommands();
     piece.applied.assign(applied.begin() + std::ptrdiff_t(publishedCommands_), applied.end());

@@ -10,6 +10,7 @@
 #include "core/Simulation.h"
 
 #include <QElapsedTimer>
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <limits>
@@ -40,6 +41,11 @@ public:
     void setSpeed(double factor);
     /// Queues a command; time < 0 means "at the next step".
     void post(Command command);
+    /// Fork and compare: copies the simulation as it is now (state and random state) into an
+    /// intact branch that runs beside it, in step, on another core; then applies `commands`
+    /// (the lesion) to the running one only. A reset or endComparison() drops the branch.
+    void fork(std::vector<Command> commands);
+    void endComparison();
     /// How many seconds of spikes the raster shows (older ones need not be recorded).
     void setSpikeWindow(double seconds);
     /// Asks for a fresh panel capture even while paused.
@@ -63,6 +69,8 @@ private:
         double stopAt = std::numeric_limits<double>::infinity();
         double spikeWindow = 2.0;
         std::vector<Command> commands;
+        std::vector<Command> forkCommands;
+        bool fork = false, endComparison = false;
         bool capture = false;
         bool results = false;
         bool state = false;
@@ -73,6 +81,9 @@ private:
     bool hasWork() const;      // anything to do at all (else sleep until woken)
     bool hasRequests() const;  // a control call arrived since the last chunk
     void runChunk(Controls& c);
+    /// Steps the intact branch up to the running one's step, as that one advances (`lead`);
+    /// returns when it reached `until` (the running one's final step of the chunk).
+    void followIntact(const std::atomic<std::int64_t>& lead, const std::atomic<bool>& leadDone);
 
     SnapshotMailbox& mailbox_;
     mutable std::mutex mutex_;
@@ -82,6 +93,8 @@ private:
 
     // Owned by the simulation thread only.
     std::unique_ptr<Simulation> sim_;
+    std::unique_ptr<Simulation> intact_;  // the intact branch of a fork, or null
+    std::size_t publishedIntactRows_ = 0;
     PanelCapture capture_;
     std::uint64_t generation_ = 0;
     std::size_t publishedRows_ = 0;

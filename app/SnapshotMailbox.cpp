@@ -31,6 +31,19 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
         pending_.seriesRows.erase(pending_.seriesRows.begin(), pending_.seriesRows.begin() + drop);
         pending_.seriesTimes.erase(pending_.seriesTimes.begin(), pending_.seriesTimes.begin() + drop);
     }
+    if (piece.forked) {  // a new comparison: the older intact rows belong to the last one
+        pending_.forked = true;
+        pending_.intactTimes.clear();
+        pending_.intactRows.clear();
+    }
+    pending_.intactTimes.insert(pending_.intactTimes.end(), piece.intactTimes.begin(), piece.intactTimes.end());
+    for (auto& row : piece.intactRows)
+        pending_.intactRows.push_back(std::move(row));
+    if (pending_.intactRows.size() > maxRows_) {
+        const auto drop = std::ptrdiff_t(pending_.intactRows.size() - maxRows_);
+        pending_.intactRows.erase(pending_.intactRows.begin(), pending_.intactRows.begin() + drop);
+        pending_.intactTimes.erase(pending_.intactTimes.begin(), pending_.intactTimes.begin() + drop);
+    }
     for (auto& c : piece.applied)
         pending_.applied.push_back(std::move(c));
     if (piece.panel)

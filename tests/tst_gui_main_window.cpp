@@ -5,6 +5,7 @@
 #include "core/ExperimentRegistry.h"
 #include "LiveSlider.h"
 #include "MainWindow.h"
+#include "LesionDialog.h"
 #include "MetricChartView.h"
 #include "RewardPanel.h"
 #include "ScatterTrajectoryView.h"
@@ -14,6 +15,8 @@
 #include "core/Error.h"
 
 #include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLineSeries>
@@ -180,6 +183,65 @@ private slots:
         QCOMPARE(QString::fromStdString(w.controller().commandLog().back().text()), QString("evidence Z4=1"));
         QVERIFY(w.controller().commandLog().back().time >= 10.0);
         QTRY_VERIFY_WITH_TIMEOUT(panel->state()->variables[3].evidence == 0, 5000);
+    }
+
+    void lesionDialogForksAndTheChartDrawsTheIntactCopyDashed()
+    {
+        MainWindow w;
+        ParameterSet p = ExperimentRegistry::builtin().defaults("em-mixture");
+        p.set("record_interval", "1");
+        QVERIFY(w.selectExperiment("em-mixture", p, 3));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setSpeed(0);
+        const auto runTo = [&](double t) {
+            w.controller().runUntil(t);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(w.controller().time(), t, 5000);
+        };
+        runTo(20);
+        w.openLesionDialog();
+        LesionDialog* dialog = w.lesionDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        // Half the neurons at random, beside an intact copy.
+        dialog->howBox()->setCurrentIndex(dialog->howBox()->findData("random"));
+        dialog->amountBox()->setValue(0.5);
+        dialog->setCompare(true);
+        QCOMPARE(dialog->command(), QString("lesion neurons hidden random 0.5"));
+        dialog->accept();
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(w.controller().commandLog().size(), std::size_t(1), 5000);
+        QCOMPARE(QString::fromStdString(w.controller().commandLog()[0].text()), QString("lesion neurons hidden random 0.5"));
+        runTo(80);
+        MetricChartView* chart = w.chart();
+        QTRY_VERIFY_WITH_TIMEOUT(chart->comparing() && chart->pointsOf(2, true).size() >= 78, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(chart->pointsOf(2).size() >= 78, 5000);
+
+        // The dashed twin is the run without the lesion, bit for bit: a straight run of the
+        // same experiment, seed and parameters; the solid one is not.
+        Simulation straight(ExperimentRegistry::builtin().create("em-mixture", p, 3));
+        straight.runUntil(80);
+        const auto names = straight.experiment().seriesNames();
+        const int nmi = int(std::find(names.begin(), names.end(), "nmi") - names.begin());
+        QCOMPARE(nmi, 2);
+        std::map<double, double> truth;
+        for (std::size_t r = 0; r < straight.series().size(); ++r)
+            truth[straight.series().times[r]] = straight.series().rows[r][std::size_t(nmi)];
+        int compared = 0, differ = 0;
+        for (const QPointF& q : chart->pointsOf(nmi, true)) {
+            QVERIFY(truth.count(q.x()));
+            QCOMPARE(q.y(), truth[q.x()]);
+            ++compared;
+        }
+        for (const QPointF& q : chart->pointsOf(nmi))
+            differ += q.x() > 21 && q.y() != truth[q.x()];
+        QVERIFY2(compared >= 78, qPrintable(QString::number(compared)));
+        QVERIFY2(differ > 30, qPrintable(QString::number(differ)));
+
+        // The legend switches both; a new run ends the comparison.
+        QVERIFY(w.resetRun());
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->comparing(), 5000);
     }
 
     void interventionsAreSavedAndReplayedHeadless()

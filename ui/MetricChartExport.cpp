@@ -28,6 +28,16 @@ std::unique_ptr<MetricChartView> MetricChartView::copyAt(QSize size) const
         c.series->setVisible(curves_[i].series->isVisible());
         c.series->setPen(curves_[i].series->pen());
     }
+    if (comparing()) {  // the intact branch's dashed twins too
+        copy->startComparison();
+        for (std::size_t i = 0; i < intact_.size() && i < copy->intact_.size(); ++i) {
+            Curve& c = copy->intact_[i];
+            c.points = intact_[i].points;
+            c.series->replace(c.points);
+            c.series->setVisible(intact_[i].series->isVisible());
+            c.series->setPen(intact_[i].series->pen());
+        }
+    }
     copy->tMax_ = tMax_;
     for (std::size_t i = 0; i < markers_.size(); ++i) {
         copy->addMarker(markerTimes_[i], markers_[i]->name());

@@ -56,6 +56,8 @@ MetricChartView::MetricChartView(QWidget* parent) : QChartView(parent)
     legend_ = new ChartLegend(this);
     connect(legend_, &ChartLegend::toggled, this, [this](int i, bool on) {
         curves_[std::size_t(i)].series->setVisible(on);
+        if (std::size_t(i) < intact_.size())
+            intact_[std::size_t(i)].series->setVisible(on);
         refresh();
     });
     setDragMode(QGraphicsView::NoDrag);
@@ -220,6 +222,7 @@ void MetricChartView::setSeries(const std::vector<std::string>& names, const std
     setWhatsThis(tip);
     chart()->removeAllSeries();
     curves_.clear();
+    intact_.clear();
     markers_.clear();
     markerTimes_.clear();
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -252,8 +255,58 @@ void MetricChartView::setSeries(const std::vector<std::string>& names, const std
     refresh();
 }
 
+void MetricChartView::removeIntact()
+{
+    for (auto& c : intact_) {
+        chart()->removeSeries(c.series);
+        delete c.series;
+    }
+    intact_.clear();
+}
+
+void MetricChartView::startComparison()
+{
+    removeIntact();
+    for (std::size_t i = 0; i < curves_.size(); ++i) {
+        Curve c;
+        c.series = new QLineSeries;
+        c.series->setName(curves_[i].series->name() + tr(" (intact)"));
+        c.series->setPen(QPen(palette::color(int(i)), 1.5, Qt::DashLine));
+        chart()->addSeries(c.series);
+        c.series->attachAxis(x_);
+        c.series->attachAxis(y_);
+        c.series->setVisible(curves_[i].series->isVisible());
+        // The twin starts where the branches part: the same points up to the fork.
+        c.points = curves_[i].points;
+        c.stride = curves_[i].stride;
+        c.skipped = curves_[i].skipped;
+        c.series->replace(c.points);
+        intact_.push_back(c);
+    }
+    refresh();
+}
+
+void MetricChartView::appendIntact(const std::vector<double>& times, const std::vector<std::vector<double>>& rows)
+{
+    if (times.empty() || intact_.empty())
+        return;
+    appendTo(intact_, times, rows);
+}
+
+QList<QPointF> MetricChartView::pointsOf(int series, bool intact) const
+{
+    const auto& curves = intact ? intact_ : curves_;
+    return std::size_t(series) < curves.size() ? curves[std::size_t(series)].points : QList<QPointF>{};
+}
+
+int MetricChartView::intactPointsIn(int series) const
+{
+    return std::size_t(series) < intact_.size() ? int(intact_[std::size_t(series)].points.size()) : 0;
+}
+
 void MetricChartView::clear()
 {
+    removeIntact();
     for (auto& c : curves_) {
         c.points.clear();
         c.stride = 1;
@@ -275,9 +328,15 @@ void MetricChartView::append(const std::vector<double>& times, const std::vector
 {
     if (times.empty())
         return;
+    appendTo(curves_, times, rows);
+}
+
+void MetricChartView::appendTo(std::vector<Curve>& curves, const std::vector<double>& times,
+                               const std::vector<std::vector<double>>& rows)
+{
     for (std::size_t r = 0; r < times.size(); ++r) {
-        for (std::size_t i = 0; i < curves_.size() && i < rows[r].size(); ++i) {
-            Curve& c = curves_[i];
+        for (std::size_t i = 0; i < curves.size() && i < rows[r].size(); ++i) {
+            Curve& c = curves[i];
             if (++c.skipped < c.stride)
                 continue;
             c.skipped = 0;
@@ -294,7 +353,7 @@ void MetricChartView::append(const std::vector<double>& times, const std::vector
         }
         tMax_ = std::max(tMax_, times[r]);
     }
-    for (auto& c : curves_)
+    for (auto& c : curves)
         c.series->replace(c.points);
     refresh();
 }
@@ -322,7 +381,13 @@ void MetricChartView::refresh()
     double lo = 0, hi = 1;
     bool any = false;
     const auto [tFrom, tTo] = shownTimes();
-    for (const auto& c : curves_) {
+    std::vector<const Curve*> all;
+    for (const auto& c : curves_)
+        all.push_back(&c);
+    for (const auto& c : intact_)
+        all.push_back(&c);
+    for (const Curve* curve : all) {
+        const Curve& c = *curve;
         if (!c.series->isVisible())
             continue;
         for (const auto& p : c.points) {

@@ -34,6 +34,14 @@ public:
     void setTitle(const QString& title);
     /// A vertical marker (e.g. a lesion) at simulated time t.
     void addMarker(double t, const QString& label);
+    /// Fork and compare: from now on each curve has a dashed twin, the intact branch (rows
+    /// come with appendIntact); a new comparison starts its twins afresh.
+    void startComparison();
+    void appendIntact(const std::vector<double>& times, const std::vector<std::vector<double>>& rows);
+    bool comparing() const { return !intact_.empty(); }
+    int intactPointsIn(int series) const;
+    /// The points drawn for a series (tests): the running branch's, or the intact twin's.
+    QList<QPointF> pointsOf(int series, bool intact = false) const;
 
     int pointsIn(int series) const;
     /// Saves the chart as a picture: SVG (vector) if the name ends in .svg, else PNG at twice
@@ -74,6 +82,9 @@ private:
     };
     void refresh();
     void placeLegend();
+    void appendTo(std::vector<Curve>& curves, const std::vector<double>& times,
+                  const std::vector<std::vector<double>>& rows);
+    void removeIntact();
     double timeAt(int viewportX) const;
     /// Shows `span` seconds from `from`: all of the run, a fixed range, or following its end.
     void showTimes(double from, double span);
@@ -90,6 +101,7 @@ private:
     bool forExport_ = false;  // a copy made by copyAt
     int dragX_ = 0;
     std::vector<Curve> curves_;
+    std::vector<Curve> intact_;  // dashed twins while comparing with an intact fork
     std::vector<QLineSeries*> markers_;
     std::vector<double> markerTimes_;
     QValueAxis* x_ = nullptr;
