@@ -22,8 +22,10 @@ std::string CommandLine::usage()
            "  plasticity-lab [--experiment NAME] [--seed N] [--set key=value]...\n"
            "                 [--replay RUN.json | --load-state FILE]\n"
            "                 [--lesson NAME[:STEP]] [--theme light|dark] [--presentation]\n"
-           "                 [--screenshot FILE.png --after SECONDS]\n"
-           "      open the application. --replay replays a saved run live, --load-state continues\n"
+           "                 [--fork-at T --branch FILE] [--screenshot FILE.png --after SECONDS]\n"
+           "      open the application. --fork-at runs to T, copies the run into an intact branch\n"
+           "      drawn dashed beside it (Simulation > Lesion..., Compare) and applies FILE's commands\n"
+           "      to the running one only. --replay replays a saved run live, --load-state continues\n"
            "      a saved state; --lesson opens a guided lesson (Lessons menu; NAME is a file in\n"
            "      resources/lessons, e.g. 4-self-repair, or a path) and goes through its steps up\n"
            "      to STEP; --presentation starts full screen with large fonts (F11 toggles it);\n"
@@ -346,6 +348,12 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
             cl.gui.presentation = true;
         } else if (a == "--screenshot") {
             cl.gui.screenshot = value(a);
+        } else if (a == "--fork-at") {
+            cl.gui.forkAt = number(a);
+            if (*cl.gui.forkAt < 0)
+                throw InputError("--fork-at must not be negative");
+        } else if (a == "--branch") {
+            cl.gui.branch = value(a);
         } else if (a == "--after") {
             cl.gui.after = number(a);
             if (cl.gui.after < 0)
@@ -363,6 +371,12 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
     }
     if (!cl.gui.replayFile.empty() && !cl.gui.loadState.empty())
         throw InputError("--replay and --load-state do not go together");
+    if (cl.gui.forkAt.has_value() != !cl.gui.branch.empty())
+        throw InputError("--fork-at T and --branch FILE go together");
+    if (cl.gui.forkAt && !cl.gui.lesson.empty())
+        throw InputError("--fork-at does not go with --lesson");
+    if (cl.gui.forkAt && !cl.gui.screenshot.empty() && cl.gui.after <= *cl.gui.forkAt)
+        throw InputError("--after must be later than --fork-at");
     if (!cl.gui.lesson.empty() && (!cl.gui.replayFile.empty() || !cl.gui.loadState.empty() || !cl.gui.experiment.empty()))
         throw InputError("--lesson starts its own runs; --experiment, --replay and --load-state do not go with it");
     if (!cl.gui.loadState.empty() && (!cl.gui.experiment.empty() || !cl.gui.assignments.empty() || seedGiven))

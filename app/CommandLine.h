@@ -43,6 +43,8 @@ struct GuiOptions {
     bool presentation = false;  // full screen, large fonts, thick lines
     std::string screenshot;
     double after = 0;
+    std::optional<double> forkAt;  // fork and compare at this time...
+    std::string branch;             // ...with this commands file in the running copy
     std::uint64_t seed = 1;
 };
 

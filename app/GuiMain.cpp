@@ -9,6 +9,7 @@
 #include "io/StateFile.h"
 #include "core/Error.h"
 #include "core/ExperimentRegistry.h"
+#include "core/Parameters.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -21,6 +22,20 @@ namespace plab {
 
 int runGui(const GuiOptions& options, int argc, char** argv)
 {
+    // --fork-at T --branch FILE: the branch's commands, checked before any window; applied at T.
+    std::vector<Command> branch;
+    if (options.forkAt) {
+        try {
+            branch = readCommandsFile(options.branch);
+            for (const Command& c : branch)
+                if (c.time < *options.forkAt - 1e-9)
+                    throw InputError(c.origin + ": at t = " + formatNumber(c.time) + " s, before the fork at "
+                                     + formatNumber(*options.forkAt) + " s");
+        } catch (const InputError& e) {
+            std::cerr << "plasticity-lab: " << e.what() << "\n";
+            return 2;
+        }
+    }
     // Check what does not need a window before opening one: a bad name or value is a
     // one-line error and exit status 2, as on the headless path.
     const std::string experiment =
@@ -84,6 +99,34 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         window.setLessonSpeedOverride(0);
     if (!lessonPath.isEmpty() && !window.openLesson(lessonPath))
         return 2;
+    if (options.forkAt)
+        window.controller().runUntil(*options.forkAt);
+    bool forkPending = options.forkAt.has_value();
+    const auto forkWhenThere = [&] {
+        if (!forkPending || window.controller().isRunning())
+            return;
+        forkPending = false;
+        std::vector<std::string> now;
+        for (const Command& c : branch)
+            if (c.time <= *options.forkAt + 1e-9)
+                now.push_back(c.text());
+            else
+                window.controller().schedule(c);  // later, in the running copy only
+        window.controller().forkAndApply(now);
+        if (options.screenshot.empty())
+            window.controller().play();
+        else
+            window.controller().runUntil(options.after);
+    };
+    QTimer forkTimer;
+    forkTimer.setInterval(20);
+    QObject::connect(&forkTimer, &QTimer::timeout, &app, [&] {
+        forkWhenThere();
+        if (!forkPending)
+            forkTimer.stop();
+    });
+    if (forkPending)
+        forkTimer.start();
     window.show();
 
     // --lesson NAME:STEP goes through the steps before STEP as if Next were pressed.
@@ -113,14 +156,14 @@ int runGui(const GuiOptions& options, int argc, char** argv)
     // step), draw, save, quit.
     int status = 0;
     window.setSpeed(0);
-    if (lessonPath.isEmpty())
+    if (lessonPath.isEmpty() && !forkPending)
         window.controller().runUntil(options.after);
     QElapsedTimer settle;
     QTimer poll;
     poll.setInterval(20);
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
         window.refresh();
-        if (window.controller().isRunning() || !lessonAtTarget())
+        if (forkPending || window.controller().isRunning() || !lessonAtTarget())
             return;
         if (!settle.isValid()) {
             settle.start();  // let the last snapshot reach every view and be painted

@@ -350,6 +350,8 @@ void MainWindow::refresh()
         pendingTimes_.clear();
         pendingRows_.clear();
         chart_->startComparison();
+        if (!chart_->chart()->title().contains(tr("dashed:")))
+            chart_->setTitle(chart_->chart()->title() + tr(" — dashed: the intact copy, without the lesion"));
         pendingIntactTimes_.clear();
         pendingIntactRows_.clear();
     }

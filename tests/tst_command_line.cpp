@@ -721,6 +721,12 @@ private slots:
         QTest::newRow("lesson and experiment") << QStringList{"--lesson", "4-self-repair", "--experiment", "reward"}
                                                << "--lesson starts its own runs";
         QTest::newRow("malformed lesson file") << QStringList{"--lesson", "LESSON"} << "step 1: unknown key \"run_untill\"";
+        QTest::newRow("fork without branch") << QStringList{"--fork-at", "10"} << "--fork-at T and --branch FILE go together";
+        QTest::newRow("fork after the shot") << QStringList{"--fork-at", "10", "--branch", "BRANCH", "--screenshot", "x.png",
+                                                            "--after", "5"}
+                                             << "--after must be later than --fork-at";
+        QTest::newRow("branch before the fork") << QStringList{"--fork-at", "30", "--branch", "BRANCH"}
+                                                << "b.txt:1: at t = 20 s, before the fork at 30 s";
     }
     void badGuiOptionsAreOneLineErrorsBeforeAnyWindow()
     {
@@ -731,6 +737,8 @@ private slots:
         writeFile(lesson, R"({"format": "plasticity-lab lesson", "version": 1, "title": "t",
                               "steps": [{"title": "a", "experiment": "reward", "run_untill": 5}]})");
         args.replaceInStrings("LESSON", lesson);
+        writeFile(dir.filePath("b.txt"), "20 lesion neurons 1\n");
+        args.replaceInStrings("BRANCH", dir.filePath("b.txt"));
         const auto r = runApp(args, dir.path());
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
