@@ -373,8 +373,8 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args)
         throw InputError("--replay and --load-state do not go together");
     if (cl.gui.forkAt.has_value() != !cl.gui.branch.empty())
         throw InputError("--fork-at T and --branch FILE go together");
-    if (cl.gui.forkAt && !cl.gui.lesson.empty())
-        throw InputError("--fork-at does not go with --lesson");
+    if (cl.gui.forkAt && (!cl.gui.lesson.empty() || !cl.gui.replayFile.empty() || !cl.gui.loadState.empty()))
+        throw InputError("--fork-at starts a new run: it does not go with --lesson, --replay or --load-state");
     if (cl.gui.forkAt && !cl.gui.screenshot.empty() && cl.gui.after <= *cl.gui.forkAt)
         throw InputError("--after must be later than --fork-at");
     if (!cl.gui.lesson.empty() && (!cl.gui.replayFile.empty() || !cl.gui.loadState.empty() || !cl.gui.experiment.empty()))

@@ -103,16 +103,21 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         window.controller().runUntil(*options.forkAt);
     bool forkPending = options.forkAt.has_value();
     const auto forkWhenThere = [&] {
-        if (!forkPending || window.controller().isRunning())
+        // At T: paused there by runUntil (a pause before T by hand is not the fork).
+        if (!forkPending || window.controller().isRunning()
+            || window.controller().time() < *options.forkAt - 0.5 * window.controller().dt())
             return;
         forkPending = false;
         std::vector<std::string> now;
+        std::vector<Command> later;
         for (const Command& c : branch)
             if (c.time <= *options.forkAt + 1e-9)
                 now.push_back(c.text());
             else
-                window.controller().schedule(c);  // later, in the running copy only
+                later.push_back(c);
         window.controller().forkAndApply(now);
+        for (const Command& c : later)  // after the fork: in the running copy only
+            window.controller().scheduleInLesioned(c);
         if (options.screenshot.empty())
             window.controller().play();
         else

@@ -47,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     panelScroll_->setFrameShape(QFrame::NoFrame);
     panelScroll_->setMinimumHeight(120);
     raster_ = new SpikeRaster;
+    connect(raster_, &SpikeRaster::neuronsSelected, this, &MainWindow::offerLesionOf);
     chart_ = new MetricChartView;
     splitter_->addWidget(panelScroll_);
     splitter_->addWidget(raster_);
@@ -302,6 +303,33 @@ void MainWindow::openLesionDialog(const QString& population, const QString& numb
     dialog->open();  // not modal for the simulation: it goes on
 }
 
+void MainWindow::offerLesionOf(const QString& band, const QList<int>& neurons, QPoint at)
+{
+    const auto& pops = controller_.lesionPopulations();
+    const auto pop = std::find_if(pops.begin(), pops.end(), [&](const LesionPopulation& p) {
+        return QString::fromStdString(p.group) == band;
+    });
+    if (pop == pops.end() || neurons.isEmpty()) {
+        statusBar()->showMessage(tr("%1: these neurons cannot be lesioned (only the network's own can)").arg(band), 6000);
+        return;
+    }
+    // Numbers from 1, runs written as ranges: "1-4,7".
+    QStringList parts;
+    for (int i = 0; i < neurons.size();) {
+        int j = i;
+        while (j + 1 < neurons.size() && neurons[j + 1] == neurons[j] + 1)
+            ++j;
+        parts << (j > i ? QStringLiteral("%1-%2").arg(neurons[i] + 1).arg(neurons[j] + 1) : QString::number(neurons[i] + 1));
+        i = j + 1;
+    }
+    const QString population = QString::fromStdString(pop->name);
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Lesion selected (%n neuron(s) of %1)…", "", int(neurons.size())).arg(population), this,
+                    [this, population, numbers = parts.join(',')] { openLesionDialog(population, numbers); });
+    menu->popup(at);
+}
+
 LesionDialog* MainWindow::lesionDialog() const
 {
     return lesionDialog_;
@@ -345,7 +373,12 @@ void MainWindow::refresh()
     // chart costs more than drawing thousands of spikes.
     if (s.forked) {
         // The branches part now: the chart's curves up to here are both branches' (rows
-        // recorded before the fork, still pending, go in first).
+        // recorded before the fork, still pending or in this snapshot, go in first).
+        const auto before = std::ptrdiff_t(std::min(s.rowsBeforeFork, s.seriesRows.size()));
+        pendingTimes_.insert(pendingTimes_.end(), s.seriesTimes.begin(), s.seriesTimes.begin() + before);
+        pendingRows_.insert(pendingRows_.end(), s.seriesRows.begin(), s.seriesRows.begin() + before);
+        s.seriesTimes.erase(s.seriesTimes.begin(), s.seriesTimes.begin() + before);
+        s.seriesRows.erase(s.seriesRows.begin(), s.seriesRows.begin() + before);
         chart_->append(pendingTimes_, pendingRows_);
         pendingTimes_.clear();
         pendingRows_.clear();

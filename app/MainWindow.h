@@ -54,6 +54,8 @@ public:
     LessonPanel* lessonPanel() const;
     /// Simulation → Lesion…: the dialog (with neurons preselected by number, from a view).
     void openLesionDialog(const QString& population = {}, const QString& numbers = {});
+    /// Neurons selected in the raster: a menu offers "Lesion selected…" (the dialog, with them).
+    void offerLesionOf(const QString& band, const QList<int>& neurons, QPoint at);
     /// Applies a lesion command, forking an intact copy first if `compare`.
     void applyLesion(const QString& command, bool compare);
     LesionDialog* lesionDialog() const;

@@ -83,6 +83,11 @@ void SimulationController::forkAndApply(const std::vector<std::string>& commands
     comparing_ = true;
 }
 
+void SimulationController::scheduleInLesioned(const Command& command)
+{
+    worker_.postToLesioned(command);
+}
+
 void SimulationController::endComparison()
 {
     worker_.endComparison();

@@ -48,6 +48,8 @@ public:
     void forkAndApply(const std::vector<std::string>& commands);
     void endComparison();
     bool comparing() const { return comparing_; }
+    /// Queues a command for its own time in the lesioned branch only (a fork's later commands).
+    void scheduleInLesioned(const Command& command);
     /// What the lesion commands can name in this run (its populations and pathways).
     const std::vector<LesionPopulation>& lesionPopulations() const { return populations_; }
     const std::vector<LesionPathway>& lesionPathways() const { return pathways_; }

@@ -39,6 +39,7 @@ struct SimulationSnapshot {
     // Fork and compare: the intact branch's new rows, and whether a fork began in this piece
     // (its rows then start afresh).
     bool forked = false;
+    std::size_t rowsBeforeFork = 0;  // of seriesRows, those recorded before the fork
     std::vector<double> intactTimes;
     std::vector<std::vector<double>> intactRows;
     PanelStatePtr panel;               // latest panel state, if one was captured

@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "io/RunOutput.h"
 #include "io/StateFile.h"
+#include "lesion/Lesion.h"
 
 #include <chrono>
 #include <cmath>
@@ -60,7 +61,8 @@ void SimulationWorker::load(std::unique_ptr<Simulation> simulation, PanelCapture
     controls_.incoming = std::move(simulation);
     controls_.incomingCapture = std::move(capture);
     controls_.incomingGeneration = generation;
-    controls_.commands.clear();
+    controls_.commands.clear();  // a fork posted for the old run goes with it
+    controls_.endComparison = false;
     controls_.steps = 0;
     controls_.capture = true;
     wake_.notify_one();
@@ -103,15 +105,23 @@ void SimulationWorker::setSpeed(double factor)
 void SimulationWorker::post(Command command)
 {
     std::unique_lock lock(mutex_);
-    controls_.commands.push_back(std::move(command));
+    controls_.commands.push_back({std::move(command), Posted::Route::Normal});
+    wake_.notify_one();
+}
+
+void SimulationWorker::postToLesioned(Command command)
+{
+    std::unique_lock lock(mutex_);
+    controls_.commands.push_back({std::move(command), Posted::Route::LesionedOnly});
     wake_.notify_one();
 }
 
 void SimulationWorker::fork(std::vector<Command> commands)
 {
     std::unique_lock lock(mutex_);
-    controls_.fork = true;
-    controls_.forkCommands = std::move(commands);
+    controls_.commands.push_back({Command{}, Posted::Route::Fork});
+    for (Command& c : commands)
+        controls_.commands.push_back({std::move(c), Posted::Route::LesionedOnly});
     wake_.notify_one();
 }
 
@@ -153,14 +163,14 @@ bool SimulationWorker::hasRequests() const
 {
     const Controls& c = controls_;
     return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.steps > 0 || c.pacingChanged
-           || c.fork || c.endComparison;
+           || c.endComparison;
 }
 
 bool SimulationWorker::hasWork() const
 {
     const Controls& c = controls_;
-    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.fork
-           || c.endComparison || ((sim_ || c.incoming) && (c.running || c.steps > 0));
+    return c.quit || c.incoming || !c.commands.empty() || c.capture || c.results || c.state || c.endComparison
+           || ((sim_ || c.incoming) && (c.running || c.steps > 0));
 }
 
 void SimulationWorker::run()
@@ -181,9 +191,6 @@ void SimulationWorker::run()
             c.incomingCapture = std::move(controls_.incomingCapture);
             c.incomingGeneration = controls_.incomingGeneration;
             c.commands.swap(controls_.commands);
-            c.fork = controls_.fork;
-            controls_.fork = false;
-            c.forkCommands.swap(controls_.forkCommands);
             c.endComparison = controls_.endComparison;
             controls_.endComparison = false;
             c.steps = controls_.steps;
@@ -258,26 +265,29 @@ void SimulationWorker::runChunk(Controls& c)
 
     if (c.endComparison)
         intact_.reset();
-    if (c.fork) {
-        // The intact branch: the same state and random state, so that from here the two
-        // differ only by the lesion (an unlesioned fork is the same run, bit for bit).
-        intact_ = decodeState(encodeState(sim), "the fork");
-        intact_->experiment().spikes().setEnabled(false);
-        publishedIntactRows_ = intact_->series().size();
-        piece.forked = true;
-        for (Command& command : c.forkCommands) {
-            command.time = sim.time();
-            c.commands.push_back(std::move(command));
+    for (auto& [command, route] : c.commands) {
+        if (route == Posted::Route::Fork) {
+            // The intact branch: the same state and random state, every command scheduled so
+            // far included, so that from here the two differ only by what follows (an
+            // unlesioned fork is the same run, bit for bit).
+            intact_ = decodeState(encodeState(sim), "the fork");
+            intact_->experiment().spikes().setEnabled(false);
+            publishedIntactRows_ = intact_->series().size();
+            piece.forked = true;
+            continue;
         }
-    }
-    for (auto& command : c.commands) {
         if (command.time < 0)
             command.time = sim.time();
         try {
             sim.schedule(command);
         } catch (const InputError& error) {
             piece.error = command.text() + ": " + error.what();
+            continue;
         }
+        // While comparing, what is not a lesion (a slider, evidence, a lesson's step) changes
+        // both branches: the two differ only by the lesions.
+        if (intact_ && route == Posted::Route::Normal && command.verb != "lesion" && !isLesionCommand(command))
+            intact_->schedule(command);
     }
 
     const double startWall = clock_.nsecsElapsed() * 1e-9;

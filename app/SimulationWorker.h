@@ -39,11 +39,15 @@ public:
     void requestSteps(std::int64_t steps);
     /// Simulated seconds per wall second; 0 = as fast as possible.
     void setSpeed(double factor);
-    /// Queues a command; time < 0 means "at the next step".
+    /// Queues a command; time < 0 means "at the next step". While comparing with an intact
+    /// branch, a lesion applies to the running (lesioned) one only, any other command to both.
     void post(Command command);
-    /// Fork and compare: copies the simulation as it is now (state and random state) into an
-    /// intact branch that runs beside it, in step, on another core; then applies `commands`
-    /// (the lesion) to the running one only. A reset or endComparison() drops the branch.
+    /// The same for the lesioned branch only (a fork's later commands).
+    void postToLesioned(Command command);
+    /// Fork and compare: copies the simulation as it is then (state and random state, every
+    /// command posted before included) into an intact branch that runs beside it, in step, on
+    /// another core; then applies `commands` (the lesion) to the running one only. A reset or
+    /// endComparison() drops the branch.
     void fork(std::vector<Command> commands);
     void endComparison();
     /// How many seconds of spikes the raster shows (older ones need not be recorded).
@@ -59,6 +63,14 @@ public:
 private:
     void run();
 
+    /// A posted command and which branches it goes to (a fork is an entry of its own, so it
+    /// happens exactly between the commands posted before and after it).
+    struct Posted {
+        enum class Route { Normal, LesionedOnly, Fork };
+        Command command;
+        Route route = Route::Normal;
+    };
+
     struct Controls {
         std::unique_ptr<Simulation> incoming;
         PanelCapture incomingCapture;
@@ -68,9 +80,8 @@ private:
         double speed = 1.0;
         double stopAt = std::numeric_limits<double>::infinity();
         double spikeWindow = 2.0;
-        std::vector<Command> commands;
-        std::vector<Command> forkCommands;
-        bool fork = false, endComparison = false;
+        std::vector<Posted> commands;
+        bool endComparison = false;
         bool capture = false;
         bool results = false;
         bool state = false;

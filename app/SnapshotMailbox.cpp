@@ -23,6 +23,8 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
     if (std::size_t(spikes.end() - first) > maxSpikes_)
         first = spikes.end() - std::ptrdiff_t(maxSpikes_);
     spikes.erase(spikes.begin(), first);
+    if (piece.forked)  // the rows already waiting were recorded before the fork: both branches'
+        pending_.rowsBeforeFork = pending_.seriesRows.size();
     pending_.seriesTimes.insert(pending_.seriesTimes.end(), piece.seriesTimes.begin(), piece.seriesTimes.end());
     for (auto& row : piece.seriesRows)
         pending_.seriesRows.push_back(std::move(row));
@@ -30,6 +32,7 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
         const auto drop = std::ptrdiff_t(pending_.seriesRows.size() - maxRows_);
         pending_.seriesRows.erase(pending_.seriesRows.begin(), pending_.seriesRows.begin() + drop);
         pending_.seriesTimes.erase(pending_.seriesTimes.begin(), pending_.seriesTimes.begin() + drop);
+        pending_.rowsBeforeFork -= std::min(pending_.rowsBeforeFork, std::size_t(drop));
     }
     if (piece.forked) {  // a new comparison: the older intact rows belong to the last one
         pending_.forked = true;

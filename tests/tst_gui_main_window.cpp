@@ -10,6 +10,7 @@
 #include "RewardPanel.h"
 #include "ScatterTrajectoryView.h"
 #include "SelfRepairPanel.h"
+#include "RasterModel.h"
 #include "SpikeRaster.h"
 #include "SweepView.h"
 #include "core/Error.h"
@@ -21,6 +22,7 @@
 #include <QJsonArray>
 #include <QLineSeries>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -242,6 +244,49 @@ private slots:
         // The legend switches both; a new run ends the comparison.
         QVERIFY(w.resetRun());
         QTRY_VERIFY_WITH_TIMEOUT(!chart->comparing(), 5000);
+    }
+
+    void dragOverTheRasterOffersToLesionTheSelectedNeurons()
+    {
+        MainWindow w;
+        ParameterSet p = ExperimentRegistry::builtin().defaults("self-repair");
+        QVERIFY(w.selectExperiment("self-repair", p, 1));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Drag over the zV band's rows: a menu offers "Lesion selected…", which opens the
+        // dialog with those neurons.
+        const RasterModel& model = w.raster()->model();
+        int zv = -1;
+        for (std::size_t b = 0; b < model.bands().size(); ++b)
+            if (model.bands()[b].name == "zV")
+                zv = int(b);
+        QVERIFY(zv >= 0);
+        const auto& band = model.bands()[std::size_t(zv)];
+        QWidget* canvas = w.raster()->canvas();
+        const float low = band.bottom + 0.25f * (band.top - band.bottom), high = band.bottom + 0.6f * (band.top - band.bottom);
+        const auto yAt = [&](float f) { return int(std::lround((1.0f - f) * float(canvas->height()))); };
+        const std::vector<int> expected = model.neuronsBetween(zv, 1.0f - float(yAt(low)) / float(canvas->height()),
+                                                                 1.0f - float(yAt(high)) / float(canvas->height()));
+        QVERIFY(expected.size() >= 3);
+        QSignalSpy selected(w.raster(), &SpikeRaster::neuronsSelected);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(50, yAt(high)));
+        QTest::mouseMove(canvas, QPoint(60, yAt(low)));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(60, yAt(low)));
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).toString(), QString("zV"));
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QMenu*>(QApplication::activePopupWidget()), 5000);
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        QVERIFY2(menu->actions().value(0) && menu->actions()[0]->text().contains("of zv"),
+                 qPrintable(menu->actions().value(0) ? menu->actions()[0]->text() : QString("no action")));
+        menu->actions()[0]->trigger();
+        menu->close();
+        QTRY_VERIFY_WITH_TIMEOUT(w.lesionDialog() && w.lesionDialog()->isVisible(), 5000);
+        const QString numbers = QString("%1-%2").arg(expected.front() + 1).arg(expected.back() + 1);
+        QCOMPARE(w.lesionDialog()->command(), "lesion neurons zv " + numbers);
+        w.lesionDialog()->reject();
+        // Input neurons cannot be lesioned: the status bar says so, no menu.
+        w.raster()->selectRows(0.0f, 0.05f);
+        QVERIFY(w.statusBar()->currentMessage().contains("cannot be lesioned"));
     }
 
     void interventionsAreSavedAndReplayedHeadless()

@@ -6,6 +6,7 @@
 
 #include "core/Error.h"
 #include "analysis/LesionEffects.h"
+#include "experiments/BayesNetExperiment.h"
 #include "lesion/LesionSite.h"
 
 #include <QtTest>
@@ -365,6 +366,46 @@ private slots:
             QCOMPARE(silenced, 0);
             QVERIFY2(restored > 0, experiment.c_str());
         }
+    }
+
+    void removalTakesSilencedNeuronsAndTwoAlikeInOneStepDrawApart()
+    {
+        auto sim = makeSimulation("em-mixture", 1, {});
+        sim->runUntil(10);
+        const LesionSite* site = sim->experiment().lesionSite();
+        sim->schedule(Command::fromText(10, "silence neurons 1-2"));
+        sim->schedule(Command::fromText(10, "lesion neurons 2-3"));  // 2 is silenced: removed too
+        sim->schedule(Command::fromText(10, "restore neurons all"));
+        sim->step();
+        QCOMPARE(int(site->neuronState(0, 0)), int(NeuronState::Active));  // restored
+        QCOMPARE(int(site->neuronState(0, 1)), int(NeuronState::Removed));
+        QCOMPARE(int(site->neuronState(0, 2)), int(NeuronState::Removed));
+        // Noise twice in one step: two draws, SD √2·0.3, not the same draw twice (2·0.3).
+        std::vector<double> before;
+        for (std::int64_t i = 0; i < site->pathways()[0].size; ++i)
+            before.push_back(site->synapseStrength(0, i));
+        sim->experiment().apply(Command::fromText(sim->time(), "lesion weights noise 0.3"));
+        sim->experiment().apply(Command::fromText(sim->time(), "lesion weights noise 0.3"));
+        double sumSq = 0;
+        for (std::size_t i = 0; i < before.size(); ++i)
+            sumSq += std::pow(site->synapseStrength(0, std::int64_t(i)) - before[i], 2);
+        const double sd = std::sqrt(sumSq / double(before.size()));
+        QVERIFY2(std::fabs(sd - 0.3 * std::sqrt(2.0)) < 0.05, qPrintable(QString::number(sd)));
+    }
+
+    void silencedModuleNeuronsKeepTheirBiases()
+    {
+        // bayesnet: a silenced hidden neuron takes no part in learning, its bias included, so
+        // restore brings it back as it was.
+        auto sim = makeSimulation("bayesnet", 1, {"learning_seconds=200"});
+        sim->runUntil(10);
+        auto& e = static_cast<BayesNetExperiment&>(sim->experiment());
+        const Eigen::VectorXd before = e.moduleNetwork().modules()[1].hidden.biases();
+        sim->schedule(Command::fromText(10, "silence neurons Z2 1"));
+        sim->runUntil(40);
+        const Eigen::VectorXd after = e.moduleNetwork().modules()[1].hidden.biases();
+        QCOMPARE(after[0], before[0]);
+        QVERIFY((after.tail(after.size() - 1) - before.tail(before.size() - 1)).cwiseAbs().maxCoeff() > 1e-6);
     }
 
     void lesionEffectsFromTheSeries()

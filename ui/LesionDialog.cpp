@@ -96,6 +96,14 @@ LesionDialog::LesionDialog(std::vector<LesionPopulation> populations, std::vecto
         if (target_->currentData().toString() == "neurons" && i >= 0 && std::size_t(i) < populations_.size())
             for (const auto& v : populations_[std::size_t(i)].preferences)
                 value_->addItem(QString::fromStdString(v));
+        // "Those preferring a value" only where the neurons prefer values (not reward's).
+        const int preferring = how_->findData("preferring");
+        if (target_->currentData().toString() == "neurons") {
+            if (value_->count() == 0 && preferring >= 0)
+                how_->removeItem(preferring);
+            else if (value_->count() > 0 && preferring < 0)
+                how_->insertItem(how_->findData("numbers"), tr("Those preferring a value"), "preferring");
+        }
     };
     connect(target_, &QComboBox::currentIndexChanged, this, [=, this] {
         fillWhat();

@@ -57,6 +57,20 @@ void RasterModel::clear()
     ++epoch_;
 }
 
+std::vector<int> RasterModel::neuronsBetween(int band, float low, float high) const
+{
+    std::vector<int> out;
+    if (band < 0 || std::size_t(band) >= bands_.size())
+        return out;
+    const Band& b = bands_[std::size_t(band)];
+    for (int i = 0; i < b.count; ++i) {
+        const float y = yOf(b.first + i);
+        if (y >= low && y <= high)
+            out.push_back(i);
+    }
+    return out;
+}
+
 float RasterModel::yOf(int neuron) const
 {
     return neuron >= 0 && std::size_t(neuron) < neuronY_.size() ? neuronY_[std::size_t(neuron)] : 0.5f;

@@ -30,6 +30,9 @@ public:
 
     void setLayout(const std::vector<NeuronGroup>& groups);
     const std::vector<Band>& bands() const { return bands_; }
+    /// The neurons of band `band` whose rows lie between two heights (fractions, 0 bottom), as
+    /// indices within the band (a selection in the raster).
+    std::vector<int> neuronsBetween(int band, float low, float high) const;
     /// Colour index per neuron (−1 keeps the group's colour).
     void setNeuronColors(const std::vector<int>& colors);
 

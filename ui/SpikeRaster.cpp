@@ -9,6 +9,8 @@
 #include <QOpenGLContext>
 #include <QPainter>
 #include <QGridLayout>
+#include <QMouseEvent>
+#include <QRubberBand>
 #include <cmath>
 
 namespace plab {
@@ -61,7 +63,61 @@ SpikeRaster::SpikeRaster(Backend backend, QWidget* parent) : QWidget(parent)
     setMinimumHeight(110);
     setToolTip(tr("Spike raster: one dot per spike, one row per neuron, time running to the right.\n"
                   "Bottom band: input neurons; top band: the network's neurons, coloured by the\n"
-                  "label they prefer. The window scrolls with simulated time."));
+                  "label they prefer. The window scrolls with simulated time.\n"
+                  "Drag over rows to select neurons and lesion them."));
+    canvas_->installEventFilter(this);
+    rubberBand_ = new QRubberBand(QRubberBand::Rectangle, canvas_);
+}
+
+bool SpikeRaster::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != canvas_)
+        return QWidget::eventFilter(watched, event);
+    auto* mouse = static_cast<QMouseEvent*>(event);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+        if (mouse->button() == Qt::LeftButton) {
+            dragFrom_ = mouse->position().toPoint();
+            rubberBand_->setGeometry(QRect(dragFrom_, QSize()));
+            rubberBand_->show();
+        }
+        break;
+    case QEvent::MouseMove:
+        if (rubberBand_->isVisible())  // rows are what counts: the band spans the width
+            rubberBand_->setGeometry(QRect(QPoint(0, dragFrom_.y()), QPoint(canvas_->width(), mouse->position().toPoint().y()))
+                                         .normalized());
+        break;
+    case QEvent::MouseButtonRelease:
+        if (mouse->button() == Qt::LeftButton && rubberBand_->isVisible()) {
+            rubberBand_->hide();
+            const int y0 = dragFrom_.y(), y1 = mouse->position().toPoint().y();
+            const float h = float(std::max(1, canvas_->height()));
+            lastGlobal_ = mouse->globalPosition().toPoint();
+            if (std::abs(y1 - y0) >= 2)
+                selectRows(1.0f - float(std::max(y0, y1)) / h, 1.0f - float(std::min(y0, y1)) / h);
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SpikeRaster::selectRows(float low, float high)
+{
+    int best = -1;
+    std::vector<int> chosen;
+    for (std::size_t b = 0; b < model_.bands().size(); ++b) {
+        auto ids = model_.neuronsBetween(int(b), low, high);
+        if (ids.size() > chosen.size()) {
+            chosen = std::move(ids);
+            best = int(b);
+        }
+    }
+    if (best < 0)
+        return;
+    emit neuronsSelected(model_.bands()[std::size_t(best)].name, QList<int>(chosen.begin(), chosen.end()),
+                         lastGlobal_);
 }
 
 void SpikeRaster::setLayout(const std::vector<NeuronGroup>& groups)

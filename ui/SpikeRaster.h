@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+class QRubberBand;
+
 namespace plab {
 
 class SpikeRaster : public QWidget {
@@ -35,8 +37,24 @@ public:
     /// The band names and time labels as drawn now (tests check that none is cut).
     std::vector<DrawnText> drawnLabels() const;
 
+    /// The canvas the spikes are drawn on (tests drag over it).
+    QWidget* canvas() const { return canvas_; }
+    /// Selects rows as a drag over the canvas would (heights as fractions, 0 bottom): emits
+    /// neuronsSelected for the band holding most of them.
+    void selectRows(float low, float high);
+
+signals:
+    /// A drag over the raster selected these neurons (indices within the band `band`).
+    void neuronsSelected(const QString& band, const QList<int>& neurons, QPoint globalPosition);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     RasterModel model_;
+    QRubberBand* rubberBand_ = nullptr;
+    QPoint dragFrom_;
+    QPoint lastGlobal_;
     QWidget* canvas_ = nullptr;  // the spikes (OpenGL or QPainter)
     QWidget* gutter_ = nullptr;  // band names, left of the canvas
     QWidget* axis_ = nullptr;    // time axis, below it

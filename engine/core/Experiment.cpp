@@ -189,9 +189,15 @@ void Experiment::applyCommand(const Command& c)
     if (lesionSite_ && isLesionCommand(c)) {
         // Drawn from a stream named by the command and its step: a replay, a state file or a
         // fork draws the same neurons, and no other stream moves.
-        RandomStream rng = freshStream("lesion@" + std::to_string(stepIndex()) + " " + c.text());
+        // Two alike in one step draw apart (their number in the step is in the name).
+        lesionsInStep_ = lesionStep_ == stepIndex() ? lesionsInStep_ + 1 : 0;
+        lesionStep_ = stepIndex();
+        RandomStream rng = freshStream("lesion@" + std::to_string(stepIndex())
+                                       + (lesionsInStep_ > 0 ? "#" + std::to_string(lesionsInStep_) : std::string())
+                                       + " " + c.text());
         applyLesion(parseLesion(c, *lesionSite_, info_.name), *lesionSite_, rng);
-        lesionApplied(c);
+        if (c.verb != "restore")
+            lesionApplied(c);
         return;
     }
     validateCommand(c);

@@ -123,7 +123,7 @@ protected:
     virtual void applyCommand(const Command& command);
     /// The network's populations and pathways, for the lesion commands (kept, not owned).
     void setLesionSite(LesionSite* site) { lesionSite_ = site; }
-    /// Called after a lesion command applied (to mark it, to measure right after it).
+    /// Called after a lesion or silence command applied (to mark it, to measure right after it).
     virtual void lesionApplied(const Command& command) { (void)command; }
     /// Called after a live parameter changed through `set` (after its bound field, if any).
     virtual void parameterChanged(const std::string& name) { (void)name; }
@@ -155,6 +155,10 @@ private:
     };
     std::vector<LiveBinding> bindings_;
     LesionSite* lesionSite_ = nullptr;
+    // Lesions applied in the current step (commands apply between steps: a state file never
+    // falls between two of one step, so this needs no saving).
+    std::int64_t lesionStep_ = -1;
+    int lesionsInStep_ = 0;
     const ExperimentInfo& info_;
     ParameterSet initialParams_;
     RandomStreams streams_;

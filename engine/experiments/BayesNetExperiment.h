@@ -38,6 +38,7 @@ public:
 
     // Read by views and tests.
     const BayesianNetwork& network() const { return net_; }
+    const ModuleNetwork& moduleNetwork() const { return spiking_; }
     const std::vector<SpikingModule>& modules() const { return spiking_.modules(); }
     bool learning() const { return learning_; }
     double learningSeconds() const { return learningSeconds_; }

@@ -160,7 +160,7 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
         for (const int d : parseDigits(params_.text("digits")))
             preferences.push_back(std::to_string(d));
     lesionSite_ = std::make_unique<WtaLesionSite<StdpEmSynapses>>(
-        net_, std::vector<WtaLesionSite<StdpEmSynapses>::Population>{{"hidden", 0, K, preferences, [this] { return preferredLabels(); }}},
+        net_, std::vector<WtaLesionSite<StdpEmSynapses>::Population>{{"hidden", 0, K, preferences, [this] { return preferredLabels(); }, "z"}},
         std::vector<WtaLesionSite<StdpEmSynapses>::Pathway>{{"input", 0, K, 0, N}});
     setLesionSite(lesionSite_.get());
 }

@@ -146,8 +146,8 @@ SelfRepairExperiment::SelfRepairExperiment(const ExperimentInfo& info, const Par
     };
     lesionSite_ = std::make_unique<Site>(
         net_,
-        std::vector<Site::Population>{{"zv", 0, zv_, {"1", "2"}, [=, this] { return digits(0, zv_); }},
-                                      {"za", zv_, za_, {"1", "2"}, [=, this] { return digits(zv_, za_); }}},
+        std::vector<Site::Population>{{"zv", 0, zv_, {"1", "2"}, [=, this] { return digits(0, zv_); }, "zV"},
+                                      {"za", zv_, za_, {"1", "2"}, [=, this] { return digits(zv_, za_); }, "zA"}},
         std::vector<Site::Pathway>{{"visual-zv", 0, zv_, 0, visualN_},
                                    {"auditory-zv", 0, zv_, visualN_, auditoryN_},
                                    {"visual-za", zv_, za_, 0, visualN_},
@@ -323,6 +323,9 @@ void SelfRepairExperiment::applyCommand(const Command& c)
 
 void SelfRepairExperiment::lesionApplied(const Command&)
 {
+    // Several commands at one moment are one lesion (as Simulation::lesionTimes counts them).
+    if (!lesionTimes_.empty() && lesionTimes_.back() == time())
+        return;
     ++lesions_;
     lesionTimes_.push_back(time());
     // Measure the damage right away (after the test block under way, if any).

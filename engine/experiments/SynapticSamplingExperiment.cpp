@@ -93,7 +93,7 @@ SynapticSamplingExperiment::SynapticSamplingExperiment(const ExperimentInfo& inf
     for (int c = 0; c < params_.integer("clusters"); ++c)
         clusters.push_back(std::to_string(c + 1));
     lesionSite_ = std::make_unique<Site>(
-        net_, std::vector<Site::Population>{{"hidden", 0, K, clusters, [this] { return preferredClusters(); }}},
+        net_, std::vector<Site::Population>{{"hidden", 0, K, clusters, [this] { return preferredClusters(); }, "z"}},
         std::vector<Site::Pathway>{{"input", 0, K, 0, N}}, [this] { net_.synapses().advanceAll(time()); });
     setLesionSite(lesionSite_.get());
 }

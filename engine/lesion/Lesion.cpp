@@ -252,11 +252,16 @@ std::int64_t applyLesion(const Lesion& lesion, LesionSite& site, RandomStream& r
     case Lesion::Action::RestoreNeurons: {
         const LesionPopulation pop = site.populations()[std::size_t(target)];
         const bool restore = lesion.action == Lesion::Action::RestoreNeurons;
-        // Candidates: the neurons this can change (restore: the silenced ones; else: those taking part).
+        // Candidates: the neurons this can change.
         std::vector<int> candidates;
         for (int k = 0; k < pop.size; ++k) {
             const NeuronState s = site.neuronState(target, k);
-            if (restore ? s == NeuronState::Silenced : s == NeuronState::Active)
+            // Restore brings back the silenced; silence takes the active; removal takes both.
+            const bool fits = restore ? s == NeuronState::Silenced
+                              : lesion.action == Lesion::Action::SilenceNeurons
+                                  ? s == NeuronState::Active
+                                  : s != NeuronState::Removed;
+            if (fits)
                 candidates.push_back(k);
         }
         std::vector<int> chosen;

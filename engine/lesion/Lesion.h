@@ -16,8 +16,9 @@
 //   lesion neuron K                      (older form) = lesion neurons POP K, the first POP
 //
 // POP or PATHWAY may be left out where the network has only one. Counts are exact; a
-// selection takes only neurons or synapses that are still there. Random draws come from a
-// stream named by the command and its step, so a replay or a fork draws the same.
+// selection takes only neurons or synapses that are still there (silenced neurons are: a
+// lesion removes them too). Random draws come from a stream named by the command, its step
+// and how many lesions came before it in that step, so a replay or a fork draws the same.
 #include "core/Command.h"
 #include "lesion/LesionSite.h"
 

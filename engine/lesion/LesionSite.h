@@ -17,6 +17,8 @@ struct LesionPopulation {
     int size = 0;
     /// The values a neuron of it can prefer ("preferring VALUE"); empty: none is known.
     std::vector<std::string> preferences;
+    /// The experiment's neuron group (NeuronGroup::name) its neurons are drawn in, in order.
+    std::string group;
 };
 
 struct LesionPathway {

@@ -17,7 +17,8 @@ std::vector<LesionPopulation> ModuleLesionSite::populations() const
 {
     std::vector<LesionPopulation> out;
     for (const SpikingModule& m : net_.modules())
-        out.push_back({names_[std::size_t(m.variable)], m.hiddenSize(), values_[std::size_t(m.variable)]});
+        out.push_back({names_[std::size_t(m.variable)], m.hiddenSize(), values_[std::size_t(m.variable)],
+                       names_[std::size_t(m.variable)] + " hidden"});
     return out;
 }
 
@@ -87,7 +88,7 @@ void ModuleLesionSite::scaleSynapse(int v, std::int64_t i, double factor)
 
 std::vector<LesionPopulation> RewardLesionSite::populations() const
 {
-    return {{"A", half_, {}}, {"B", half_, {}}};
+    return {{"A", half_, {}, "population A"}, {"B", half_, {}, "population B"}};
 }
 
 std::vector<LesionPathway> RewardLesionSite::pathways() const

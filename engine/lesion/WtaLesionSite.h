@@ -35,6 +35,7 @@ public:
         int first = 0, count = 0;  // hidden neurons
         std::vector<std::string> preferences;
         std::function<std::vector<int>()> preference;  // of each neuron; −1: none yet
+        std::string group;  // the neuron group it is drawn in
     };
     struct Pathway {
         std::string name;
@@ -53,7 +54,7 @@ public:
     {
         std::vector<LesionPopulation> out;
         for (const auto& p : pops_)
-            out.push_back({p.name, p.count, p.preferences});
+            out.push_back({p.name, p.count, p.preferences, p.group});
         return out;
     }
     std::vector<LesionPathway> pathways() const override

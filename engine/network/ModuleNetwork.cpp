@@ -158,9 +158,15 @@ void ModuleNetwork::hiddenSpike(int v, double t, bool learning, SpikeRecorder& s
     m.hidden.keepRemovedAtZero(k);
     for (int i : activeInputs_)
         dense_[std::size_t(i)] = 0.0;
+    // Removed and silenced neurons keep their biases: restored, a neuron comes back as it was.
+    int alive = 0;
+    for (int j = 0; j < H; ++j)
+        alive += m.hidden.isLesioned(j) ? 0 : 1;
     for (int j = 0; j < H; ++j) {
+        if (m.hidden.isLesioned(j))
+            continue;
         double& b = m.hidden.biases()[j];
-        b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, etaBias, 1.0 / H));
+        b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, etaBias, 1.0 / alive));
     }
     synapticEvents_ += m.inputSize;
 }
