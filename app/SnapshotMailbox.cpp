@@ -4,6 +4,20 @@
 
 namespace plab {
 
+std::size_t SnapshotMailbox::appendRows(std::vector<double>& times, std::vector<std::vector<double>>& rows,
+                                        std::vector<double>& newTimes, std::vector<std::vector<double>>& newRows) const
+{
+    times.insert(times.end(), newTimes.begin(), newTimes.end());
+    for (auto& row : newRows)
+        rows.push_back(std::move(row));
+    if (rows.size() <= maxRows_)
+        return 0;
+    const auto drop = std::ptrdiff_t(rows.size() - maxRows_);
+    rows.erase(rows.begin(), rows.begin() + drop);
+    times.erase(times.begin(), times.begin() + drop);
+    return std::size_t(drop);
+}
+
 void SnapshotMailbox::post(SimulationSnapshot&& piece)
 {
     std::lock_guard lock(mutex_);
@@ -25,28 +39,14 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
     spikes.erase(spikes.begin(), first);
     if (piece.forked)  // the rows already waiting were recorded before the fork: both branches'
         pending_.rowsBeforeFork = pending_.seriesRows.size();
-    pending_.seriesTimes.insert(pending_.seriesTimes.end(), piece.seriesTimes.begin(), piece.seriesTimes.end());
-    for (auto& row : piece.seriesRows)
-        pending_.seriesRows.push_back(std::move(row));
-    if (pending_.seriesRows.size() > maxRows_) {
-        const auto drop = std::ptrdiff_t(pending_.seriesRows.size() - maxRows_);
-        pending_.seriesRows.erase(pending_.seriesRows.begin(), pending_.seriesRows.begin() + drop);
-        pending_.seriesTimes.erase(pending_.seriesTimes.begin(), pending_.seriesTimes.begin() + drop);
-        pending_.rowsBeforeFork -= std::min(pending_.rowsBeforeFork, std::size_t(drop));
-    }
+    const std::size_t dropped = appendRows(pending_.seriesTimes, pending_.seriesRows, piece.seriesTimes, piece.seriesRows);
+    pending_.rowsBeforeFork -= std::min(pending_.rowsBeforeFork, dropped);
     if (piece.forked) {  // a new comparison: the older intact rows belong to the last one
         pending_.forked = true;
         pending_.intactTimes.clear();
         pending_.intactRows.clear();
     }
-    pending_.intactTimes.insert(pending_.intactTimes.end(), piece.intactTimes.begin(), piece.intactTimes.end());
-    for (auto& row : piece.intactRows)
-        pending_.intactRows.push_back(std::move(row));
-    if (pending_.intactRows.size() > maxRows_) {
-        const auto drop = std::ptrdiff_t(pending_.intactRows.size() - maxRows_);
-        pending_.intactRows.erase(pending_.intactRows.begin(), pending_.intactRows.begin() + drop);
-        pending_.intactTimes.erase(pending_.intactTimes.begin(), pending_.intactTimes.begin() + drop);
-    }
+    appendRows(pending_.intactTimes, pending_.intactRows, piece.intactTimes, piece.intactRows);
     for (auto& c : piece.applied)
         pending_.applied.push_back(std::move(c));
     if (piece.panel)

@@ -26,6 +26,9 @@ public:
     std::size_t pendingSpikes() const;
 
 private:
+    /// Appends the new rows, keeping the last maxRows_; returns how many old ones were dropped.
+    std::size_t appendRows(std::vector<double>& times, std::vector<std::vector<double>>& rows,
+                           std::vector<double>& newTimes, std::vector<std::vector<double>>& newRows) const;
     mutable std::mutex mutex_;
     SimulationSnapshot pending_;
     double spikeWindow_;

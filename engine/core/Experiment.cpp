@@ -177,7 +177,7 @@ std::vector<std::string> Experiment::commandHelp() const
 
 void Experiment::validateCommand(const Command& c) const
 {
-    if (lesionSite_ && (isLesionCommand(c) || c.verb == "lesion" || c.verb == "silence" || c.verb == "restore")) {
+    if (lesionSite_ && (c.verb == "lesion" || c.verb == "silence" || c.verb == "restore")) {
         parseLesion(c, *lesionSite_, info_.name);  // says what is understood if it is none
         return;
     }

@@ -9,7 +9,7 @@ namespace plab {
 StdpEmSynapses::StdpEmSynapses(int rows, int cols, const StdpEmRule& rule, const BiasRule& biasRule,
                                const LearningRateSchedule& schedule, double window)
     : w_(WeightMatrix::Zero(rows, cols)), rule_(rule), biasRule_(biasRule), schedule_(schedule), window_(window),
-      lastPost_(std::size_t(rows), -1e9), removed_(decltype(removed_)::Zero(rows, cols)), row_(std::size_t(cols), 0.0)
+      lastPost_(std::size_t(rows), -1e9), removed_(rows, cols), row_(std::size_t(cols), 0.0)
 {
     if (schedule_.mode == LearningRateSchedule::Mode::Adaptive) {
         // Kappel's initialisation: running mean 0, second moment 1 (variance 1).
@@ -76,28 +76,13 @@ void StdpEmSynapses::postSpike(const WtaGroup& circuit, int k, const LiveInputs&
         }
     }
     w_.row(k) = row;
-    if (removedCount_ > 0)
-        for (int i = 0; i < N; ++i)
-            if (removed_(k, i))
-                w_(k, i) = 0.0;
+    removed_.holdRow(w_, k, 0.0);
 }
 
 void StdpEmSynapses::remove(int k, int i)
 {
-    if (removed_(k, i))
-        return;
-    removed_(k, i) = 1;
-    ++removedCount_;
-    w_(k, i) = 0.0;
-}
-
-void StdpEmSynapses::serializeRemoved(StateArchive& a)
-{
-    if (a.format() < 4)
-        return;
-    a.fixed(removed_, "removed synapses");
-    if (a.reading())
-        removedCount_ = removed_.cast<std::int64_t>().sum();
+    if (removed_.remove(k, i))
+        w_(k, i) = 0.0;
 }
 
 void StdpEmSynapses::serializeWeights(StateArchive& a)

@@ -8,6 +8,7 @@
 #include "network/WtaNetwork.h"
 #include "network/WtaSynapses.h"
 #include "plasticity/LearningRate.h"
+#include "plasticity/RemovedSynapses.h"
 #include "plasticity/StdpEmRule.h"
 
 #include <Eigen/Core>
@@ -39,8 +40,8 @@ public:
 
     /// Removes synapse (k, i) for good: weight 0 (it adds nothing), and it no longer learns.
     void remove(int k, int i);
-    bool removed(int k, int i) const { return removedCount_ > 0 && removed_(k, i) != 0; }
-    std::int64_t removedCount() const { return removedCount_; }
+    bool removed(int k, int i) const { return removed_.contains(k, i); }
+    std::int64_t removedCount() const { return removed_.count(); }
 
     WeightMatrix& weights() { return w_; }  // (k, i): from input i onto hidden neuron k
     const WeightMatrix& weights() const { return w_; }
@@ -59,7 +60,7 @@ public:
     Eigen::VectorXd& trackQ0() { return trackQ0_; }
     std::vector<double>& lastPost() { return lastPost_; }
     /// Writes or reads the removed synapses (state files from format 4 on).
-    void serializeRemoved(StateArchive& a);
+    void serializeRemoved(StateArchive& a) { removed_.serialize(a); }
 
 private:
     WeightMatrix w_;
@@ -70,8 +71,7 @@ private:
     RowMajorMatrix trackS_, trackQ_;     // running mean and second moment of each weight
     Eigen::VectorXd trackS0_, trackQ0_;  // ... and of each bias
     std::vector<double> lastPost_;
-    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic> removed_;  // input-major, like w_
-    std::int64_t removedCount_ = 0;
+    RemovedSynapses removed_;
     std::vector<double> row_;  // the winner's weights, contiguous while they learn
 };
 

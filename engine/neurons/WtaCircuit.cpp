@@ -10,7 +10,7 @@ namespace plab {
 
 WtaCircuit::WtaCircuit(int neurons, int inputs, double totalRate)
     : weights_(WeightMatrix::Zero(neurons, inputs)), bias_(Eigen::VectorXd::Zero(neurons)),
-      lesioned_(std::size_t(neurons), 0), removed_(decltype(removed_)::Zero(neurons, inputs)), rate_(totalRate), scratch_(neurons)
+      lesioned_(std::size_t(neurons), 0), removed_(neurons, inputs), rate_(totalRate), scratch_(neurons)
 {
 }
 
@@ -46,20 +46,13 @@ int WtaCircuit::drawWinner(const Eigen::VectorXd& u, RandomStream& rng) const
 
 void WtaCircuit::removeSynapse(int k, int i)
 {
-    if (removed_(k, i))
-        return;
-    removed_(k, i) = 1;
-    ++removedCount_;
-    weights_(k, i) = 0.0;
+    if (removed_.remove(k, i))
+        weights_(k, i) = 0.0;
 }
 
 void WtaCircuit::keepRemovedAtZero(int k)
 {
-    if (removedCount_ == 0)
-        return;
-    for (int i = 0; i < inputs(); ++i)
-        if (removed_(k, i))
-            weights_(k, i) = 0.0;
+    removed_.holdRow(weights_, k, 0.0);
 }
 
 void WtaCircuit::serialize(StateArchive& a)
@@ -68,11 +61,7 @@ void WtaCircuit::serialize(StateArchive& a)
     a.fixed(weights_, "weights");
     a.fixed(bias_, "biases");
     a.fixed(lesioned_, "lesion flags");
-    if (a.format() >= 4) {  // synapse lesions came with format 4
-        a.fixed(removed_, "removed synapses");
-        if (a.reading())
-            removedCount_ = removed_.cast<std::int64_t>().sum();
-    }
+    removed_.serialize(a);
     a.value(rate_);
     a.requireRange(rate_, 1e-9, 1e6, "the circuit's rate");
 }

@@ -9,6 +9,7 @@
 // Because the total rate is fixed, the potentials are needed only at circuit spikes; they
 // are computed then from the live inputs alone.
 #include "core/Random.h"
+#include "plasticity/RemovedSynapses.h"
 
 #include <Eigen/Core>
 #include <cstdint>
@@ -42,7 +43,7 @@ public:
     /// Removes synapse (k, i) for good: weight 0 (it adds nothing), kept there by
     /// keepRemovedAtZero() after each learning step.
     void removeSynapse(int k, int i);
-    bool synapseRemoved(int k, int i) const { return removedCount_ > 0 && removed_(k, i) != 0; }
+    bool synapseRemoved(int k, int i) const { return removed_.contains(k, i); }
     void keepRemovedAtZero(int k);
     int activeNeurons() const;
     void serialize(StateArchive& a);
@@ -59,8 +60,7 @@ private:
     WeightMatrix weights_;
     Eigen::VectorXd bias_;
     std::vector<std::uint8_t> lesioned_;
-    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> removed_;
-    std::int64_t removedCount_ = 0;
+    RemovedSynapses removed_;
     double rate_;
     mutable Eigen::VectorXd scratch_;
 };

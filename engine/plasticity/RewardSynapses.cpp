@@ -10,7 +10,7 @@ namespace plab {
 RewardSynapses::RewardSynapses(int rows, int cols, const RewardRuleParameters& p, double initMean, double initSd,
                                RandomStream& rng)
     : p_(p), theta_(rows, cols), w_(rows, cols), e_(Matrix::Zero(rows, cols)), g_(Matrix::Zero(rows, cols)),
-      noise_(rows, cols), removed_(decltype(removed_)::Zero(rows, cols))
+      noise_(rows, cols), removed_(rows, cols)
 {
     rng.fillNormal(theta_.data(), std::size_t(theta_.size()));
     theta_ = (initMean + initSd * theta_.array()).max(p_.thetaMin).min(p_.thetaMax);
@@ -36,10 +36,8 @@ void RewardSynapses::setTheta(int row, int col, double theta)
 
 void RewardSynapses::remove(int row, int col)
 {
-    if (removed_(row, col))
+    if (!removed_.remove(row, col))
         return;
-    removed_(row, col) = 1;
-    ++removedCount_;
     theta_(row, col) = p_.thetaMin;
     e_(row, col) = g_(row, col) = 0.0;
     refreshWeights();
@@ -78,12 +76,13 @@ std::pair<int, int> RewardSynapses::update(double interval, RandomStream& rng)
         if (!now)
             e_.data()[k] = g_.data()[k] = 0.0;
     }
-    if (removedCount_ > 0)  // removed synapses stay retracted: no diffusion grows them back
-        for (Eigen::Index k = 0; k < theta_.size(); ++k)
-            if (removed_.data()[k]) {
-                formed -= theta_.data()[k] >= 0.0;
-                theta_.data()[k] = p_.thetaMin;
-            }
+    if (removed_.count() > 0)  // removed synapses stay retracted: no diffusion grows them back
+        for (int r = 0; r < int(theta_.rows()); ++r)
+            for (int c = 0; c < int(theta_.cols()); ++c)
+                if (removed_.contains(r, c)) {
+                    formed -= theta_(r, c) >= 0.0;
+                    theta_(r, c) = p_.thetaMin;
+                }
     refreshWeights();
     return {formed, eliminated};
 }
@@ -111,11 +110,7 @@ void RewardSynapses::serialize(StateArchive& a)
     a.fixed(theta_, "θ");
     a.fixed(e_, "eligibility traces");
     a.fixed(g_, "reward gradients");
-    if (a.format() >= 4) {  // lesions came with format 4
-        a.fixed(removed_, "removed synapses");
-        if (a.reading())
-            removedCount_ = removed_.cast<std::int64_t>().sum();
-    }
+    removed_.serialize(a);
     if (a.reading())
         refreshWeights();
 }

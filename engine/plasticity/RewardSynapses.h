@@ -13,6 +13,7 @@
 // (100 ms, as in SPORE), the gradient term clipped at ±maxChange. A synapse that retracts
 // loses e and g; a retracted synapse only diffuses under its prior and may grow back.
 #include "core/Random.h"
+#include "plasticity/RemovedSynapses.h"
 
 #include <Eigen/Core>
 #include <cstdint>
@@ -65,8 +66,8 @@ public:
     void setTheta(int row, int col, double theta);
     /// Removes a synapse for good (a lesion): θ held at θmin, w = e = g = 0 from now on.
     void remove(int row, int col);
-    bool removed(int row, int col) const { return removedCount_ > 0 && removed_(row, col) != 0; }
-    std::int64_t removedCount() const { return removedCount_; }
+    bool removed(int row, int col) const { return removed_.contains(row, col); }
+    std::int64_t removedCount() const { return removed_.count(); }
 
 private:
     void refreshWeights();
@@ -74,8 +75,7 @@ private:
     RewardRuleParameters p_;
     Matrix theta_, w_, e_, g_;
     Matrix noise_;  // scratch, one normal per synapse per update
-    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> removed_;
-    std::int64_t removedCount_ = 0;
+    RemovedSynapses removed_;
     std::int64_t existing_ = 0;
 };
 
