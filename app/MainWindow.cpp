@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LesionDialog.h"
+#include "LesionReportView.h"
 
 #include "ExperimentDock.h"
 #include "ExperimentPanels.h"
@@ -26,6 +27,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace plab {
 
@@ -49,9 +51,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     raster_ = new SpikeRaster;
     connect(raster_, &SpikeRaster::neuronsSelected, this, &MainWindow::offerLesionOf);
     chart_ = new MetricChartView;
+    lesionReport_ = new LesionReportView;
+    auto* chartArea = new QWidget;  // the chart, and under it what the lesions did
+    auto* chartLayout = new QVBoxLayout(chartArea);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    chartLayout->addWidget(chart_, 1);
+    chartLayout->addWidget(lesionReport_);
     splitter_->addWidget(panelScroll_);
     splitter_->addWidget(raster_);
-    splitter_->addWidget(chart_);
+    splitter_->addWidget(chartArea);
     setCentralWidget(splitter_);
 
     files_ = new FileActions(*this, controller_);
@@ -220,6 +229,7 @@ void MainWindow::showRun(const std::string& name)
     if (panel_) {
         panelScroll_->setWidget(panel_);
         connect(panel_, &ExperimentPanel::commandRequested, this, &MainWindow::sendUserCommand);
+        connect(panel_, &ExperimentPanel::lesionOffered, this, &MainWindow::offerLesion);
     }
     const auto probe = ExperimentRegistry::builtin().create(name, controller_.parameters(), controller_.seed());
     // Another experiment opens at the speed at which its default run takes about a minute.
@@ -286,7 +296,7 @@ void MainWindow::arrangeSplitter()
     splitter_->setSizes({panel_ ? panel : 0, raster, chart});
 }
 
-void MainWindow::openLesionDialog(const QString& population, const QString& numbers)
+void MainWindow::openLesionDialog(const QString& population, const QString& numbers, const QString& pathway)
 {
     if (controller_.lesionPopulations().empty() && controller_.lesionPathways().empty()) {
         statusBar()->showMessage(tr("%1 has no neurons or synapses to lesion")
@@ -298,6 +308,10 @@ void MainWindow::openLesionDialog(const QString& population, const QString& numb
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!numbers.isEmpty())
         dialog->selectNeurons(population, numbers);
+    else if (!population.isEmpty())
+        dialog->selectPopulation(population);
+    else if (!pathway.isEmpty())
+        dialog->selectPathway(pathway);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applyLesion(dialog->command(), dialog->compare()); });
     lesionDialog_ = dialog;
     dialog->open();  // not modal for the simulation: it goes on
@@ -313,21 +327,50 @@ void MainWindow::offerLesionOf(const QString& band, const QList<int>& neurons, Q
         statusBar()->showMessage(tr("%1: these neurons cannot be lesioned (only the network's own can)").arg(band), 6000);
         return;
     }
-    // Numbers from 1, runs written as ranges: "1-4,7".
-    QStringList parts;
-    for (int i = 0; i < neurons.size();) {
-        int j = i;
-        while (j + 1 < neurons.size() && neurons[j + 1] == neurons[j] + 1)
-            ++j;
-        parts << (j > i ? QStringLiteral("%1-%2").arg(neurons[i] + 1).arg(neurons[j] + 1) : QString::number(neurons[i] + 1));
-        i = j + 1;
-    }
-    const QString population = QString::fromStdString(pop->name);
+    offerLesion(QString::fromStdString(pop->name), neurons, {}, at);
+}
+
+void MainWindow::offerLesion(const QString& population, const QList<int>& neurons, const QString& pathway, QPoint at)
+{
+    const auto& pops = controller_.lesionPopulations();
+    const auto& ways = controller_.lesionPathways();
+    const bool knownPopulation = std::any_of(pops.begin(), pops.end(), [&](const LesionPopulation& p) {
+        return QString::fromStdString(p.name) == population;
+    });
+    const bool knownPathway = std::any_of(ways.begin(), ways.end(), [&](const LesionPathway& p) {
+        return QString::fromStdString(p.name) == pathway;
+    });
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addAction(tr("Lesion selected (%n neuron(s) of %1)…", "", int(neurons.size())).arg(population), this,
-                    [this, population, numbers = parts.join(',')] { openLesionDialog(population, numbers); });
+    if (knownPopulation && !neurons.isEmpty()) {
+        // Numbers from 1, runs written as ranges: "1-4,7".
+        QList<int> sorted = neurons;
+        std::sort(sorted.begin(), sorted.end());
+        sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+        QStringList parts;
+        for (int i = 0; i < sorted.size();) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1)
+                ++j;
+            parts << (j > i ? QStringLiteral("%1-%2").arg(sorted[i] + 1).arg(sorted[j] + 1) : QString::number(sorted[i] + 1));
+            i = j + 1;
+        }
+        const QString count = sorted.size() == 1 ? tr("1 neuron") : tr("%1 neurons").arg(sorted.size());
+        menu->addAction(tr("Lesion selected (%1 of %2)…").arg(count, population), this,
+                        [this, population, numbers = parts.join(',')] { openLesionDialog(population, numbers); });
+    } else if (knownPopulation) {
+        menu->addAction(tr("Lesion neurons of %1…").arg(population), this,
+                        [this, population] { openLesionDialog(population); });
+    }
+    if (knownPathway)
+        menu->addAction(tr("Lesion synapses of %1…").arg(pathway), this,
+                        [this, pathway] { openLesionDialog({}, {}, pathway); });
+    if (menu->isEmpty()) {
+        delete menu;
+        return;
+    }
     menu->popup(at);
+    lesionMenu_ = menu;
 }
 
 LesionDialog* MainWindow::lesionDialog() const
@@ -408,8 +451,11 @@ void MainWindow::refresh()
     if (s.panel) {
         if (!s.panel->rasterColors.empty())
             raster_->setNeuronColors(s.panel->rasterColors);
-        if (panel_)
+        if (panel_) {
             panel_->showState(s.panel);
+            panel_->showIntactState(s.intactPanel);
+        }
+        lesionReport_->showReport(s.lesions);
     }
     if (!s.error.empty())
         statusBar()->showMessage(tr("Refused: %1").arg(QString::fromStdString(s.error)), 8000);

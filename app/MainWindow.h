@@ -11,6 +11,7 @@
 #include "ViewStyle.h"
 
 #include <QElapsedTimer>
+#include <QMenu>
 #include <QPointer>
 #include <deque>
 #include <map>
@@ -31,6 +32,7 @@ class ExperimentDock;
 class ExperimentPanel;
 class LessonPanel;
 class LesionDialog;
+class LesionReportView;
 class LiveSlider;
 class MetricChartView;
 class SpikeRaster;
@@ -53,9 +55,13 @@ public:
     QString speedShownText() const;
     LessonPanel* lessonPanel() const;
     /// Simulation → Lesion…: the dialog (with neurons preselected by number, from a view).
-    void openLesionDialog(const QString& population = {}, const QString& numbers = {});
+    void openLesionDialog(const QString& population = {}, const QString& numbers = {}, const QString& pathway = {});
     /// Neurons selected in the raster: a menu offers "Lesion selected…" (the dialog, with them).
     void offerLesionOf(const QString& band, const QList<int>& neurons, QPoint at);
+    /// Something chosen in a view (ExperimentPanel::lesionOffered): a menu offers its lesion.
+    void offerLesion(const QString& population, const QList<int>& neurons, const QString& pathway, QPoint at);
+    /// The menu last offered by a selection (tests pick from it), or null.
+    QMenu* lesionMenu() const { return lesionMenu_; }
     /// Applies a lesion command, forking an intact copy first if `compare`.
     void applyLesion(const QString& command, bool compare);
     LesionDialog* lesionDialog() const;
@@ -138,6 +144,7 @@ private:
     ExperimentPanel* panel_ = nullptr;
     SpikeRaster* raster_ = nullptr;
     MetricChartView* chart_ = nullptr;
+    LesionReportView* lesionReport_ = nullptr;
     QLabel* statusTime_ = nullptr;
     QLabel* statusSpeed_ = nullptr;
     QLabel* statusState_ = nullptr;
@@ -149,6 +156,7 @@ private:
     QAction* lesionAction_ = nullptr;
     QAction* endComparisonAction_ = nullptr;
     QPointer<LesionDialog> lesionDialog_;
+    QPointer<QMenu> lesionMenu_;
     QElapsedTimer chartClock_;
     std::uint64_t framesShown_ = 0;
     std::deque<SpikeEvent> recentSpikes_;  // the raster's window, for Export spikes

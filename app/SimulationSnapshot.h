@@ -2,6 +2,7 @@
 // One hand-over from the simulation thread to the GUI: everything that happened since the
 // GUI last looked. Immutable once taken.
 #include "PanelState.h"
+#include "LesionReportView.h"
 #include "core/Command.h"
 #include "core/SpikeRecorder.h"
 
@@ -43,6 +44,8 @@ struct SimulationSnapshot {
     std::vector<double> intactTimes;
     std::vector<std::vector<double>> intactRows;
     PanelStatePtr panel;               // latest panel state, if one was captured
+    PanelStatePtr intactPanel;         // the intact copy's, while comparing
+    std::shared_ptr<const LesionReport> lesions;  // with each panel capture, once there was a lesion
     std::string error;                 // a command the engine refused, for the status bar
     std::shared_ptr<const RunResults> results;  // when asked for with requestResults()
     std::shared_ptr<const EncodedState> state;  // when asked for with requestState()

@@ -5,6 +5,7 @@
 #include "io/StateFile.h"
 #include "lesion/Lesion.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -53,6 +54,30 @@ void SimulationWorker::stop()
     }
     if (thread_.joinable())
         thread_.join();
+}
+
+static std::shared_ptr<const LesionReport> lesionReport(const Simulation& sim, const Simulation* intact)
+{
+    const auto measure = sim.experiment().performanceMeasure();
+    const std::vector<double> times = sim.lesionTimes();
+    if (!measure || times.empty())
+        return nullptr;
+    auto report = std::make_shared<LesionReport>();
+    report->measure = measure->oneMinus ? "1 − " + measure->series : measure->series;
+    report->effects = lesionEffects(sim.series(), times, *measure);
+    report->commands.resize(times.size());
+    for (const Command& command : sim.appliedCommands()) {
+        if (!countsAsLesion(command))
+            continue;
+        const auto k = std::size_t(std::lower_bound(times.begin(), times.end(), command.time) - times.begin());
+        if (k < times.size()) {
+            auto& text = report->commands[k];
+            text += (text.empty() ? "" : "; ") + command.text();
+        }
+    }
+    report->now = recentPerformance(sim.series(), *measure);
+    report->intactNow = intact ? recentPerformance(intact->series(), *measure) : std::numeric_limits<double>::quiet_NaN();
+    return report;
 }
 
 void SimulationWorker::load(std::unique_ptr<Simulation> simulation, PanelCapture capture, std::uint64_t generation)
@@ -394,6 +419,9 @@ void SimulationWorker::runChunk(Controls& c)
     publishedCommands_ = applied.size();
     if (capture_ && (c.capture || !c.running || endWall - lastCaptureWall_ >= kCaptureEvery)) {
         piece.panel = capture_(e);
+        if (intact_)
+            piece.intactPanel = capture_(intact_->experiment());
+        piece.lesions = lesionReport(sim, intact_.get());
         lastCaptureWall_ = endWall;
     }
     if (c.results) {

@@ -49,8 +49,11 @@ void SnapshotMailbox::post(SimulationSnapshot&& piece)
     appendRows(pending_.intactTimes, pending_.intactRows, piece.intactTimes, piece.intactRows);
     for (auto& c : piece.applied)
         pending_.applied.push_back(std::move(c));
-    if (piece.panel)
+    if (piece.panel) {  // the intact copy's panel and the lesion report come with it
         pending_.panel = std::move(piece.panel);
+        pending_.intactPanel = std::move(piece.intactPanel);
+        pending_.lesions = std::move(piece.lesions);
+    }
     if (!piece.error.empty())
         pending_.error = std::move(piece.error);
     if (piece.results)

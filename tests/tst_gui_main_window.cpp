@@ -16,6 +16,7 @@
 #include "core/Error.h"
 
 #include <QChartView>
+#include <QContextMenuEvent>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDockWidget>
@@ -241,6 +242,29 @@ private slots:
         QVERIFY2(compared >= 78, qPrintable(QString::number(compared)));
         QVERIFY2(differ > 30, qPrintable(QString::number(differ)));
 
+        // Under the chart: what the lesion did, the figures summary.json gives for the same
+        // run, and the lesioned run against the intact copy.
+        Simulation lesioned(ExperimentRegistry::builtin().create("em-mixture", p, 3));
+        lesioned.schedule(w.controller().commandLog()[0]);
+        lesioned.runUntil(80);
+        double relativeAfter = NAN;
+        for (const auto& [name, value] : lesioned.summary())
+            if (name == "lesion1_relative_after")
+                relativeAfter = std::get<double>(value);
+        QVERIFY2(std::isfinite(relativeAfter), qPrintable(QString::number(relativeAfter)));
+        const auto measure = *lesioned.experiment().performanceMeasure();
+        auto* report = w.findChild<QLabel*>("lesion report");
+        QVERIFY(report);
+        QTRY_VERIFY_WITH_TIMEOUT(report->isVisible(), 5000);
+        const QStringList lines = report->text().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith("Lesion 1 at 20 s (lesion neurons hidden random 0.5): nmi before"), qPrintable(lines[0]));
+        QVERIFY2(lines[0].contains(QString("lowest %1 % of it").arg(relativeAfter * 100, 0, 'f', 0)), qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains(QString("%1 intact copy").arg(recentPerformance(straight.series(), measure), 0, 'g', 3)),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[1].contains(QString("nmi = %1 lesioned").arg(recentPerformance(lesioned.series(), measure), 0, 'g', 3)),
+                 qPrintable(lines[1]));
+
         // The legend switches both; a new run ends the comparison.
         QVERIFY(w.resetRun());
         QTRY_VERIFY_WITH_TIMEOUT(!chart->comparing(), 5000);
@@ -287,6 +311,144 @@ private slots:
         // Input neurons cannot be lesioned: the status bar says so, no menu.
         w.raster()->selectRows(0.0f, 0.05f);
         QVERIFY(w.statusBar()->currentMessage().contains("cannot be lesioned"));
+    }
+
+    void lesionsCanBeChosenInTheViews()
+    {
+        // Whatever the view, the choice opens the lesion dialog with it: the menu that the
+        // selection brings up, and the command the dialog then builds.
+        QString command;  // what the dialog built
+        const auto chooseFromMenu = [&command](MainWindow& w, const QStringList& expected, int pick) {
+            command.clear();
+            QTRY_VERIFY_WITH_TIMEOUT(w.lesionMenu() && w.lesionMenu()->isVisible(), 5000);
+            QMenu* menu = w.lesionMenu();
+            QStringList texts;
+            for (QAction* a : menu->actions())
+                texts << a->text();
+            QVERIFY2(texts == expected, qPrintable(texts.join(" | ")));
+            menu->actions()[pick]->trigger();
+            menu->close();
+            QTRY_VERIFY_WITH_TIMEOUT(w.lesionDialog() && w.lesionDialog()->isVisible(), 5000);
+            command = w.lesionDialog()->command();
+            w.lesionDialog()->reject();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.lesionDialog(), 5000);
+        };
+        const auto waitForPaint = [](const std::function<QList<QRect>()>& rects, int count) {
+            QTRY_VERIFY_WITH_TIMEOUT(rects().size() == count, 5000);
+        };
+        {
+            // em-mixture: drag over the first two receptive fields; right-click the third.
+            MainWindow w;
+            QVERIFY(w.selectExperiment("em-mixture", ExperimentRegistry::builtin().defaults("em-mixture"), 1));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.controller().step(1);
+            auto* panel = qobject_cast<EmMixturePanel*>(w.panel());
+            QVERIFY(panel);
+            waitForPaint([panel] { return panel->fieldRects(); }, 4);
+            const QList<QRect> fields = panel->fieldRects();
+            QCOMPARE(fields[0].top(), fields[1].top());  // side by side
+            QTest::mousePress(panel, Qt::LeftButton, {}, fields[0].center());
+            QTest::mouseMove(panel, fields[1].center());
+            QTest::mouseRelease(panel, Qt::LeftButton, {}, fields[1].center());
+            chooseFromMenu(w, {"Lesion selected (2 neurons of hidden)…", "Lesion synapses of input…"}, 0);
+            QCOMPARE(command, QString("lesion neurons hidden 1-2"));
+            QContextMenuEvent rightClick(QContextMenuEvent::Mouse, fields[2].center(), panel->mapToGlobal(fields[2].center()));
+            QApplication::sendEvent(panel, &rightClick);
+            chooseFromMenu(w, {"Lesion selected (1 neuron of hidden)…", "Lesion synapses of input…"}, 1);
+            QCOMPARE(command, QString("lesion synapses input random 0.25"));
+        }
+        {
+            // self-repair: zV's receptive fields, and a pathway's bar.
+            MainWindow w;
+            QVERIFY(w.selectExperiment("self-repair", ExperimentRegistry::builtin().defaults("self-repair"), 1));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.controller().step(1);
+            auto* panel = qobject_cast<SelfRepairPanel*>(w.panel());
+            QVERIFY(panel);
+            waitForPaint([panel] { return panel->fieldRects(); }, 20);
+            waitForPaint([panel] { return panel->pathwayRects(); }, 8);
+            const QList<QRect> fields = panel->fieldRects();
+            QTest::mousePress(panel->fieldsView(), Qt::LeftButton, {}, fields[3].center());
+            QTest::mouseMove(panel->fieldsView(), fields[5].center());
+            QTest::mouseRelease(panel->fieldsView(), Qt::LeftButton, {}, fields[5].center());
+            chooseFromMenu(w, {"Lesion selected (3 neurons of zv)…"}, 0);
+            QCOMPARE(command, QString("lesion neurons zv 4-6"));
+            // The second bar is auditory → zV.
+            QTest::mouseClick(panel->pathwaysView(), Qt::LeftButton, {}, panel->pathwayRects()[1].center());
+            chooseFromMenu(w, {"Lesion synapses of auditory-zv…"}, 0);
+            QCOMPARE(command, QString("lesion synapses auditory-zv random 0.25"));
+        }
+        {
+            // bayesnet: right-click a node for its module's neurons or synapses; a left click
+            // still sets evidence.
+            MainWindow w;
+            QVERIFY(w.selectExperiment("bayesnet", ExperimentRegistry::builtin().defaults("bayesnet"), 1));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.controller().step(1);
+            auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
+            QVERIFY(panel);
+            QTRY_VERIFY_WITH_TIMEOUT(panel->state(), 5000);
+            const QString name = QString::fromStdString(panel->state()->variables[1].name);
+            const QPoint at = panel->graph()->nodeCenter(1).toPoint();
+            QContextMenuEvent rightClick(QContextMenuEvent::Mouse, at, panel->graph()->mapToGlobal(at));
+            QApplication::sendEvent(panel->graph(), &rightClick);
+            chooseFromMenu(w, {"Lesion neurons of " + name + "…", "Lesion synapses of " + name + "…"}, 0);
+            QCOMPARE(command, "lesion neurons " + name + " random 0.25");
+            QVERIFY(w.controller().commandLog().empty());  // a right-click sets no evidence
+        }
+    }
+
+    void forkDrawsTheIntactCopyInThePanelsChartsToo()
+    {
+        MainWindow w;
+        ParameterSet p = ExperimentRegistry::builtin().defaults("synaptic-sampling");
+        QVERIFY(w.selectExperiment("synaptic-sampling", p, 2));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setSpeed(0);
+        const auto runTo = [&](double t) {
+            w.controller().runUntil(t);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().isRunning(), 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(w.controller().time(), t, 5000);
+        };
+        const auto intactCurves = [&] {
+            QList<QLineSeries*> out;
+            for (auto* view : w.panel()->findChildren<QChartView*>())
+                for (auto* series : view->chart()->series())
+                    if (auto* line = qobject_cast<QLineSeries*>(series); line && line->name() == "intact copy" && line->isVisible())
+                        out << line;
+            return out;
+        };
+        runTo(10);
+        QVERIFY(intactCurves().isEmpty());
+        w.applyLesion("lesion synapses input random 0.9", true);
+        runTo(60);
+        // θ's histogram and the spine volume have their dashed twins (survival starts later).
+        QTRY_VERIFY_WITH_TIMEOUT(intactCurves().size() >= 2, 5000);
+        QLineSeries* histogram = nullptr;
+        for (auto* line : intactCurves())
+            if (line->chart()->title().startsWith("θ"))
+                histogram = line;
+        QVERIFY(histogram);
+        QCOMPARE(histogram->pen().style(), Qt::DashLine);
+        QLineSeries* solid = nullptr;
+        for (auto* series : histogram->chart()->series())
+            if (series->name() == "θ histogram")
+                solid = qobject_cast<QLineSeries*>(series);
+        QVERIFY(solid);
+        QCOMPARE(histogram->points().size(), solid->points().size());
+        QVERIFY(histogram->points() != solid->points());  // 90 % of the synapses gone in one copy only
+        // The lesion report under the chart compares the copies.
+        auto* report = w.findChild<QLabel*>("lesion report");
+        QVERIFY(report);
+        QTRY_VERIFY_WITH_TIMEOUT(report->isVisible() && report->text().contains("intact copy"), 5000);
+        w.controller().endComparison();
+        w.controller().step(1);
+        QTRY_VERIFY_WITH_TIMEOUT(intactCurves().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!report->text().contains("intact copy"), 5000);
     }
 
     void interventionsAreSavedAndReplayedHeadless()

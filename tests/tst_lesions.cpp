@@ -446,7 +446,7 @@ private slots:
 
     void eachExperimentReportsItsLesionsEffects()
     {
-        // em-mixture, synaptic-sampling and reward measure the lesion's effect on their
+        // em-mixture, synaptic-sampling, bayesnet and reward measure the lesion's effect on their
         // performance; with the network learning on, reward's 50 % lesion of A recovers, and
         // frozen at the lesion (learning_rate 0, temperature 0) it does not.
 #ifdef PLAB_SANITIZED
@@ -474,6 +474,15 @@ private slots:
             const MetricList m = sim->summary();
             QCOMPARE(summaryMetric(m, "lesion1_time"), 150.0);
             QVERIFY(std::isfinite(summaryMetric(m, "lesion1_relative_after")));
+        }
+        // bayesnet measures 1 − the modules' mean KL: 90 % of a module's synapses cost it
+        // more than 5 %, 1 % of them nothing that shows.
+        for (const double fraction : {0.9, 0.01}) {
+            auto sim = makeSimulation("bayesnet", 1, {});
+            sim->schedule(Command::fromText(100, "lesion synapses Z1 random " + std::to_string(fraction)));
+            sim->runUntil(400);
+            const double after = summaryMetric(sim->summary(), "lesion1_relative_after");
+            QVERIFY2(fraction > 0.5 ? after < 0.95 : after > 0.98, qPrintable(QString::number(after)));
         }
     }
 

@@ -98,6 +98,9 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
     truth_->setColor(kTrue);
     learned_ = new QBarSet(tr("learned"));
     learned_->setColor(kLearned);
+    intact_ = new QBarSet(tr("intact copy"), this);  // in the series only while comparing
+    intact_->setBrush(QBrush(kLearned.darker(140), Qt::BDiagPattern));
+    intact_->setBorderColor(kLearned.darker(140));
     series_ = new QBarSeries;
     series_->append(truth_);
     series_->append(learned_);
@@ -127,6 +130,10 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
     setMinimumHeight(260);
     connect(graph_, &NetworkGraphView::evidenceRequested, this,
             [this](const QString& evidence) { emit commandRequested("evidence " + evidence); });
+    // A module's hidden neurons are a population, its input synapses a pathway, both named
+    // after the variable.
+    connect(graph_, &NetworkGraphView::moduleChosen, this,
+            [this](const QString& variable, QPoint at) { emit lesionOffered(variable, {}, variable, at); });
 }
 
 void BayesNetPanel::showState(const PanelStatePtr& state)
@@ -158,20 +165,19 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
     updateBars();
 }
 
-void BayesNetPanel::updateBars()
-{
-    const BayesNetState& s = *state_;
+namespace {
+
+/// The bars' categories and heights of one state: the joint's states, or each free
+/// variable's values.
+struct Bars {
     QStringList names;
     QList<qreal> truth, learned;
-    const QString learnedLabel = s.learning ? tr("learned") : tr("sampled");
-    if (learned_->label() != learnedLabel)
-        learned_->setLabel(learnedLabel);
-    const QString truthLabel = s.trueJoint.empty() ? tr("exact") : tr("true p*");
-    if (truth_->label() != truthLabel)
-        truth_->setLabel(truthLabel);
+};
+
+Bars barsOf(const BayesNetState& s)
+{
+    Bars b;
     if (!s.trueJoint.empty()) {
-        bars_->chart()->setTitle(s.learning ? tr("Joint distribution: true p* and learned by the modules")
-                                            : tr("Joint distribution: true p* and sampled by the network"));
         for (std::size_t i = 0; i < s.trueJoint.size(); ++i) {
             // State label "1211": each variable's value number, first variable first.
             QString label;
@@ -181,23 +187,73 @@ void BayesNetPanel::updateBars()
                 label.prepend(QString::number(rest % m + 1));
                 rest /= m;
             }
-            names << label;
-            truth << s.trueJoint[i];
-            learned << (i < s.learnedJoint.size() ? s.learnedJoint[i] : 0.0);
+            b.names << label;
+            b.truth << s.trueJoint[i];
+            b.learned << (i < s.learnedJoint.size() ? s.learnedJoint[i] : 0.0);
         }
-    } else {
-        bars_->chart()->setTitle(tr("Marginals: exact posterior and sampled by the network"));
-        for (std::size_t v = 0; v < s.trueMarginals.size(); ++v) {
-            if (s.variables[v].evidence >= 0)
-                continue;
-            for (std::size_t k = 0; k < s.trueMarginals[v].size(); ++k) {
-                names << QString::fromStdString(s.variables[v].name + "=" + s.variables[v].values[k]);
-                truth << s.trueMarginals[v][k];
-                const double l = v < s.learnedMarginals.size() ? s.learnedMarginals[v][k] : 0.0;
-                learned << (std::isfinite(l) ? l : 0.0);
-            }
+        return b;
+    }
+    for (std::size_t v = 0; v < s.trueMarginals.size(); ++v) {
+        if (s.variables[v].evidence >= 0)
+            continue;
+        for (std::size_t k = 0; k < s.trueMarginals[v].size(); ++k) {
+            b.names << QString::fromStdString(s.variables[v].name + "=" + s.variables[v].values[k]);
+            b.truth << s.trueMarginals[v][k];
+            const double l = v < s.learnedMarginals.size() ? s.learnedMarginals[v][k] : 0.0;
+            b.learned << (std::isfinite(l) ? l : 0.0);
         }
     }
+    return b;
+}
+
+} // namespace
+
+void BayesNetPanel::showIntactState(const PanelStatePtr& state)
+{
+    auto s = std::dynamic_pointer_cast<const BayesNetState>(state);
+    if (s == intactState_)
+        return;
+    intactState_ = std::move(s);
+    if (state_)
+        updateBars();
+}
+
+void BayesNetPanel::updateBars()
+{
+    const BayesNetState& s = *state_;
+    const QString learnedLabel = s.learning ? tr("learned") : tr("sampled");
+    if (learned_->label() != learnedLabel)
+        learned_->setLabel(learnedLabel);
+    const QString truthLabel = s.trueJoint.empty() ? tr("exact") : tr("true p*");
+    if (truth_->label() != truthLabel)
+        truth_->setLabel(truthLabel);
+    if (!s.trueJoint.empty())
+        bars_->chart()->setTitle(s.learning ? tr("Joint distribution: true p* and learned by the modules")
+                                            : tr("Joint distribution: true p* and sampled by the network"));
+    else
+        bars_->chart()->setTitle(tr("Marginals: exact posterior and sampled by the network"));
+    const Bars b = barsOf(s);
+    const QStringList& names = b.names;
+    const QList<qreal>& truth = b.truth;
+    const QList<qreal>& learned = b.learned;
+    // While comparing: the intact copy's bars, hatched, where its categories are the same.
+    QList<qreal> intact;
+    if (intactState_) {
+        const Bars i = barsOf(*intactState_);
+        if (i.names == names)
+            intact = i.learned;
+    }
+    const bool showIntact = !intact.isEmpty();
+    if (showIntact != series_->barSets().contains(intact_)) {
+        if (showIntact) {
+            series_->append(intact_);
+        } else {
+            series_->take(intact_);
+            intact_->setParent(this);
+        }
+    }
+    intact_->remove(0, intact_->count());
+    intact_->append(intact);
     if (names != shownCategories_) {
         categories_->clear();
         categories_->append(names);
@@ -216,7 +272,7 @@ void BayesNetPanel::updateBars()
     truth_->append(truth);
     learned_->append(learned);
     double top = 0.05;
-    for (qreal x : truth + learned)
+    for (qreal x : truth + learned + intact)
         top = std::max<double>(top, x);
     probability_->setRange(0, std::ceil(top * 10.0 + 0.5) / 10.0);
 }

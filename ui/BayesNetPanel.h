@@ -41,6 +41,7 @@ class BayesNetPanel : public ExperimentPanel {
 public:
     explicit BayesNetPanel(QWidget* parent = nullptr);
     void showState(const PanelStatePtr& state) override;
+    void showIntactState(const PanelStatePtr& state) override;
     static PanelStatePtr capture(const Experiment& experiment);
     const BayesNetState* state() const { return state_.get(); }
     NetworkGraphView* graph() const { return graph_; }
@@ -49,6 +50,7 @@ private:
     void updateBars();
 
     std::shared_ptr<const BayesNetState> state_;
+    std::shared_ptr<const BayesNetState> intactState_;
     NetworkGraphView* graph_ = nullptr;
     QLabel* warning_ = nullptr;  // what the network's sampling cannot do, above the graph
     QLabel* phase_ = nullptr;
@@ -56,6 +58,7 @@ private:
     QBarSeries* series_ = nullptr;
     QBarSet* truth_ = nullptr;
     QBarSet* learned_ = nullptr;
+    QBarSet* intact_ = nullptr;  // the intact copy's learned or sampled values, while comparing
     QBarCategoryAxis* categories_ = nullptr;
     QValueAxis* probability_ = nullptr;
     QStringList shownCategories_;
@@ -78,10 +81,13 @@ public:
 
 signals:
     void evidenceRequested(const QString& evidence);
+    /// Right-click on a node: its variable's module, offered for a lesion.
+    void moduleChosen(const QString& variable, QPoint at);
 
 protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void resizeEvent(QResizeEvent*) override;
     bool event(QEvent* event) override;
 

@@ -1,6 +1,7 @@
 #include "EmMixturePanel.h"
 
 #include "Palette.h"
+#include "TilePicker.h"
 #include "experiments/EmMixtureExperiment.h"
 
 #include <QPainter>
@@ -14,7 +15,11 @@ EmMixturePanel::EmMixturePanel(QWidget* parent) : ExperimentPanel(parent)
     setToolTip(tr("Receptive fields: for each z-neuron, the probability it has learned that each pixel is on\n"
                   "when it fires, e^w(on) / (e^w(on) + e^w(off)) — its prototype (white = 1).\n"
                   "Frame colour: the label it fires for most; bar: its share of the circuit's spikes.\n"
-                  "Left: the image shown now and its label; the neuron that fired last is outlined."));
+                  "Left: the image shown now and its label; the neuron that fired last is outlined.\n"
+                  "Drag over fields, or right-click one, to lesion those neurons or the input synapses."));
+    auto* picker = new TilePicker(this, [this] { return fieldRects_; });
+    connect(picker, &TilePicker::picked, this,
+            [this](const QList<int>& neurons, QPoint at) { emit lesionOffered("hidden", neurons, "input", at); });
 }
 
 PanelStatePtr EmMixturePanel::capture(const Experiment& experiment)
@@ -89,6 +94,7 @@ void EmMixturePanel::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Window));
+    fieldRects_.clear();
     if (!state_ || state_->neurons == 0) {
         p.drawText(rect(), Qt::AlignCenter, tr("Press Play to start learning."));
         return;
@@ -130,6 +136,7 @@ void EmMixturePanel::paintEvent(QPaintEvent*)
 
     for (int k = 0; k < s.neurons; ++k) {
         r = cell(k + 1);
+        fieldRects_ << r;
         p.drawImage(r, toImage(s.fields.data() + std::size_t(k * pixels), s.rows, s.cols));
         const int pref = s.preferred[std::size_t(k)];
         p.setPen(QPen(palette::labelColor(pref), 3));

@@ -5,6 +5,8 @@
 #include "ExperimentPanel.h"
 
 #include <QImage>
+#include <QList>
+#include <QRect>
 #include <string>
 #include <vector>
 
@@ -33,12 +35,15 @@ public:
     /// Asks for the height that shows every receptive field at least kWantedTile pixels wide.
     QSize sizeHint() const override;
     static constexpr int kWantedTile = 96;
+    /// Each neuron's receptive field as last drawn (tests drag over them).
+    const QList<QRect>& fieldRects() const { return fieldRects_; }
 
 protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
     std::shared_ptr<const EmMixtureState> state_;
+    QList<QRect> fieldRects_;
 };
 
 } // namespace plab

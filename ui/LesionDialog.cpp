@@ -167,6 +167,20 @@ void LesionDialog::selectNeurons(const QString& population, const QString& numbe
     update();
 }
 
+void LesionDialog::selectPopulation(const QString& population)
+{
+    target_->setCurrentIndex(target_->findData("neurons"));
+    what_->setCurrentIndex(std::max(0, what_->findData(population)));
+    update();
+}
+
+void LesionDialog::selectPathway(const QString& pathway)
+{
+    target_->setCurrentIndex(target_->findData("synapses"));
+    what_->setCurrentIndex(std::max(0, what_->findData(pathway)));
+    update();
+}
+
 void LesionDialog::update()
 {
     const QString t = target_->currentData().toString();

@@ -29,6 +29,9 @@ public:
     void setCompare(bool on);
     /// Preselects neurons by number (from a selection in a view): "lesion neurons POP 3,5".
     void selectNeurons(const QString& population, const QString& numbers);
+    /// Preselects a population (its neurons, chosen in the dialog) or a pathway's synapses.
+    void selectPopulation(const QString& population);
+    void selectPathway(const QString& pathway);
 
     // For tests and scripted use.
     QComboBox* targetBox() const { return target_; }

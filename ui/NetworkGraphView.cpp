@@ -6,6 +6,7 @@
 #include "ViewStyle.h"
 #include "experiments/BayesNetExperiment.h"
 
+#include <QContextMenuEvent>
 #include <QFontMetrics>
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -21,7 +22,7 @@ NetworkGraphView::NetworkGraphView(QWidget* parent) : QWidget(parent)
     setMinimumSize(220, 180);
     setToolTip(tr("The Bayesian network. Each node is a random variable, learned by one spiking module; the number "
                   "is that module's KL divergence\nKL(p*(x | Markov blanket) ‖ module) in bits. Click a node to set "
-                  "its evidence (cycles through its values, then clears)."));
+                  "its evidence (cycles through its values, then clears); right-click it to lesion its module."));
     setMouseTracking(true);
 }
 
@@ -214,9 +215,16 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
     }
 }
 
+void NetworkGraphView::contextMenuEvent(QContextMenuEvent* event)
+{
+    const int node = state_ ? nodeAt(event->pos()) : -1;
+    if (node >= 0)
+        emit moduleChosen(QString::fromStdString(state_->variables[std::size_t(node)].name), event->globalPos());
+}
+
 void NetworkGraphView::mousePressEvent(QMouseEvent* event)
 {
-    if (!state_)
+    if (!state_ || event->button() != Qt::LeftButton)
         return;
     const int clicked = nodeAt(event->position());
     if (clicked < 0)

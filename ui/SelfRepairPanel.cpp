@@ -2,15 +2,19 @@
 
 #include "Heatmap.h"
 #include "Palette.h"
+#include "TilePicker.h"
 #include "TrajectoryDisplay.h"
 #include "experiments/SelfRepairExperiment.h"
 
+#include <QContextMenuEvent>
 #include <QGridLayout>
+#include <QMouseEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <cmath>
+#include <functional>
 
 namespace plab {
 
@@ -108,8 +112,10 @@ public:
         setToolTip(QObject::tr("What each of the 20 zV neurons has learned to see: its weights w = exp(θ − θ0) from the "
                                "visual inputs, one square per pixel\n(dark = strong; white = no synapse, θ ≤ 0). Frame "
                                "colour: the digit it prefers from its responses over the last preference_time\n"
-                               "(blue \"1\", red \"2\", none yet). Crossed out: removed by lesion 1."));
+                               "(blue \"1\", red \"2\", none yet). Crossed out: removed by lesion 1.\n"
+                               "Drag over fields, or right-click one, to lesion those neurons."));
     }
+    const QList<QRect>& fieldRects() const { return rects_; }
     void setState(std::shared_ptr<const SelfRepairState> s)
     {
         state_ = std::move(s);
@@ -140,8 +146,10 @@ protected:
         side = std::max(10, side);
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRect(0, 0, width(), 16), Qt::AlignCenter, tr("zV receptive fields"));
+        rects_.clear();
         for (int k = 0; k < s.zv; ++k) {
             const QRect r(gap + (k % perRow) * (side + gap), 18 + (k / perRow) * (side + gap), side, side);
+            rects_ << r;
             float wmax = 1e-6f;
             for (int j = 0; j < pixels; ++j)
                 wmax = std::max(wmax, s.fields[std::size_t(k * pixels + j)]);
@@ -161,9 +169,11 @@ protected:
 
 private:
     std::shared_ptr<const SelfRepairState> state_;
+    QList<QRect> rects_;
 };
 
-/// Existing synapses per pathway, as bars against the potential ones.
+/// Existing synapses per pathway, as bars against the potential ones; while comparing, the
+/// intact copy's count as a dashed outline. Clicking a pathway offers to lesion it.
 class PathwayView : public QWidget {
 public:
     PathwayView()
@@ -171,19 +181,38 @@ public:
         setMinimumSize(230, 150);
         setToolTip(QObject::tr("Synapses that exist (θ > 0) in each pathway, against the potential synapses of "
                                "that pathway.\nRewiring keeps changing these counts; lesion 2 empties zV↔zA for "
-                               "good, and auditory→zV grows to take over."));
+                               "good, and auditory→zV grows to take over.\nDashed outline: the intact copy, while "
+                               "comparing. Click a pathway to lesion its synapses."));
     }
     void setState(std::shared_ptr<const SelfRepairState> s)
     {
         state_ = std::move(s);
         update();
     }
+    void setIntact(std::shared_ptr<const SelfRepairState> s)
+    {
+        if (s == intact_)
+            return;
+        intact_ = std::move(s);
+        update();
+    }
+    /// Called with the pathway's number (SelfRepairExperiment::pathwayName) and where.
+    std::function<void(int, QPoint)> picked;
+    const QList<QRect>& rowRects() const { return rows_; }
 
 protected:
+    void mousePressEvent(QMouseEvent* event) override
+    {
+        if (event->button() == Qt::LeftButton)
+            pick(event->position().toPoint(), event->globalPosition().toPoint());
+    }
+    void contextMenuEvent(QContextMenuEvent* event) override { pick(event->pos(), event->globalPos()); }
+
     void paintEvent(QPaintEvent*) override
     {
         QPainter p(this);
         p.fillRect(rect(), palette().color(QPalette::Window));
+        rows_.clear();
         if (!state_)
             return;
         const auto& paths = state_->pathways;
@@ -191,8 +220,12 @@ protected:
         p.drawText(QRect(0, 0, width(), 16), Qt::AlignCenter, tr("existing / potential synapses"));
         const int rowH = std::max(12, (height() - 20) / std::max<int>(1, int(paths.size())));
         const int labelW = fontMetrics().horizontalAdvance("auditory→zV") + 10;
+        const auto fraction = [](const std::pair<std::int64_t, std::int64_t>& counts) {
+            return counts.second > 0 ? double(counts.first) / double(counts.second) : 0.0;
+        };
         for (std::size_t i = 0; i < paths.size(); ++i) {
             const int y = 18 + int(i) * rowH;
+            rows_ << QRect(0, y, width(), rowH);
             const auto [active, potential] = paths[i].second;
             QString name = QString::fromStdString(paths[i].first).replace("_to_", "→").replace("zv", "zV").replace("za", "zA");
             p.setPen(palette().color(QPalette::WindowText));
@@ -200,15 +233,30 @@ protected:
             const int countW = fontMetrics().horizontalAdvance("00000") + 8;
             const int full = width() - labelW - countW;
             p.fillRect(QRect(labelW, y + 3, full, rowH - 6), palette().color(QPalette::Midlight));
-            const double f = potential > 0 ? double(active) / double(potential) : 0.0;
-            p.fillRect(QRect(labelW, y + 3, int(full * f), rowH - 6), palette::color(4));
+            p.fillRect(QRect(labelW, y + 3, int(full * fraction(paths[i].second)), rowH - 6), palette::color(4));
+            if (intact_ && i < intact_->pathways.size()) {
+                p.setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(QRect(labelW, y + 2, int(full * fraction(intact_->pathways[i].second)), rowH - 5));
+                p.setPen(palette().color(QPalette::WindowText));
+            }
             p.drawText(QRect(labelW + full + 4, y, countW, rowH), Qt::AlignLeft | Qt::AlignVCenter,
                        potential > 0 ? QString::number(active) : tr("none"));
         }
     }
 
 private:
-    std::shared_ptr<const SelfRepairState> state_;
+    void pick(QPoint at, QPoint global)
+    {
+        for (int i = 0; i < rows_.size(); ++i)
+            if (rows_[i].contains(at) && picked) {
+                picked(i, global);
+                return;
+            }
+    }
+
+    std::shared_ptr<const SelfRepairState> state_, intact_;
+    QList<QRect> rows_;
 };
 
 PanelStatePtr SelfRepairPanel::capture(const Experiment& experiment)
@@ -273,6 +321,15 @@ SelfRepairPanel::SelfRepairPanel(QWidget* parent) : ExperimentPanel(parent)
     lesion2_ = new QPushButton(tr("Lesion 2: cut zV ↔ zA"));
     lesion2_->setToolTip(tr("Removes every synapse between zV and zA for good (command 'lesion cut zv-za').\nzV then "
                             "hears the auditory input only through auditory→zV synapses, which must grow."));
+    // Lesions chosen in the views: zV's fields, and a pathway's bar.
+    auto* picker = new TilePicker(fields_, [this] { return fields_->fieldRects(); });
+    connect(picker, &TilePicker::picked, this,
+            [this](const QList<int>& neurons, QPoint at) { emit lesionOffered("zv", neurons, {}, at); });
+    pathways_->picked = [this](int pathway, QPoint at) {
+        // The lesion vocabulary names pathways from-to: visual_to_zv is "visual-zv".
+        const QString name = QString::fromStdString(SelfRepairExperiment::pathwayName(pathway)).replace("_to_", "-");
+        emit lesionOffered({}, {}, name, at);
+    };
     connect(lesion1_, &QPushButton::clicked, this, [this] { emit commandRequested("lesion zv-digit 2"); });
     connect(lesion2_, &QPushButton::clicked, this, [this] { emit commandRequested("lesion cut zv-za"); });
     info_ = new QLabel;
@@ -293,6 +350,12 @@ SelfRepairPanel::SelfRepairPanel(QWidget* parent) : ExperimentPanel(parent)
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(2, 1);
     setMinimumHeight(440);
+}
+
+void SelfRepairPanel::showIntactState(const PanelStatePtr& state)
+{
+    intactState_ = std::dynamic_pointer_cast<const SelfRepairState>(state);
+    pathways_->setIntact(intactState_);
 }
 
 void SelfRepairPanel::showState(const PanelStatePtr& state)
@@ -317,6 +380,26 @@ void SelfRepairPanel::showState(const PanelStatePtr& state)
                        .arg(std::isnan(s->performance) ? QString("—") : QString::number(s->performance, 'f', 2)));
     lesion1_->setEnabled(s->lesions == 0);
     lesion2_->setEnabled(s->lesions <= 1);
+}
+
+QWidget* SelfRepairPanel::fieldsView() const
+{
+    return fields_;
+}
+
+QWidget* SelfRepairPanel::pathwaysView() const
+{
+    return pathways_;
+}
+
+QList<QRect> SelfRepairPanel::fieldRects() const
+{
+    return fields_->fieldRects();
+}
+
+QList<QRect> SelfRepairPanel::pathwayRects() const
+{
+    return pathways_->rowRects();
 }
 
 } // namespace plab

@@ -5,6 +5,8 @@
 #include "ExperimentPanel.h"
 
 #include <Eigen/Core>
+#include <QList>
+#include <QRect>
 #include <QString>
 #include <string>
 #include <vector>
@@ -44,13 +46,20 @@ class SelfRepairPanel : public ExperimentPanel {
 public:
     explicit SelfRepairPanel(QWidget* parent = nullptr);
     void showState(const PanelStatePtr& state) override;
+    void showIntactState(const PanelStatePtr& state) override;
     static PanelStatePtr capture(const Experiment& experiment);
     QPushButton* lesion1Button() const { return lesion1_; }
     QPushButton* lesion2Button() const { return lesion2_; }
     const SelfRepairState* state() const { return state_.get(); }
+    /// The views a lesion can be chosen in (tests drag and click over them).
+    QWidget* fieldsView() const;
+    QWidget* pathwaysView() const;
+    QList<QRect> fieldRects() const;
+    QList<QRect> pathwayRects() const;
 
 private:
     std::shared_ptr<const SelfRepairState> state_;
+    std::shared_ptr<const SelfRepairState> intactState_;
     InputView* input_;
     FieldsView* fields_;
     PathwayView* pathways_;

@@ -3,12 +3,14 @@
 #include "ViewStyle.h"
 
 #include "Heatmap.h"
+#include "TilePicker.h"
 #include "experiments/SynapticSamplingExperiment.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QTimer>
 #include <QGridLayout>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QPainter>
@@ -79,6 +81,9 @@ SynapticSamplingPanel::SynapticSamplingPanel(QWidget* parent) : ExperimentPanel(
     chartTimer_->setSingleShot(true);
     connect(chartTimer_, &QTimer::timeout, this, &SynapticSamplingPanel::updateCharts);
     matrix_ = new WeightMatrixView;
+    auto* picker = new TilePicker(matrix_, [this] { return matrix_->rowRects(); });
+    connect(picker, &TilePicker::picked, this,
+            [this](const QList<int>& neurons, QPoint at) { emit lesionOffered("hidden", neurons, "input", at); });
 
     histogramView_ = smallChart(tr("θ of all potential synapses, and the prior"),
                                 tr("Histogram of every synapse's parameter θ (θ ≤ 0: the synapse does not exist) against "
@@ -151,6 +156,23 @@ SynapticSamplingPanel::SynapticSamplingPanel(QWidget* parent) : ExperimentPanel(
     spine_->attachAxis(spineY_);
     spineView_->chart()->legend()->hide();
 
+    // Fork and compare: each curve's intact copy, dashed, shown only while comparing.
+    const auto twin = [](QChartView* view, QLineSeries* of) {
+        auto* series = new QLineSeries;
+        series->setName(tr("intact copy"));
+        QPen pen = of->pen();
+        pen.setStyle(Qt::DashLine);
+        series->setPen(pen);
+        view->chart()->addSeries(series);
+        for (QAbstractAxis* axis : of->attachedAxes())
+            series->attachAxis(axis);
+        series->setVisible(false);
+        return series;
+    };
+    intactHistogram_ = twin(histogramView_, histogram_);
+    intactSurvival_ = twin(survivalView_, survival_);
+    intactSpine_ = twin(spineView_, spine_);
+
     auto* layout = new QGridLayout(this);
     layout->addWidget(matrix_, 0, 0);
     layout->addWidget(histogramView_, 0, 1);
@@ -182,6 +204,11 @@ void SynapticSamplingPanel::showState(const PanelStatePtr& state)
             spinePoints_.swap(halved);
         }
     }
+    scheduleCharts();
+}
+
+void SynapticSamplingPanel::scheduleCharts()
+{
     if (chartTimer_->isActive())
         return;  // the pending update will show this state
     constexpr qint64 kChartInterval = 100;  // ms
@@ -192,6 +219,66 @@ void SynapticSamplingPanel::showState(const PanelStatePtr& state)
         chartTimer_->start(int(kChartInterval - since));
 }
 
+void SynapticSamplingPanel::showIntactState(const PanelStatePtr& state)
+{
+    auto s = std::dynamic_pointer_cast<const SynapticSamplingState>(state);
+    if (s == intactState_)
+        return;
+    if (!s || (intactState_ && s->time < intactState_->time))
+        intactSpinePoints_.clear();  // the comparison ended, or a new one began
+    intactState_ = std::move(s);
+    if (intactState_ && (intactSpinePoints_.isEmpty() || intactState_->time > intactSpinePoints_.back().x())) {
+        const double w = intactState_->trackedTheta > 0 ? std::exp(intactState_->trackedTheta - intactState_->theta0) : 0.0;
+        intactSpinePoints_ << QPointF(intactState_->time, w);
+    }
+    scheduleCharts();
+}
+
+namespace {
+
+/// The θ histogram as a density's step outline.
+QList<QPointF> densitySteps(const SynapticSamplingState& s, double& top)
+{
+    double total = 0;
+    for (double c : s.thetaCounts)
+        total += c;
+    const double width = (s.thetaMax - s.thetaMin) / double(s.thetaCounts.size());
+    QList<QPointF> steps;
+    for (std::size_t b = 0; b < s.thetaCounts.size(); ++b) {
+        const double d = total > 0 ? s.thetaCounts[b] / (total * width) : 0.0;
+        const double x0 = s.thetaMin + b * width;
+        steps << QPointF(x0, d) << QPointF(x0 + width, d);
+        top = std::max(top, d);
+    }
+    return steps;
+}
+
+QList<QPointF> survivalPoints(const SynapticSamplingState& s, double& minFraction)
+{
+    QList<QPointF> survival;
+    for (std::size_t i = 0; i < s.survivalAges.size(); ++i)
+        if (s.survivalFractions[i] > 0) {
+            survival << QPointF(s.survivalAges[i], s.survivalFractions[i]);
+            minFraction = std::min(minFraction, s.survivalFractions[i]);
+        }
+    return survival;
+}
+
+void showTwin(QLineSeries* series, const QList<QPointF>& points)
+{
+    const bool shown = !points.isEmpty();
+    if (series->isVisible() != shown) {
+        series->setVisible(shown);
+        if (auto* chart = series->chart())
+            for (auto* marker : chart->legend()->markers(series))
+                marker->setVisible(shown);
+    }
+    if (shown && points != series->points())
+        series->replace(points);
+}
+
+} // namespace
+
 void SynapticSamplingPanel::updateCharts()
 {
     chartClock_.start();
@@ -200,18 +287,10 @@ void SynapticSamplingPanel::updateCharts()
         return;
 
     // Histogram as a density, step outline; the prior's density on the same axes.
-    double total = 0;
-    for (double c : s->thetaCounts)
-        total += c;
-    const double width = (s->thetaMax - s->thetaMin) / double(s->thetaCounts.size());
-    QList<QPointF> steps, density;
     double top = 0;
-    for (std::size_t b = 0; b < s->thetaCounts.size(); ++b) {
-        const double d = total > 0 ? s->thetaCounts[b] / (total * width) : 0.0;
-        const double x0 = s->thetaMin + b * width;
-        steps << QPointF(x0, d) << QPointF(x0 + width, d);
-        top = std::max(top, d);
-    }
+    const QList<QPointF> steps = densitySteps(*s, top);
+    showTwin(intactHistogram_, intactState_ ? densitySteps(*intactState_, top) : QList<QPointF>{});
+    QList<QPointF> density;
     const double sd = std::sqrt(std::max(s->temperature, 1e-9)) * s->sigma;
     for (int i = 0; i <= 200; ++i) {
         const double x = s->thetaMin + (s->thetaMax - s->thetaMin) * i / 200.0;
@@ -223,13 +302,9 @@ void SynapticSamplingPanel::updateCharts()
     prior_->replace(density);
     histogramY_->setRange(0, top * 1.1);
 
-    QList<QPointF> survival;
     double minFraction = 1;
-    for (std::size_t i = 0; i < s->survivalAges.size(); ++i)
-        if (s->survivalFractions[i] > 0) {
-            survival << QPointF(s->survivalAges[i], s->survivalFractions[i]);
-            minFraction = std::min(minFraction, s->survivalFractions[i]);
-        }
+    const QList<QPointF> survival = survivalPoints(*s, minFraction);
+    showTwin(intactSurvival_, intactState_ ? survivalPoints(*intactState_, minFraction) : QList<QPointF>{});
     // The curve grows by one point a recording (every 60 s simulated): most updates leave
     // it as it was, and re-laying out log axes for nothing costs frames.
     if (survival != survival_->points()) {
@@ -252,8 +327,11 @@ void SynapticSamplingPanel::updateCharts()
         for (const auto& p : spinePoints_)
             wmax = std::max(wmax, p.y());
         spineX_->setRange(spinePoints_.front().x(), std::max(spinePoints_.back().x(), spinePoints_.front().x() + 1));
+        for (const auto& p : intactSpinePoints_)
+            wmax = std::max(wmax, p.y());
         spineY_->setRange(0, wmax * 1.1);
     }
+    showTwin(intactSpine_, intactState_ ? intactSpinePoints_ : QList<QPointF>{});
 }
 
 WeightMatrixView::WeightMatrixView(QWidget* parent) : QWidget(parent)
@@ -261,7 +339,8 @@ WeightMatrixView::WeightMatrixView(QWidget* parent) : QWidget(parent)
     setMinimumSize(240, 170);
     setToolTip(tr("Every potential synapse: one row per neuron of the WTA circuit, one column per input (sorted "
                   "as created).\nBlack: the synapse does not exist (θ ≤ 0); colour: its weight w = exp(θ − θ0). "
-                  "Connections appear and vanish as θ crosses zero."));
+                  "Connections appear and vanish as θ crosses zero.\nDrag over rows, or right-click one, to lesion "
+                  "those neurons or the input synapses."));
 }
 
 void WeightMatrixView::setState(std::shared_ptr<const SynapticSamplingState> state)
@@ -294,7 +373,27 @@ void WeightMatrixView::paintEvent(QPaintEvent*)
                    .arg(qint64(std::llround(s.activeFraction * s.rows * s.cols)))
                    .arg(s.rows * s.cols)
                    .arg(s.activeFraction * 100, 0, 'f', 1));
-    p.drawImage(QRect(4, title, width() - 8, height() - title - 4), image);
+    p.drawImage(imageRect(), image);
+}
+
+QRect WeightMatrixView::imageRect() const
+{
+    const int title = fontMetrics().height() + 6;
+    return QRect(4, title, width() - 8, height() - title - 4);
+}
+
+QList<QRect> WeightMatrixView::rowRects() const
+{
+    QList<QRect> rows;
+    if (!state_ || state_->rows == 0)
+        return rows;
+    const QRect image = imageRect();
+    for (int r = 0; r < state_->rows; ++r) {
+        const int top = image.top() + r * image.height() / state_->rows;
+        const int bottom = image.top() + (r + 1) * image.height() / state_->rows;
+        rows << QRect(image.left(), top, image.width(), std::max(1, bottom - top));
+    }
+    return rows;
 }
 
 } // namespace plab

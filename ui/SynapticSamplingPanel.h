@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
+#include <QRect>
 #include <vector>
 
 class QChartView;
@@ -35,11 +36,13 @@ class SynapticSamplingPanel : public ExperimentPanel {
 public:
     explicit SynapticSamplingPanel(QWidget* parent = nullptr);
     void showState(const PanelStatePtr& state) override;
+    void showIntactState(const PanelStatePtr& state) override;
     static PanelStatePtr capture(const Experiment& experiment);
     const SynapticSamplingState* state() const { return state_.get(); }
 
 private:
     void updateCharts();
+    void scheduleCharts();  // updateCharts now, or when kChartInterval has passed
 
     std::shared_ptr<const SynapticSamplingState> state_;
     // Qt Charts re-lay out a whole chart on every replace(): at the 25 states a second of a
@@ -61,6 +64,12 @@ private:
     QValueAxis* spineX_;
     QValueAxis* spineY_;
     QList<QPointF> spinePoints_;
+    // Fork and compare: the intact copy's curves, dashed.
+    std::shared_ptr<const SynapticSamplingState> intactState_;
+    QLineSeries* intactHistogram_;
+    QLineSeries* intactSurvival_;
+    QLineSeries* intactSpine_;
+    QList<QPointF> intactSpinePoints_;
     double lastSpineTime_ = -1;
 };
 
@@ -69,11 +78,14 @@ class WeightMatrixView : public QWidget {
 public:
     explicit WeightMatrixView(QWidget* parent = nullptr);
     void setState(std::shared_ptr<const SynapticSamplingState> state);
+    /// Each neuron's row of the matrix as drawn.
+    QList<QRect> rowRects() const;
 
 protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
+    QRect imageRect() const;
     std::shared_ptr<const SynapticSamplingState> state_;
 };
 

@@ -24,6 +24,22 @@ struct PerformanceMeasure {
     double window = 60;        // s
 };
 
+struct LesionEffect {
+    double time = 0;           // when the lesion applied (s)
+    double before = 0;         // performance before it
+    double relativeAfter = 0;  // its lowest point after, relative to before
+    double recoveryTime = 0;   // s from the lesion to 80 % of before; NaN: not (yet)
+    double relativeFinal = 0;  // the last window's mean before the next lesion or the end, relative to before
+};
+
+/// One effect per lesion time; empty if the series lacks the measure's column. Linear in
+/// the series' length per lesion, so the GUI can recompute it as rows arrive.
+std::vector<LesionEffect> lesionEffects(const MetricSeries& series, const std::vector<double>& lesionTimes,
+                                        const PerformanceMeasure& measure);
+
+/// Mean performance over the last `window` s of the series; NaN if there is none.
+double recentPerformance(const MetricSeries& series, const PerformanceMeasure& measure);
+
 void appendLesionEffects(MetricList& metrics, const MetricSeries& series, const std::vector<double>& lesionTimes,
                          const PerformanceMeasure& measure);
 

@@ -152,7 +152,7 @@ std::vector<double> Simulation::lesionTimes() const
 {
     std::vector<double> times;
     for (const Command& c : applied_)
-        if (isLesionCommand(c) && c.verb != "restore" && (times.empty() || times.back() != c.time))
+        if (countsAsLesion(c) && (times.empty() || times.back() != c.time))
             times.push_back(c.time);  // several at one moment are one lesion
     return times;
 }

@@ -32,6 +32,13 @@ public:
     std::vector<std::string> seriesNames() const override;
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
+    /// Lesion effects on 1 − the modules' mean KL (bits): it moves as soon as a module's
+    /// neurons or synapses are hit, while the sampled marginals, counted since sampling
+    /// began, would show a lesion only slowly.
+    std::optional<PerformanceMeasure> performanceMeasure() const override
+    {
+        return PerformanceMeasure{"kl_module_mean", true, 10 * params_.number("record_interval")};
+    }
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
     std::int64_t synapticEvents() const override { return spiking_.synapticEvents(); }

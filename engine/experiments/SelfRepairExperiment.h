@@ -35,6 +35,13 @@ public:
     std::vector<std::string> seriesNames() const override;
     std::vector<double> sampleSeries() override;
     MetricList summary() const override;
+    /// The lesion effects every experiment reports (lesionK_*, and the GUI's lesion report),
+    /// on zV's performance as the series records it; the README's figures are the
+    /// experiment's own (relative_after_lesion1 …), from its test blocks.
+    std::optional<PerformanceMeasure> performanceMeasure() const override
+    {
+        return PerformanceMeasure{"performance", false, params_.number("perf_window")};
+    }
     void writeSummaryExtras(JsonWriter& json) const override;
     std::vector<NeuronGroup> neuronGroups() const override;
     std::vector<Command> scheduledCommands() const override;

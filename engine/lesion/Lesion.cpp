@@ -140,6 +140,11 @@ bool isLesionCommand(const Command& c)
     return (c.verb == "silence" || c.verb == "restore") && what == "neurons";
 }
 
+bool countsAsLesion(const Command& c)
+{
+    return c.verb == "lesion" || (c.verb == "silence" && isLesionCommand(c));
+}
+
 Lesion parseLesion(const Command& c, const LesionSite& site, const std::string& experiment)
 {
     if (!isLesionCommand(c))

@@ -42,6 +42,10 @@ struct Lesion {
 
 /// Whether `command` is one of the vocabulary's (by verb and first word), whatever its arguments.
 bool isLesionCommand(const Command& command);
+/// Whether a command is a lesion for the lesion effects (Simulation::lesionTimes): any
+/// `lesion` (an experiment's own forms too, such as self-repair's `lesion cut zv-za`) or
+/// `silence neurons`; not `restore`.
+bool countsAsLesion(const Command& command);
 
 /// Parses against what `site` offers; throws InputError saying what is wrong and what
 /// `experiment` understands.
