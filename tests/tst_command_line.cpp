@@ -312,7 +312,7 @@ private slots:
         QCOMPARE(parameters("o3/run.json")["learning_rate_mode"].toString(), QString("counting"));
         QCOMPARE(parameters("o3/run.json")["hidden_start"].toString(), QString("configurations"));
         QCOMPARE(parameters("o3/run.json")["learning_seconds"].toDouble(), 0.0);
-        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 4);
+        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 5);
         // Version 4: self-repair's trajectory of the existing connections; before, θ as stored.
         for (const char* version : {"3", "4"}) {
             writeFile(dir.filePath(QString("s%1.json").arg(version)),
@@ -325,6 +325,18 @@ private slots:
         }
         QCOMPARE(parameters("p3/run.json")["pca_space"].toString(), QString("theta-raw"));
         QCOMPARE(parameters("p4/run.json")["pca_space"].toString(), QString("existing"));
+        // Version 5: em-mixture's counting rate; before, the decaying one.
+        for (const char* version : {"4", "5"}) {
+            writeFile(dir.filePath(QString("e%1.json").arg(version)),
+                      QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
+                          + R"(, "experiment": "em-mixture", "seed": 1, "sim_seconds": 1, "parameters": {}})");
+            QCOMPARE(runApp({"run", "--replay", dir.filePath(QString("e%1.json").arg(version)), "--quiet", "--out",
+                             dir.filePath(QString("q%1").arg(version))})
+                         .exitCode,
+                     0);
+        }
+        QCOMPARE(parameters("q4/run.json")["learning_rate_mode"].toString(), QString("decaying"));
+        QCOMPARE(parameters("q5/run.json")["learning_rate_mode"].toString(), QString("counting"));
     }
 
     void runFileSkipsCommandsTheExperimentSchedules()

@@ -8,6 +8,7 @@
 #include "io/RunOutput.h"
 #include "io/StateFile.h"
 
+#include <QRegularExpression>
 #include <QtTest>
 #include <algorithm>
 
@@ -60,6 +61,27 @@ std::string results(Simulation& sim, const std::vector<std::string>& leaveOut = 
 bool sameResults(Simulation& a, Simulation& b, const std::vector<std::string>& leaveOut = {})
 {
     return results(a, leaveOut) == results(b, leaveOut);
+}
+
+/// The same figures to a relative `tolerance`: the texts agree but for numbers that differ by
+/// no more than that.
+bool closeResults(Simulation& a, Simulation& b, double tolerance, const std::vector<std::string>& leaveOut = {})
+{
+    const std::string x = results(a, leaveOut), y = results(b, leaveOut);
+    const QRegularExpression number("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    const QString qx = QString::fromStdString(x), qy = QString::fromStdString(y);
+    QString restX = qx, restY = qy;
+    restX.replace(number, "#");
+    restY.replace(number, "#");
+    if (restX != restY)
+        return false;
+    auto ix = number.globalMatch(qx), iy = number.globalMatch(qy);
+    while (ix.hasNext() && iy.hasNext()) {
+        const double u = ix.next().captured().toDouble(), v = iy.next().captured().toDouble();
+        if (std::fabs(u - v) > tolerance * std::max({1.0, std::fabs(u), std::fabs(v)}))
+            return false;
+    }
+    return !ix.hasNext() && !iy.hasNext();
 }
 
 /// The first difference of two runs' results, not two pages of numbers.
@@ -200,9 +222,17 @@ private slots:
             uncounted ? std::vector<std::string>{"kl_module_evidence_max", "posterior_kl_max", "posterior_relative_error",
                                                  "counting_floor", "counting_floor_kl_joint", "training_examples"}
                       : std::vector<std::string>{};
-        QVERIFY2(sameResults(straight, *loaded, sinceFormat1), qPrintable(firstDifference(straight, *loaded, sinceFormat1)));
+        // Since 2 December 2026 the STDP-EM rule takes no e^{w} of inputs that did not fire: the
+        // same rule, but weights can differ from the files' builds in their last bit. For the two
+        // experiments that learn by it, the figures must agree to 1e-12 (relative) instead.
+        const bool ruleRounding = e.info().name == "em-mixture" || e.info().name == "bayesnet";
+        if (ruleRounding)
+            QVERIFY2(closeResults(straight, *loaded, 1e-12, sinceFormat1),
+                     qPrintable(firstDifference(straight, *loaded, sinceFormat1)));
+        else
+            QVERIFY2(sameResults(straight, *loaded, sinceFormat1), qPrintable(firstDifference(straight, *loaded, sinceFormat1)));
         // Every random stream came back, as the state written now shows (bayesnet's counts aside).
-        if (!uncounted)
+        if (!uncounted && !ruleRounding)
             QVERIFY(now == encodeState(straight));
 #else
         qInfo("built unlike the build that wrote the file: loaded and continued, not compared bit for bit");

@@ -30,6 +30,34 @@ private slots:
         QVERIFY(std::fabs(rule.delta(-700.0, 1.0, eta)) <= 1.0);
     }
 
+    void rowUpdateIsTheRuleForEverySynapse()
+    {
+        // updateRow skips e^{w'} where an input did not fire (−η above log η + log c, a weight
+        // at wMin stays): it must still be delta() for every synapse, on both sides of the
+        // threshold, at the clips and for fired inputs.
+        StdpEmRule rule;
+        rule.logC = std::log(1.7);
+        for (const double eta : {0.02, 0.003, 1e-4}) {
+            std::vector<double> w, y;
+            const double threshold = std::log(eta) + rule.logC;
+            for (double x : {rule.wMin, rule.wMin + 1e-9, -7.0, -5.0, threshold - 1e-7, threshold, threshold + 1e-7,
+                             -1.0, 0.0, 0.3, rule.wMax})
+                for (double trace : {0.0, 0.4, 1.0}) {
+                    w.push_back(x);
+                    y.push_back(trace);
+                }
+            std::vector<double> row = w;
+            rule.updateRow(row.data(), y.data(), int(row.size()), eta);
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                const double expected = rule.clip(w[i] + rule.delta(w[i], y[i], eta));
+                QVERIFY2(std::fabs(row[i] - expected) <= 1e-15 * std::max(1.0, std::fabs(expected)),
+                         qPrintable(QString("eta %1, w %2, y %3: %4 against %5")
+                                        .arg(eta).arg(w[i], 0, 'g', 17).arg(y[i]).arg(row[i], 0, 'g', 17)
+                                        .arg(expected, 0, 'g', 17)));
+            }
+        }
+    }
+
     void fixedPointOnStationaryInput_data()
     {
         QTest::addColumn<double>("c");

@@ -84,10 +84,14 @@ QImage toImage(const float* values, int rows, int cols)
 QSize EmMixturePanel::sizeHint() const
 {
     const int tiles = (state_ ? state_->neurons : 4) + 1;
-    const int gap = 10, captionH = fontMetrics().height() * 2 + 10;
-    const int perRow = std::max(1, (std::max(width(), 600) - gap) / (kWantedTile + gap));
+    // Many neurons (MNIST at 100): smaller fields with a one-line caption, so that the panel
+    // asks for a height the window can give, and scrolls beyond it.
+    const bool many = tiles > 25;
+    const int wanted = many ? kWantedTile / 2 : kWantedTile;
+    const int gap = 10, captionH = fontMetrics().height() * (many ? 1 : 2) + 10;
+    const int perRow = std::max(1, (std::max(width(), 600) - gap) / (wanted + gap));
     const int rows = (tiles + perRow - 1) / perRow;
-    return QSize(600, rows * (kWantedTile + captionH + gap) + gap);
+    return QSize(600, rows * (wanted + captionH + gap) + gap);
 }
 
 void EmMixturePanel::paintEvent(QPaintEvent*)
@@ -101,9 +105,11 @@ void EmMixturePanel::paintEvent(QPaintEvent*)
     }
     const EmMixtureState& s = *state_;
     const int pixels = s.rows * s.cols;
-    const int captionH = fontMetrics().height() * 2 + 10;
-    // Tiles: the input first, then one per neuron, as large as fits.
+    // Tiles: the input first, then one per neuron, as large as fits. Below the width of
+    // "z10 · 12%" a field gets a one-line caption: the label's last word ("5" of "digit 5").
     const int tiles = s.neurons + 1;
+    const bool many = tiles > 25;
+    const int captionH = fontMetrics().height() * (many ? 1 : 2) + 10;
     const int gap = 10;
     int tile = 0, perRow = 1;
     for (int candidate = 220; candidate >= 24; candidate -= 2) {
@@ -131,8 +137,9 @@ void EmMixturePanel::paintEvent(QPaintEvent*)
     p.setPen(QPen(palette::labelColor(s.label), 3));
     p.drawRect(r.adjusted(-2, -2, 1, 1));
     p.setPen(palette().color(QPalette::WindowText));
+    const QString shown = s.label >= 0 ? QString::fromStdString(s.labelNames[std::size_t(s.label)]) : "—";
     p.drawText(QRect(r.left() - 4, r.bottom() + 4, r.width() + 8, captionH), Qt::AlignHCenter | Qt::AlignTop,
-               tr("input\n%1").arg(s.label >= 0 ? QString::fromStdString(s.labelNames[std::size_t(s.label)]) : "—"));
+               many ? shown.section(' ', -1) : tr("input\n%1").arg(shown));
 
     for (int k = 0; k < s.neurons; ++k) {
         r = cell(k + 1);
@@ -156,8 +163,12 @@ void EmMixturePanel::paintEvent(QPaintEvent*)
         p.fillRect(bar, palette::labelColor(pref));
         p.setPen(palette().color(QPalette::WindowText));
         const QString who = pref >= 0 ? QString::fromStdString(s.labelNames[std::size_t(pref)]) : tr("—");
-        p.drawText(QRect(r.left() - 4, r.bottom() + 10, r.width() + 8, captionH), Qt::AlignHCenter | Qt::AlignTop,
-                   tr("z%1 · %2%\n%3").arg(k + 1).arg(share * 100, 0, 'f', 0).arg(who));
+        const QString caption = tr("z%1 · %2%\n%3").arg(k + 1).arg(share * 100, 0, 'f', 0).arg(who);
+        const QRect area(r.left() - 4, r.bottom() + 10, r.width() + 8, captionH);
+        if (!many && fontMetrics().horizontalAdvance(caption.section('\n', 0, 0)) <= area.width())
+            p.drawText(area, Qt::AlignHCenter | Qt::AlignTop, caption);
+        else
+            p.drawText(area, Qt::AlignHCenter | Qt::AlignTop, who.section(' ', -1));
     }
 }
 

@@ -14,7 +14,7 @@ for data in synthetic mnist; do
   echo "== em-mixture, data=$data, $seconds s simulated"
   ours=() theirs=()
   for round in 1 2; do
-    "$lab" run em-mixture --set data=$data --seconds "$seconds" --seed $round --quiet --out "$out/lab"
+    "$lab" run em-mixture --set data=$data --set learning_rate_mode=decaying --seconds "$seconds" --seed $round --quiet --out "$out/lab"
     read -r wall eq nmi < <(/usr/bin/python3 -c "import json; m=json.load(open('$out/lab/summary.json')); \
 print(m['wall_seconds'], m['metrics']['equilibrium_error'], m['metrics']['nmi'])")
     printf '  plasticity-lab  %9.3f s wall   equilibrium_error %.4f   nmi %.3f\n' "$wall" "$eq" "$nmi"

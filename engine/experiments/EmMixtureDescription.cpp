@@ -20,7 +20,9 @@ std::vector<ParameterSpec> emMixtureParameters()
         Spec::real("p_on", 0.9, 0.5, 1.0, "", "synthetic data: probability that a prototype's on-pixel is on"),
         Spec::real("p_off", 0.1, 0.0, 0.5, "", "synthetic data: probability that a prototype's off-pixel is on"),
         Spec::text("digits", "0-4", "MNIST data: the digits shown, e.g. 0-4 or 1,2,7"),
-        Spec::integer("neurons", 0, 0, 200,
+        Spec::choice("mnist_side", {"14", "28"}, "14",
+                     "MNIST data: 14x14 images (2x2 blocks averaged) or the full 28x28 (1568 input neurons)"),
+        Spec::integer("neurons", 0, 0, 1000,
                       "z-neurons in the WTA circuit; 0 = one per class (synthetic) or two per digit (MNIST)"),
         Spec::real("presentation", 0.05, 0.005, 10.0, "s", "how long each image is shown"),
         Spec::real("input_rate", 40.0, 0.0, 1000.0, "Hz", "rate of an input neuron whose value is present", true),
@@ -50,7 +52,7 @@ std::vector<ParameterSpec> emMixtureParameters()
 
 StdpEmSpecOptions EmMixtureExperiment::stdpEmOptions()
 {
-    return {};  // every choice, η decaying over 20 s, weights in [−8, 2] + log c
+    return {};  // every choice, η counting (decaying over 20 s, each neuron at least g/(n0 + wins)), weights in [−8, 2] + log c
 }
 
 ExperimentInfo EmMixtureExperiment::info()

@@ -66,7 +66,8 @@ Layout layoutFrom(const ParameterSet& p)
         return {side, side, classes, p.integer("neurons") > 0 ? p.integer("neurons") : classes};
     }
     const int digits = int(parseDigits(p.text("digits")).size());
-    return {14, 14, digits, p.integer("neurons") > 0 ? p.integer("neurons") : 2 * digits};
+    const int side = p.text("mnist_side") == "28" ? 28 : 14;
+    return {side, side, digits, p.integer("neurons") > 0 ? p.integer("neurons") : 2 * digits};
 }
 
 StdpEmWtaNetwork::Config networkConfig(const ParameterSet& p)
@@ -110,10 +111,11 @@ EmMixtureExperiment::EmMixtureExperiment(const ExperimentInfo& info, const Param
             labelNames_.push_back("prototype " + std::to_string(k + 1));
     } else {
         const std::vector<int> digits = parseDigits(params_.text("digits"));
-        dataset_ = ImageDataset::shared("data/mnist-14x14.plimg");
+        const std::string side = std::to_string(rows_) + "x" + std::to_string(cols_);
+        dataset_ = ImageDataset::shared("data/mnist-" + side + ".plimg");
         if (dataset_->rows != rows_ || dataset_->cols != cols_)
             throw InputError("MNIST data file holds " + std::to_string(dataset_->rows) + "x"
-                             + std::to_string(dataset_->cols) + " images, expected 14x14");
+                             + std::to_string(dataset_->cols) + " images, expected " + side);
         datasetIndices_ = dataset_->select(digits, ImageDataset::Training);
         if (datasetIndices_.empty())
             throw InputError("the MNIST data file has no training images of digits " + params_.text("digits"));
@@ -253,6 +255,9 @@ void EmMixtureExperiment::serialize(StateArchive& a)
     a.fixed(syn.trackQ0(), "bias tracking");
     a.fixed(syn.lastPost(), "last spikes");
     syn.serializeRemoved(a);
+    // Only counting mode keeps the wins, and no file before it had the mode.
+    if (syn.schedule().mode == LearningRateSchedule::Mode::Counting)
+        a.fixed(syn.wins(), "wins");
     a.constant(presentationSteps_, "the presentation length");
     a.value(nextPresentation_);
     a.value(onsetStep_);

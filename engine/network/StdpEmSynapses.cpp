@@ -9,7 +9,7 @@ namespace plab {
 StdpEmSynapses::StdpEmSynapses(int rows, int cols, const StdpEmRule& rule, const BiasRule& biasRule,
                                const LearningRateSchedule& schedule, double window)
     : w_(WeightMatrix::Zero(rows, cols)), rule_(rule), biasRule_(biasRule), schedule_(schedule), window_(window),
-      lastPost_(std::size_t(rows), -1e9), removed_(rows, cols), row_(std::size_t(cols), 0.0)
+      lastPost_(std::size_t(rows), -1e9), wins_(std::size_t(rows), 0.0), removed_(rows, cols), row_(std::size_t(cols), 0.0)
 {
     if (schedule_.mode == LearningRateSchedule::Mode::Adaptive) {
         // Kappel's initialisation: running mean 0, second moment 1 (variance 1).
@@ -66,13 +66,23 @@ void StdpEmSynapses::postSpike(const WtaGroup& circuit, int k, const LiveInputs&
             VarianceTracker::track(trackS0_[j], trackQ0_[j], b, eta);
         }
     } else {
-        const double eta = schedule_.at(t);
+        // Counting: the winner's weights are at least the running mean of its own examples,
+        // the biases at least the circuit's running frequency of each neuron; else at(t).
+        const double eta = schedule_.forNeuronAtMostEta0(t, wins_[std::size_t(k)]);
+        double etaBias = eta;
+        if (schedule_.mode == LearningRateSchedule::Mode::Counting) {
+            double circuitWins = 0;
+            for (int j = first; j < last; ++j)
+                circuitWins += wins_[std::size_t(j)];
+            etaBias = schedule_.forNeuronAtMostEta0(t, circuitWins);
+            wins_[std::size_t(k)] += 1;
+        }
         rule_.updateRow(w, live.dense, N, eta);
         for (int j = first; j < last; ++j) {
             if (lesioned[std::size_t(j)])
                 continue;
             double& b = bias[j];
-            b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, eta, share));
+            b = biasRule_.clip(b + biasRule_.delta(b, j == k ? 1.0 : 0.0, etaBias, share));
         }
     }
     w_.row(k) = row;

@@ -59,6 +59,8 @@ public:
     Eigen::VectorXd& trackS0() { return trackS0_; }
     Eigen::VectorXd& trackQ0() { return trackQ0_; }
     std::vector<double>& lastPost() { return lastPost_; }
+    /// Each neuron's wins so far (counting mode; zeros otherwise).
+    std::vector<double>& wins() { return wins_; }
     /// Writes or reads the removed synapses (state files from format 4 on).
     void serializeRemoved(StateArchive& a) { removed_.serialize(a); }
 
@@ -71,6 +73,7 @@ private:
     RowMajorMatrix trackS_, trackQ_;     // running mean and second moment of each weight
     Eigen::VectorXd trackS0_, trackQ0_;  // ... and of each bias
     std::vector<double> lastPost_;
+    std::vector<double> wins_;
     RemovedSynapses removed_;
     std::vector<double> row_;  // the winner's weights, contiguous while they learn
 };

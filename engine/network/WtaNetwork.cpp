@@ -56,6 +56,7 @@ void WtaNetwork<Synapses>::step(std::int64_t n, double t, bool plastic, SpikeRec
         traces_.onSpike(i, t);
         spikes.record(t, i);
         synapticEvents_ += synapses_.rows();
+        ++counts_.inputSpikes;
         if (plastic)
             synapses_.preSpike(i, t);
     }
@@ -77,6 +78,8 @@ template <WtaSynapses Synapses>
 void WtaNetwork<Synapses>::circuitSpike(const WtaGroup& circuit, double t, bool plastic, SpikeRecorder& spikes)
 {
     traces_.collect(t, liveIds_, liveValues_);
+    ++counts_.circuitSpikes;
+    counts_.liveInputs += std::int64_t(liveIds_.size());
     if (hiddenPresynaptic_) {
         // EPSPs between hidden neurons are `lateralGain` times input EPSPs: in self-repair one
         // zA neuron of twenty must be able to move zV (our choice; the papers' value is unknown).

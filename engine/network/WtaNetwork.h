@@ -86,6 +86,12 @@ public:
     /// Spike deliveries (rows per input spike) plus plastic updates (columns per post spike).
     std::int64_t& synapticEvents() { return synapticEvents_; }
     std::int64_t synapticEvents() const { return synapticEvents_; }
+    /// What the step did since the network was built (not kept in state files): the figures
+    /// of bench_scaling's operation-count limit.
+    struct OperationCounts {
+        std::int64_t inputSpikes = 0, circuitSpikes = 0, liveInputs = 0;  // live: summed over circuit spikes
+    };
+    const OperationCounts& operationCounts() const { return counts_; }
 
 private:
     void circuitSpike(const WtaGroup& circuit, double t, bool plastic, SpikeRecorder& spikes);
@@ -103,6 +109,7 @@ private:
     RandomStream &circuitRng_;
     WinnerListener listener_;
     std::int64_t synapticEvents_ = 0;
+    OperationCounts counts_;
 
     // Scratch, all zeros between circuit spikes.
     std::vector<std::int32_t> liveIds_;

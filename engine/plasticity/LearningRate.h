@@ -11,6 +11,8 @@
 //  counting:  decaying, but each neuron learns at least at 1/(n0 + n), n its wins so far: a
 //             running mean over its own examples, so a component that wins rarely learns
 //             from its few examples about as counting them would (n0: a prior count).
+//             em-mixture: at least min(η0, g/(n0 + n)) (forNeuronAtMostEta0).
+#include <algorithm>
 #include <string>
 
 namespace plab {
@@ -24,6 +26,7 @@ struct LearningRateSchedule {
     double decayTime = 20.0;  // s
     double start = 0.0;       // s, time η0 was set
     double countPrior = 2.0;  // n0 of the counting mode (from the parameters, not stored)
+    double countGain = 1.0;   // g of em-mixture's counting (forNeuronAtMostEta0; from the parameters)
 
     /// The global rate at time t (for Adaptive: the base rate η0).
     double at(double t) const
@@ -40,6 +43,21 @@ struct LearningRateSchedule {
         if (mode != Mode::Counting || !(eta0 > 0))
             return global;
         const double counted = 1.0 / (countPrior + wins);
+        return counted > global ? counted : global;
+    }
+
+    /// em-mixture's counting: at least min(η0, g/(n0 + wins)), g = countGain. Never above η0,
+    /// so a neuron starts at the decaying schedule's rate (not 1/n0, which lets one neuron's
+    /// first examples take two clusters); g > 1 weighs its recent examples more than a plain
+    /// mean (a neuron's examples change while the circuit sorts them out). A circuit of 4
+    /// learns as with the decaying rate (there g/n < the decaying rate at every n); at 64 and
+    /// 200 neurons, each winning rarely, the decaying rate would freeze them.
+    double forNeuronAtMostEta0(double t, double wins) const
+    {
+        const double global = at(t);
+        if (mode != Mode::Counting || !(eta0 > 0))
+            return global;
+        const double counted = std::min(eta0, countGain / (countPrior + wins));
         return counted > global ? counted : global;
     }
 

@@ -22,8 +22,18 @@ double StdpEmRule::potentiation(double w, double y, double eta) const
 void StdpEmRule::updateRow(double* w, const double* y, int n, double eta) const
 {
     if (depression == Depression::Constant) {
-        for (int i = 0; i < n; ++i)
-            w[i] = clip(w[i] + delta(w[i], y[i], eta));
+        // Most inputs did not fire (y = 0): there Δw = −η e^{w'}/max(η, e^{w'}) is −η wherever
+        // e^{w'} ≥ η, i.e. w ≥ log η + log c, with no exp() to take; below it, −e^{w'}; and a
+        // weight at wMin stays there. Only the inputs that fired need e^{−w'} (delta()).
+        const double depressFrom = std::log(eta) + logC;
+        for (int i = 0; i < n; ++i) {
+            if (y[i] != 0.0)
+                w[i] = clip(w[i] + delta(w[i], y[i], eta));
+            else if (w[i] >= depressFrom)
+                w[i] = clip(w[i] - eta);
+            else if (w[i] != wMin)
+                w[i] = clip(w[i] - std::exp(w[i] - logC));
+        }
     } else {
         for (int i = 0; i < n; ++i)
             if (y[i] > 0)

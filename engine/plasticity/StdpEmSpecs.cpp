@@ -11,10 +11,17 @@ std::vector<ParameterSpec> stdpEmSpecs(const StdpEmSpecOptions& o)
     p.push_back(Spec::real("learning_rate", 0.02, 0.0, 1.0, "", "STDP and bias learning rate eta (0 freezes learning)", true)
                     .withSymbol("η"));
     if (o.modes)
-        p.push_back(Spec::choice("learning_rate_mode", {"decaying", "constant", "adaptive"}, "decaying",
-                                 "decaying: eta/(1 + t/decay); constant; adaptive: variance tracking per synapse"));
+        p.push_back(Spec::choice("learning_rate_mode", {"decaying", "constant", "adaptive", "counting"}, "counting",
+                                 "decaying: eta/(1 + t/decay); constant; adaptive: variance tracking per synapse; "
+                                 "counting: decaying, but each neuron learns at least at min(eta, g/(n0 + its wins))")
+                        .withValueBefore("decaying", 5));  // the default before 2 December 2026
     p.push_back(Spec::real("learning_rate_decay", o.decayTime, 0.1, 1e7, "s",
                            "time constant of the decaying learning rate: eta/(1 + t/decay)"));
+    if (o.modes) {
+        p.push_back(Spec::real("count_prior", 2.0, 0.1, 1e6, "", "counting mode: the prior count n0 in g/(n0 + wins)"));
+        p.push_back(Spec::real("count_gain", 10.0, 0.01, 1e6, "",
+                               "counting mode: g in g/(n0 + wins); 1 = a plain running mean of each neuron's examples"));
+    }
     if (o.modes) {
         p.push_back(Spec::choice("bias_mode", {"learned", "homeostatic", "fixed"}, "learned",
                                  "biases learn the prior log p(z_k), hold every neuron at an equal share, or stay fixed"));
@@ -55,6 +62,8 @@ StdpEmSettings stdpEmFrom(const ParameterSet& p, const StdpEmSpecOptions& o)
     s.schedule.decayTime = p.number("learning_rate_decay");
     if (p.find("count_prior"))
         s.schedule.countPrior = p.number("count_prior");
+    if (p.find("count_gain"))
+        s.schedule.countGain = p.number("count_gain");
     if (p.find("bias_rate"))
         s.biasRate = p.number("bias_rate");
     return s;
