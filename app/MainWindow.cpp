@@ -426,6 +426,8 @@ void MainWindow::refresh()
         pendingTimes_.clear();
         pendingRows_.clear();
         chart_->startComparison();
+        if (panel_)
+            panel_->showIntactState(nullptr);  // a new comparison: the last one's curves go
         if (!chart_->chart()->title().contains(tr("dashed:")))
             chart_->setTitle(chart_->chart()->title() + tr(" — dashed: the intact copy, without the lesion"));
         pendingIntactTimes_.clear();

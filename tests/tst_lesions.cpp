@@ -442,6 +442,14 @@ private slots:
         appendLesionEffects(never, series, {100}, {"perf", true, 30});
         QVERIFY(std::isnan(summaryMetric(never, "lesion1_recovery_time")));
         QVERIFY(std::fabs(summaryMetric(never, "lesion1_relative_final") - 0.3) < 1e-12);
+        // A level not above 0 before the lesion (1 − a KL over 1 bit): nothing to be relative to.
+        for (std::size_t r = 0; r < series.size(); ++r)
+            series.rows[r][1] = series.times[r] <= 100 ? 1.5 : 2.0;
+        MetricList none;
+        appendLesionEffects(none, series, {100}, {"perf", true, 30});
+        QCOMPARE(summaryMetric(none, "lesion1_before"), -0.5);
+        for (const char* name : {"lesion1_relative_after", "lesion1_recovery_time", "lesion1_relative_final"})
+            QVERIFY2(std::isnan(summaryMetric(none, name)), name);
     }
 
     void eachExperimentReportsItsLesionsEffects()

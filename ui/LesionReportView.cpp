@@ -29,22 +29,15 @@ QStringList LesionReportView::lines(const LesionReport& r)
         const QString recovered = std::isfinite(e.recoveryTime)
                                       ? tr("back to 80 % after %1 s").arg(e.recoveryTime, 0, 'f', 0)
                                       : tr("not back to 80 %");
+        // One arg() call: a '%' in a command's text is not taken for a place holder.
         out << tr("Lesion %1 at %2 s (%3): %4 before %5; lowest %6 of it; %7; latest %8 of it")
-                   .arg(k + 1)
-                   .arg(e.time, 0, 'f', 0)
-                   .arg(what)
-                   .arg(measure)
-                   .arg(e.before, 0, 'g', 3)
-                   .arg(percent(e.relativeAfter))
-                   .arg(recovered)
-                   .arg(percent(e.relativeFinal));
+                   .arg(QString::number(k + 1), QString::number(e.time, 'f', 0), what, measure,
+                        QString::number(e.before, 'g', 3), percent(e.relativeAfter), recovered, percent(e.relativeFinal));
     }
     if (std::isfinite(r.intactNow))
         out << tr("Now: %1 = %2 lesioned, %3 intact copy (%4 of the intact)")
-                   .arg(measure)
-                   .arg(r.now, 0, 'g', 3)
-                   .arg(r.intactNow, 0, 'g', 3)
-                   .arg(r.intactNow != 0 ? percent(r.now / r.intactNow) : QString("—"));
+                   .arg(measure, QString::number(r.now, 'g', 3), QString::number(r.intactNow, 'g', 3),
+                        r.intactNow != 0 ? percent(r.now / r.intactNow) : QString("—"));
     return out;
 }
 

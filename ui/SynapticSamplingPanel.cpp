@@ -230,6 +230,12 @@ void SynapticSamplingPanel::showIntactState(const PanelStatePtr& state)
     if (intactState_ && (intactSpinePoints_.isEmpty() || intactState_->time > intactSpinePoints_.back().x())) {
         const double w = intactState_->trackedTheta > 0 ? std::exp(intactState_->trackedTheta - intactState_->theta0) : 0.0;
         intactSpinePoints_ << QPointF(intactState_->time, w);
+        if (intactSpinePoints_.size() > 1000) {  // bounded, as the running copy's
+            QList<QPointF> halved;
+            for (qsizetype i = 0; i < intactSpinePoints_.size(); i += 2)
+                halved << intactSpinePoints_[i];
+            intactSpinePoints_.swap(halved);
+        }
     }
     scheduleCharts();
 }

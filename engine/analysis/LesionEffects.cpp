@@ -57,7 +57,7 @@ std::vector<LesionEffect> lesionEffects(const MetricSeries& series, const std::v
         // Recovered at the end of the first window, wholly after the lesion and ending after
         // the lowest point, whose mean is back to 80 %: single rows scatter.
         double recovery = nan;
-        if (lowestRow < n && std::isfinite(before))
+        if (lowestRow < n && before > 0)
             for (std::size_t r = lowestRow; r < n && series.times[r] <= until + eps; ++r) {
                 const double t = series.times[r];
                 if (t - measure.window >= at - eps && mean(t - measure.window, t) >= 0.8 * before) {
@@ -66,6 +66,10 @@ std::vector<LesionEffect> lesionEffects(const MetricSeries& series, const std::v
                 }
             }
         const double final = mean(std::max(at, until - measure.window), until);
+        if (!(before > 0)) {  // no level to be relative to (1 − KL can fall below 0)
+            effects.push_back({at, before, nan, nan, nan});
+            continue;
+        }
         effects.push_back({at, before, std::isfinite(lowest) ? lowest / before : nan, recovery, final / before});
     }
     return effects;

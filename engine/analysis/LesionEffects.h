@@ -10,7 +10,8 @@
 //                  never below `window`; NaN if it never is
 //   final:         mean performance over the last `window` s before the next lesion or the end
 // Reported relative to `before` (lesionK_relative_after, lesionK_relative_final) and in s
-// (lesionK_recovery_time), with lesionK_time and lesionK_before.
+// (lesionK_recovery_time), with lesionK_time and lesionK_before; the relative figures are NaN
+// where `before` is not above 0.
 #include "core/Metrics.h"
 
 #include <string>

@@ -30,11 +30,11 @@ void StdpEmSynapses::preSpike(int i, double t)
 {
     if (rule_.depression != StdpEmRule::Depression::Window)
         return;
-    // Timing-dependent LTD: the presynaptic spike follows a winner's spike within σ.
-    const double eta = schedule_.at(t);
+    // Timing-dependent LTD: the presynaptic spike follows a winner's spike within σ, at the
+    // rate that neuron's potentiation has (counting: its own).
     for (int k = 0; k < rows(); ++k)
         if (t - lastPost_[std::size_t(k)] < window_)
-            w_(k, i) = removed(k, i) ? 0.0 : rule_.clip(w_(k, i) - eta);
+            w_(k, i) = removed(k, i) ? 0.0 : rule_.clip(w_(k, i) - schedule_.forNeuronAtMostEta0(t, wins_[std::size_t(k)]));
 }
 
 void StdpEmSynapses::postSpike(const WtaGroup& circuit, int k, const LiveInputs& live, double t, Eigen::VectorXd& bias,
@@ -66,8 +66,8 @@ void StdpEmSynapses::postSpike(const WtaGroup& circuit, int k, const LiveInputs&
             VarianceTracker::track(trackS0_[j], trackQ0_[j], b, eta);
         }
     } else {
-        // Counting: the winner's weights are at least the running mean of its own examples,
-        // the biases at least the circuit's running frequency of each neuron; else at(t).
+        // Counting: the winner's weights learn at least at min(η, g/(n0 + its wins)), the
+        // biases at least at min(η, g/(n0 + the circuit's wins)); else at(t).
         const double eta = schedule_.forNeuronAtMostEta0(t, wins_[std::size_t(k)]);
         double etaBias = eta;
         if (schedule_.mode == LearningRateSchedule::Mode::Counting) {
