@@ -6,14 +6,13 @@
 #include "core/ExperimentRegistry.h"
 #include "core/Parameters.h"
 #include "core/Simulation.h"
+#include "InChildProcess.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace plab;
@@ -69,23 +68,8 @@ int main(int argc, char** argv)
         if (!only.empty() && c.experiment != only)
             continue;
         const double s = seconds > 0 ? seconds : ExperimentRegistry::builtin().get(c.experiment).defaultSeconds;
-        int fds[2];
-        if (pipe(fds) != 0)
-            return 1;
-        const pid_t pid = fork();
-        if (pid == 0) {
-            close(fds[0]);
-            const Figures f = measure(c, s);
-            if (write(fds[1], &f, sizeof f) != ssize_t(sizeof f))
-                _exit(1);
-            _exit(0);
-        }
-        close(fds[1]);
         Figures f{};
-        const bool ok = read(fds[0], &f, sizeof f) == ssize_t(sizeof f);
-        close(fds[0]);
-        int status = 0;
-        waitpid(pid, &status, 0);
+        const bool ok = inChildProcess(c.label.c_str(), [&] { return measure(c, s); }, f);
         if (!ok) {
             std::printf("%-34s failed\n", c.label.c_str());
             continue;

@@ -12,6 +12,7 @@
 #include "core/Parameters.h"
 #include "core/Simulation.h"
 #include "experiments/EmMixtureExperiment.h"
+#include "InChildProcess.h"
 
 #include <chrono>
 #include <cmath>
@@ -19,8 +20,6 @@
 #include <cstring>
 #include <string>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace plab;
@@ -85,29 +84,8 @@ int main(int argc, char** argv)
     std::printf("%-28s %9s %11s %12s %13s %9s %9s %8s\n", "size", "synapses", "x real time", "ns / event",
                 "limit x real", "peak MiB", "eq_error", "nmi");
     for (const auto& size : sizes) {
-        int fds[2];
-        if (pipe(fds) != 0)
-            return 1;
-        const pid_t pid = fork();
-        if (pid == 0) {
-            close(fds[0]);
-            Figures f{};
-            try {
-                f = measure(size, seconds);
-            } catch (const std::exception& error) {
-                std::fprintf(stderr, "%s: %s\n", size.label, error.what());
-                _exit(1);
-            }
-            if (write(fds[1], &f, sizeof f) != ssize_t(sizeof f))
-                _exit(1);
-            _exit(0);
-        }
-        close(fds[1]);
         Figures f{};
-        const bool ok = read(fds[0], &f, sizeof f) == ssize_t(sizeof f);
-        close(fds[0]);
-        int status = 0;
-        waitpid(pid, &status, 0);
+        const bool ok = inChildProcess(size.label, [&] { return measure(size, seconds); }, f);
         if (!ok) {
             std::printf("%-28s failed\n", size.label);
             continue;

@@ -292,15 +292,15 @@ private slots:
         // were written with the counting rate but before the tuned start and the learning
         // length per network (300 s). In version 3 a parameter left out has its default.
         QTemporaryDir dir;
-        for (const char* version : {"1", "2", "3"}) {
-            writeFile(dir.filePath(QString("v%1.json").arg(version)),
-                      QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
-                          + R"(, "experiment": "bayesnet", "seed": 1, "sim_seconds": 1, "parameters": {}})");
-            QCOMPARE(runApp({"run", "--replay", dir.filePath(QString("v%1.json").arg(version)), "--quiet", "--out",
-                             dir.filePath(QString("o%1").arg(version))})
-                         .exitCode,
-                     0);
-        }
+        // A run file of that version naming no parameter, replayed into DIR/OUT+VERSION.
+        const auto replayWithNoParameters = [&](const char* experiment, const char* version, const char* out) {
+            const QString file = dir.filePath(QString("%1-%2.json").arg(out, version));
+            writeFile(file, QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
+                                + R"(, "experiment": ")" + experiment + R"(", "seed": 1, "sim_seconds": 1, "parameters": {}})");
+            return runApp({"run", "--replay", file, "--quiet", "--out", dir.filePath(QString(out) + version)}).exitCode;
+        };
+        for (const char* version : {"1", "2", "3"})
+            QCOMPARE(replayWithNoParameters("bayesnet", version, "o"), 0);
         QCOMPARE(readJson(dir.filePath("o1/run.json"))["parameters"].toObject()["learning_rate_mode"].toString(),
                  QString("decaying"));
         const auto parameters = [&](const char* out) { return readJson(dir.filePath(out))["parameters"].toObject(); };
@@ -314,27 +314,13 @@ private slots:
         QCOMPARE(parameters("o3/run.json")["learning_seconds"].toDouble(), 0.0);
         QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 5);
         // Version 4: self-repair's trajectory of the existing connections; before, θ as stored.
-        for (const char* version : {"3", "4"}) {
-            writeFile(dir.filePath(QString("s%1.json").arg(version)),
-                      QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
-                          + R"(, "experiment": "self-repair", "seed": 1, "sim_seconds": 1, "parameters": {}})");
-            QCOMPARE(runApp({"run", "--replay", dir.filePath(QString("s%1.json").arg(version)), "--quiet", "--out",
-                             dir.filePath(QString("p%1").arg(version))})
-                         .exitCode,
-                     0);
-        }
+        for (const char* version : {"3", "4"})
+            QCOMPARE(replayWithNoParameters("self-repair", version, "p"), 0);
         QCOMPARE(parameters("p3/run.json")["pca_space"].toString(), QString("theta-raw"));
         QCOMPARE(parameters("p4/run.json")["pca_space"].toString(), QString("existing"));
         // Version 5: em-mixture's counting rate; before, the decaying one.
-        for (const char* version : {"4", "5"}) {
-            writeFile(dir.filePath(QString("e%1.json").arg(version)),
-                      QByteArray(R"({"format": "plasticity-lab run", "version": )") + version
-                          + R"(, "experiment": "em-mixture", "seed": 1, "sim_seconds": 1, "parameters": {}})");
-            QCOMPARE(runApp({"run", "--replay", dir.filePath(QString("e%1.json").arg(version)), "--quiet", "--out",
-                             dir.filePath(QString("q%1").arg(version))})
-                         .exitCode,
-                     0);
-        }
+        for (const char* version : {"4", "5"})
+            QCOMPARE(replayWithNoParameters("em-mixture", version, "q"), 0);
         QCOMPARE(parameters("q4/run.json")["learning_rate_mode"].toString(), QString("decaying"));
         QCOMPARE(parameters("q5/run.json")["learning_rate_mode"].toString(), QString("counting"));
     }

@@ -336,21 +336,28 @@ private slots:
         const auto waitForPaint = [](const std::function<QList<QRect>()>& rects, int count) {
             QTRY_VERIFY_WITH_TIMEOUT(rects().size() == count, 5000);
         };
-        {
-            // em-mixture: drag over the first two receptive fields; right-click the third.
-            MainWindow w;
-            QVERIFY(w.selectExperiment("em-mixture", ExperimentRegistry::builtin().defaults("em-mixture"), 1));
+        // The experiment at its defaults, shown, one step taken (the panel has a state).
+        const auto open = [](MainWindow& w, const char* experiment) {
+            QVERIFY(w.selectExperiment(experiment, ExperimentRegistry::builtin().defaults(experiment), 1));
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.controller().step(1);
+        };
+        const auto drag = [](QWidget* view, QPoint from, QPoint to) {
+            QTest::mousePress(view, Qt::LeftButton, {}, from);
+            QTest::mouseMove(view, to);
+            QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+        };
+        {
+            // em-mixture: drag over the first two receptive fields; right-click the third.
+            MainWindow w;
+            open(w, "em-mixture");
             auto* panel = qobject_cast<EmMixturePanel*>(w.panel());
             QVERIFY(panel);
             waitForPaint([panel] { return panel->fieldRects(); }, 4);
             const QList<QRect> fields = panel->fieldRects();
             QCOMPARE(fields[0].top(), fields[1].top());  // side by side
-            QTest::mousePress(panel, Qt::LeftButton, {}, fields[0].center());
-            QTest::mouseMove(panel, fields[1].center());
-            QTest::mouseRelease(panel, Qt::LeftButton, {}, fields[1].center());
+            drag(panel, fields[0].center(), fields[1].center());
             chooseFromMenu(w, {"Lesion selected (2 neurons of hidden)…", "Lesion synapses of input…"}, 0);
             QCOMPARE(command, QString("lesion neurons hidden 1-2"));
             QContextMenuEvent rightClick(QContextMenuEvent::Mouse, fields[2].center(), panel->mapToGlobal(fields[2].center()));
@@ -361,18 +368,13 @@ private slots:
         {
             // self-repair: zV's receptive fields, and a pathway's bar.
             MainWindow w;
-            QVERIFY(w.selectExperiment("self-repair", ExperimentRegistry::builtin().defaults("self-repair"), 1));
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            w.controller().step(1);
+            open(w, "self-repair");
             auto* panel = qobject_cast<SelfRepairPanel*>(w.panel());
             QVERIFY(panel);
             waitForPaint([panel] { return panel->fieldRects(); }, 20);
             waitForPaint([panel] { return panel->pathwayRects(); }, 8);
             const QList<QRect> fields = panel->fieldRects();
-            QTest::mousePress(panel->fieldsView(), Qt::LeftButton, {}, fields[3].center());
-            QTest::mouseMove(panel->fieldsView(), fields[5].center());
-            QTest::mouseRelease(panel->fieldsView(), Qt::LeftButton, {}, fields[5].center());
+            drag(panel->fieldsView(), fields[3].center(), fields[5].center());
             chooseFromMenu(w, {"Lesion selected (3 neurons of zv)…"}, 0);
             QCOMPARE(command, QString("lesion neurons zv 4-6"));
             // The second bar is auditory → zV.
@@ -384,10 +386,7 @@ private slots:
             // bayesnet: right-click a node for its module's neurons or synapses; a left click
             // still sets evidence.
             MainWindow w;
-            QVERIFY(w.selectExperiment("bayesnet", ExperimentRegistry::builtin().defaults("bayesnet"), 1));
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            w.controller().step(1);
+            open(w, "bayesnet");
             auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
             QVERIFY(panel);
             QTRY_VERIFY_WITH_TIMEOUT(panel->state(), 5000);
