@@ -115,6 +115,18 @@ private slots:
         QVERIFY2(nmi >= minNmi, qPrintable(QString("nmi %1").arg(nmi)));
     }
 
+    void fullSizeMnistHasItsInputs()
+    {
+        // mnist_side=28: the shipped 28×28 file, an "on" and an "off" input per pixel.
+        auto sim = make(1, {"data=mnist", "mnist_side=28", "neurons=20"});
+        auto& e = static_cast<EmMixtureExperiment&>(sim->experiment());
+        QCOMPARE(e.imageRows(), 28);
+        QCOMPARE(e.imageCols(), 28);
+        QCOMPARE(e.network().synapses().cols(), 2 * 28 * 28);
+        sim->runUntil(5);
+        QCOMPARE(int(e.currentImage().size()), 28 * 28);
+    }
+
     void adaptiveLearningRateAlsoConverges()
     {
         auto sim = make(1, {"learning_rate_mode=adaptive", "learning_rate=0.05"});
