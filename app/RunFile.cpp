@@ -23,8 +23,9 @@ constexpr const char* kFormat = "plasticity-lab run";
 // after the file's version: then it has the value the builds of that version used
 // (ParameterSpec::valueBefore). 1: before December 2026; 2: bayesnet's counting rate (1 Dec);
 // 3: bayesnet's learning length and tuned start (2 Dec); 4: self-repair's θ trajectory of the
-// existing connections, removed synapses held (2 Dec); 5: em-mixture's counting rate (2 Dec).
-constexpr int kVersion = 5;
+// existing connections, removed synapses held (2 Dec); 5: em-mixture's counting rate (2 Dec);
+// 6: bayesnet's deterministic families sampled jointly (2 Dec).
+constexpr int kVersion = 6;
 
 } // namespace
 

@@ -312,7 +312,7 @@ private slots:
         QCOMPARE(parameters("o3/run.json")["learning_rate_mode"].toString(), QString("counting"));
         QCOMPARE(parameters("o3/run.json")["hidden_start"].toString(), QString("configurations"));
         QCOMPARE(parameters("o3/run.json")["learning_seconds"].toDouble(), 0.0);
-        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 5);
+        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 6);
         // Version 4: self-repair's trajectory of the existing connections; before, θ as stored.
         for (const char* version : {"3", "4"})
             QCOMPARE(replayWithNoParameters("self-repair", version, "p"), 0);
@@ -323,6 +323,11 @@ private slots:
             QCOMPARE(replayWithNoParameters("em-mixture", version, "q"), 0);
         QCOMPARE(parameters("q4/run.json")["learning_rate_mode"].toString(), QString("decaying"));
         QCOMPARE(parameters("q5/run.json")["learning_rate_mode"].toString(), QString("counting"));
+        // Version 6: bayesnet's deterministic families sampled jointly; before, a module per variable.
+        for (const char* version : {"5", "6"})
+            QCOMPARE(replayWithNoParameters("bayesnet", version, "r"), 0);
+        QCOMPARE(parameters("r5/run.json")["families"].toString(), QString("separate"));
+        QCOMPARE(parameters("r6/run.json")["families"].toString(), QString("joint"));
     }
 
     void runFileSkipsCommandsTheExperimentSchedules()

@@ -1,6 +1,7 @@
 // Exact inference on the Knill–Kersten network: the check values of the spec (§2).
 #include "bayesnet/BifFormat.h"
 #include "bayesnet/ExactInference.h"
+#include "bayesnet/MergedFamilies.h"
 #include "bayesnet/VariableElimination.h"
 #include "core/Error.h"
 #include "io/Resources.h"
@@ -159,6 +160,93 @@ private slots:
         QCOMPARE(chest.deterministicVariables(), std::vector<int>{chest.find("either")});
         QVERIFY(readBifFile(Resources::path("networks/sprinkler.bif")).deterministicVariables().empty());
         QVERIFY(readBifFile(Resources::path("networks/knill-kersten.bif")).deterministicVariables().empty());
+    }
+
+    void deterministicFamiliesAreMerged()
+    {
+        // The chest clinic's either = tub OR lung: tub and lung become one module of four values,
+        // either is computed from it; the merged network is the same distribution, state by state.
+        const auto chest = readBifFile(Resources::path("networks/chest-clinic.bif"));
+        const MergedFamilies families(chest, true);
+        QVERIFY(families.mergesAnything());
+        QVERIFY(families.unhandled().empty());
+        const BayesianNetwork& merged = families.network();
+        std::vector<std::string> names;
+        for (const auto& v : merged.variables)
+            names.push_back(v.name);
+        QCOMPARE(names, (std::vector<std::string>{"asia", "tub+lung", "smoke", "bronc", "xray", "dysp"}));
+        const int tl = merged.find("tub+lung");
+        QCOMPARE(merged.variables[std::size_t(tl)].values,
+                 (std::vector<std::string>{"yes+yes", "yes+no", "no+yes", "no+no"}));
+        QCOMPARE(families.computed(tl), std::vector<int>{chest.find("either")});
+        QCOMPARE(families.home(chest.find("either")), tl);
+        QCOMPARE(families.home(chest.find("lung")), tl);
+        QVERIFY(merged.deterministicVariables().empty());
+
+        const EnumeratedJoint original(chest), mergedJoint(merged);
+        std::vector<int> state, m, back;
+        double total = 0;
+        for (std::size_t i = 0; i < original.probabilities().size(); ++i) {
+            decodeState(chest, i, state);
+            families.toMerged(state, m);
+            const double p = original.probabilities()[i];
+            const double q = merged.jointProbability(m);
+            families.toOriginal(m, back);
+            if (p > 0) {
+                QCOMPARE(back, state);  // a state the network allows maps there and back
+                QVERIFY2(std::fabs(p - q) < 1e-15, qPrintable(QString("%1 vs %2").arg(p).arg(q)));
+                total += q;
+            }
+        }
+        QVERIFY(std::fabs(total - 1) < 1e-12);
+        double mergedTotal = 0;
+        for (double q : mergedJoint.probabilities())
+            mergedTotal += q;
+        QVERIFY(std::fabs(mergedTotal - 1) < 1e-12);
+
+        // Evidence on the function restricts the family to the values that agree with it.
+        std::vector<int> evidence(std::size_t(chest.size()), -1), clamp;
+        std::vector<std::vector<char>> allowed;
+        evidence[std::size_t(chest.find("either"))] = 0;  // yes
+        evidence[std::size_t(chest.find("asia"))] = 0;
+        families.evidence(evidence, clamp, allowed);
+        QCOMPARE(clamp[std::size_t(merged.find("asia"))], 0);
+        QVERIFY(allowed[std::size_t(merged.find("asia"))].empty());
+        QCOMPARE(clamp[std::size_t(tl)], -1);
+        QCOMPARE(allowed[std::size_t(tl)], (std::vector<char>{1, 1, 1, 0}));
+        evidence[std::size_t(chest.find("either"))] = 1;  // no: tub and lung both no
+        families.evidence(evidence, clamp, allowed);
+        QCOMPARE(clamp[std::size_t(tl)], 3);
+        evidence[std::size_t(chest.find("either"))] = -1;
+        evidence[std::size_t(chest.find("tub"))] = 1;
+        families.evidence(evidence, clamp, allowed);
+        QCOMPARE(clamp[std::size_t(tl)], -1);
+        QCOMPARE(allowed[std::size_t(tl)], (std::vector<char>{0, 0, 1, 1}));
+
+        const MergedFamilies separate(chest, false);
+        QVERIFY(!separate.mergesAnything());
+        QCOMPARE(separate.network().size(), chest.size());
+        QCOMPARE(separate.unhandled(), std::string("families=separate"));
+    }
+
+    void aFamilyLinkedThroughAnotherVariableIsNotMerged()
+    {
+        // D = A AND B with A -> X -> B: merged, {A, B} would be X's parent and its child.
+        const auto net = parseBif(R"(network cyclic { }
+variable A { type discrete [ 2 ] { t, f }; }
+variable X { type discrete [ 2 ] { t, f }; }
+variable B { type discrete [ 2 ] { t, f }; }
+variable D { type discrete [ 2 ] { t, f }; }
+probability ( A ) { table 0.4, 0.6; }
+probability ( X | A ) { (t) 0.9, 0.1; (f) 0.2, 0.8; }
+probability ( B | X ) { (t) 0.7, 0.3; (f) 0.1, 0.9; }
+probability ( D | A, B ) { (t, t) 1, 0; (t, f) 0, 1; (f, t) 0, 1; (f, f) 0, 1; }
+)", "cyclic.bif");
+        QCOMPARE(net.deterministicVariables(), std::vector<int>{3});
+        const MergedFamilies families(net, true);
+        QVERIFY(!families.mergesAnything());
+        QCOMPARE(families.network().size(), 4);
+        QVERIFY2(families.unhandled().find("cycle") != std::string::npos, families.unhandled().c_str());
     }
 
     void eliminationBeyondEnumeration()

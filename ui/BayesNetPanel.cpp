@@ -40,8 +40,15 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
     const auto& net = e.network();
     for (int v = 0; v < net.size(); ++v) {
         const auto& var = net.variables[std::size_t(v)];
-        s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)], e.moduleKl(v)});
+        const int module = e.moduleOf(v);
+        s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)],
+                                e.moduleKl(module), e.families().network().variables[std::size_t(module)].name});
     }
+    for (int m = 0; m < e.families().network().size(); ++m)
+        if (!e.families().computed(m).empty())
+            s->mergedModules.push_back(e.families().network().variables[std::size_t(m)].label);
+    if (!e.families().mergesAnything())
+        s->unmerged = e.families().unhandled();
     s->learning = e.learning();
     s->learningSeconds = e.learningSeconds();
     for (int v : net.deterministicVariables())
@@ -133,7 +140,15 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
     // A module's hidden neurons are a population, its input synapses a pathway, both named
     // after the variable.
     connect(graph_, &NetworkGraphView::moduleChosen, this,
-            [this](const QString& variable, QPoint at) { emit lesionOffered(variable, {}, variable, at); });
+            [this](const QString& variable, QPoint at) {
+                // The lesion names the module, which for a merged family's member is the family's.
+                QString module = variable;
+                if (state_)
+                    for (const auto& v : state_->variables)
+                        if (QString::fromStdString(v.name) == variable)
+                            module = QString::fromStdString(v.module);
+                emit lesionOffered(module, {}, module, at);
+            });
 }
 
 void BayesNetPanel::showState(const PanelStatePtr& state)
@@ -157,11 +172,19 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
     for (const auto& n : s->deterministic)
         names << QString::fromStdString(n);
     warning_->setVisible(!names.isEmpty());
-    if (!names.isEmpty())
-        warning_->setText(tr("<span style='color:#c0392b'><b>Deterministic:</b> %1 (a function of its parents). "
-                             "Updating one variable at a time, the network cannot leave the states it starts near: "
-                             "its sampled posteriors can be far from the exact ones.</span>")
-                              .arg(names.join(", ")));
+    if (!names.isEmpty() && !s->mergedModules.empty()) {
+        QStringList merged;
+        for (const auto& m : s->mergedModules)
+            merged << QString::fromStdString(m);
+        warning_->setText(tr("<b>Deterministic:</b> %1 (a function of its parents). One module samples the family "
+                             "jointly: %2, so every update moves the whole family.")
+                              .arg(names.join(", "), merged.join("; ")));
+    } else if (!names.isEmpty()) {
+        warning_->setText(tr("<span style='color:#c0392b'><b>Deterministic:</b> %1 (a function of its parents), "
+                             "sampled one variable at a time (%2). The network cannot leave the states it starts "
+                             "near: its sampled posteriors can be far from the exact ones.</span>")
+                              .arg(names.join(", "), QString::fromStdString(s->unmerged)));
+    }
     updateBars();
 }
 

@@ -23,7 +23,8 @@ struct BayesNetState : PanelState {
         std::vector<std::string> values;
         std::vector<int> parents;
         int evidence = -1;
-        double kl = 0;
+        double kl = 0;       // of the module that samples it
+        std::string module;  // that module's name: the variable's own, or a merged family's
     };
     std::vector<Variable> variables;
     bool learning = true;
@@ -32,6 +33,8 @@ struct BayesNetState : PanelState {
     std::vector<std::vector<double>> trueMarginals, learnedMarginals;
     std::int64_t samples = 0;
     std::vector<std::string> deterministic;  // variables that are functions of their parents
+    std::vector<std::string> mergedModules;  // modules that sample a family jointly
+    std::string unmerged;                    // why the deterministic families are not merged
 };
 
 class NetworkGraphView;

@@ -1,6 +1,7 @@
 #include "BayesianNetwork.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace plab {
@@ -124,6 +125,68 @@ void BayesianNetwork::conditionalGivenOthers(int variable, std::vector<int> stat
     }
     for (double& p : out)
         p = total > 0 ? p / total : 1.0 / double(out.size());
+}
+
+std::vector<int> BayesianNetwork::relevantBlanket(int variable) const
+{
+    const std::vector<int> mb = markovBlanket(variable);
+    std::size_t configs = 1;
+    for (int u : mb) {
+        configs *= std::size_t(variables[std::size_t(u)].cardinality());
+        if (configs > (std::size_t(1) << 16))
+            return mb;
+    }
+    const auto kids = children()[std::size_t(variable)];
+    const int m = variables[std::size_t(variable)].cardinality();
+    // The conditional at a state, normalised; false where the blanket has probability 0.
+    const auto local = [&](std::vector<int>& state, std::vector<double>& out) {
+        out.assign(std::size_t(m), 0.0);
+        double total = 0;
+        for (int k = 0; k < m; ++k) {
+            state[std::size_t(variable)] = k;
+            double p = conditional(variable, state);
+            for (int c : kids)
+                p *= conditional(c, state);
+            out[std::size_t(k)] = p;
+            total += p;
+        }
+        for (double& p : out)
+            p /= total;
+        return total > 0;
+    };
+    std::vector<char> relevant(mb.size(), 0);
+    std::vector<int> state(std::size_t(size()), 0);
+    std::vector<double> here, there;
+    for (std::size_t c = 0; c < configs; ++c) {
+        std::size_t rest = c;
+        for (std::size_t i = mb.size(); i-- > 0;) {
+            const auto card = std::size_t(variables[std::size_t(mb[i])].cardinality());
+            state[std::size_t(mb[i])] = int(rest % card);
+            rest /= card;
+        }
+        if (!local(state, here))
+            continue;
+        for (std::size_t i = 0; i < mb.size(); ++i) {
+            if (relevant[i])
+                continue;
+            const int own = state[std::size_t(mb[i])];
+            for (int a = 0; a < variables[std::size_t(mb[i])].cardinality() && !relevant[i]; ++a) {
+                if (a == own)
+                    continue;
+                state[std::size_t(mb[i])] = a;
+                if (local(state, there))
+                    for (int k = 0; k < m; ++k)
+                        if (std::fabs(here[std::size_t(k)] - there[std::size_t(k)]) > 1e-12 * std::max(1.0, here[std::size_t(k)]))
+                            relevant[i] = 1;
+            }
+            state[std::size_t(mb[i])] = own;
+        }
+    }
+    std::vector<int> out;
+    for (std::size_t i = 0; i < mb.size(); ++i)
+        if (relevant[i])
+            out.push_back(mb[i]);
+    return out;
 }
 
 double BayesianNetwork::jointProbability(const std::vector<int>& state) const

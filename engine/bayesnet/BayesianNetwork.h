@@ -39,6 +39,11 @@ public:
     std::vector<std::vector<int>> children() const;
     /// Parents, children and the children's other parents, sorted.
     std::vector<int> markovBlanket(int variable) const;
+    /// The Markov blanket without the variables on which p(x_v | blanket) does not depend at
+    /// all: a merged family's parent, say, is in its co-parents' blankets by the graph, but its
+    /// factor cancels from their conditionals. The whole blanket where it has more than 2^16
+    /// configurations.
+    std::vector<int> relevantBlanket(int variable) const;
     /// Variables in an order where every parent comes before its children; throws
     /// std::invalid_argument naming a variable on a cycle.
     std::vector<int> topologicalOrder() const;

@@ -33,6 +33,11 @@ std::vector<ParameterSpec> bayesNetParameters()
                    "Markov-blanket configuration with at least 0.05 % of the probability is shown at least 200 times "
                    "(at least 300 s)")
             .withValueBefore("300", 3),  // a fixed 300 s before 2 December 2026
+        Spec::choice("families", {"joint", "separate"}, "joint",
+                     "deterministic families (a variable that is a function of its parents, with them): joint = "
+                     "one module samples the family's free members together and the function is computed from "
+                     "them; separate = a module per variable, whose single-variable updates the function traps")
+            .withValueBefore("separate", 6),  // every module one variable before 2 December 2026
         Spec::real("presentation", 0.1, 0.005, 10.0, "s", "how long each joint sample is shown while learning"),
         Spec::real("module_rate", 200.0, 1.0, 5000.0, "Hz",
                    "firing rate of each module's hidden WTA circuit, and of a clamped output neuron"),

@@ -34,9 +34,18 @@ std::vector<int> BayesNetExperiment::parseEvidence(const BayesianNetwork& net, c
     return evidence;
 }
 
+void BayesNetExperiment::translateEvidence()
+{
+    if (evidence_.size() == std::size_t(net_.size()))
+        families_.evidence(evidence_, moduleClamp_, moduleAllowed_);
+    else
+        families_.evidence(std::vector<int>(std::size_t(net_.size()), -1), moduleClamp_, moduleAllowed_);
+}
+
 void BayesNetExperiment::setEvidence(std::vector<int> evidence)
 {
     evidence_ = std::move(evidence);
+    translateEvidence();
     if (joint_) {
         exactConditioned_ = joint_->conditioned(evidence_);
         exactMarginals_ = joint_->marginals(exactConditioned_);
@@ -49,7 +58,8 @@ void BayesNetExperiment::setEvidence(std::vector<int> evidence)
     }
     buildEvidenceTargets();
     if (!learning_) {
-        spiking_.changeEvidence(evidence_, time());
+        spiking_.changeEvidence(moduleClamp_, time());
+        spiking_.restrictValues(moduleAllowed_, time());
         resetSamples();
         measureCountingFloor();
     }

@@ -47,7 +47,7 @@ BayesianNetwork loadNetwork(const std::string& spec)
 
 } // namespace
 
-ModuleNetwork BayesNetExperiment::spikingNetwork(const BayesianNetwork& net, const ParameterSet& params,
+ModuleNetwork BayesNetExperiment::spikingNetwork(const BayesianNetwork& net, bool merged, const ParameterSet& params,
                                                  RandomStream init, RandomStream& spikes, RandomStream& winners)
 {
     const StdpEmSettings stdp = stdpEmFrom(params, stdpEmOptions());
@@ -72,6 +72,11 @@ ModuleNetwork BayesNetExperiment::spikingNetwork(const BayesianNetwork& net, con
             for (int j = 0; j < n; ++j)
                 if (j != v)
                     inputs.push_back(j);
+        } else if (merged) {
+            // Merging a family puts its parents into its co-parents' blankets (asia into smoke's,
+            // through tub+lung), where their factor cancels: left out, the module need not learn
+            // from the few examples of a rare parent value that it does not matter.
+            inputs = net.relevantBlanket(v);
         } else {
             inputs = net.markovBlanket(v);
         }
@@ -108,8 +113,9 @@ ModuleNetwork BayesNetExperiment::spikingNetwork(const BayesianNetwork& net, con
 
 BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const ParameterSet& params, std::uint64_t seed)
     : Experiment(info, params, seed), net_(loadNetwork(params.text("network"))),
+      families_(net_, params.text("families") == "joint"),
       dataRng_(stream("data")), spikeRng_(stream("spikes")), winnerRng_(stream("winners")),
-      spiking_(spikingNetwork(net_, params, freshStream("init"), spikeRng_, winnerRng_)),
+      spiking_(spikingNetwork(families_.network(), families_.mergesAnything(), params, freshStream("init"), spikeRng_, winnerRng_)),
       learningSeconds_(params.number("learning_seconds")),
       presentationSteps_(std::max<std::int64_t>(1, std::llround(params.number("presentation") / params.number("dt"))))
 {
@@ -140,7 +146,7 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
     // synapses onto them, both named by the variable.
     std::vector<std::string> names;
     std::vector<std::vector<std::string>> values;
-    for (const BnVariable& v : net_.variables) {
+    for (const BnVariable& v : families_.network().variables) {
         names.push_back(v.name);
         values.push_back(v.values);
     }
@@ -151,21 +157,34 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
 void BayesNetExperiment::buildTargets()
 {
     // p*(x, mb) per module, exact: by enumeration where the joint is small, by variable
-    // elimination where it is too large to enumerate.
+    // elimination where it is too large to enumerate. A merged family's table is the joint
+    // table of its members, which is laid out as the merged variable's.
     targetJoint_.clear();
     std::vector<std::vector<double>> tables;
     const VariableElimination elimination(net_);
     for (const auto& m : spiking_.modules()) {
+        std::vector<int> inputs = familyVariables(m);
+        const int own = inputs.back();
+        inputs.pop_back();
         if (joint_) {
-            tables.push_back(joint_->familyTable(m.variable, m.inputs));
+            tables.push_back(joint_->familyTable(own, inputs));
             continue;
         }
         if (m.configurations() > (1u << 22))
-            throw InputError("module " + net_.variables[std::size_t(m.variable)].name
+            throw InputError("module " + families_.network().variables[std::size_t(m.variable)].name
                              + " has too many input configurations to measure its KL divergence");
-        tables.push_back(elimination.familyTable(m.variable, m.inputs));
+        tables.push_back(elimination.familyTable(own, inputs));
     }
     targetJoint_ = std::move(tables);
+}
+
+std::vector<int> BayesNetExperiment::familyVariables(const SpikingModule& m) const
+{
+    std::vector<int> vars;
+    for (int j : m.inputs)
+        vars.insert(vars.end(), families_.members(j).begin(), families_.members(j).end());
+    vars.insert(vars.end(), families_.members(m.variable).begin(), families_.members(m.variable).end());
+    return vars;
 }
 
 double BayesNetExperiment::automaticLearningSeconds() const
@@ -193,13 +212,16 @@ void BayesNetExperiment::buildEvidenceTargets()
     evidenceTargets_.clear();
     const VariableElimination elimination(net_);
     for (const auto& m : spiking_.modules()) {
-        if (evidence_[std::size_t(m.variable)] >= 0) {
+        if (moduleClamp_[std::size_t(m.variable)] >= 0) {
             evidenceTargets_.emplace_back();  // an observed variable's module is not sampled
             continue;
         }
+        std::vector<int> inputs = familyVariables(m);
+        const int own = inputs.back();
+        inputs.pop_back();
         try {
-            evidenceTargets_.push_back(joint_ ? joint_->familyTable(m.variable, m.inputs, exactConditioned_)
-                                              : elimination.familyTable(m.variable, m.inputs, evidence_));
+            evidenceTargets_.push_back(joint_ ? joint_->familyTable(own, inputs, exactConditioned_)
+                                              : elimination.familyTable(own, inputs, evidence_));
         } catch (const InputError&) {
             evidenceTargets_.emplace_back();  // evidence of probability 0
         }
@@ -227,7 +249,7 @@ std::vector<NeuronGroup> BayesNetExperiment::neuronGroups() const
 {
     std::vector<NeuronGroup> groups;
     for (int v = 0; v < spiking_.size(); ++v) {
-        const std::string& name = net_.variables[std::size_t(v)].name;
+        const std::string& name = families_.network().variables[std::size_t(v)].name;
         const SpikingModule& m = spiking_.modules()[std::size_t(v)];
         // Both layers of a module share its colour, so a module's activity reads as one band.
         groups.push_back({name + " output", spiking_.outputBase(v), m.values, v % 10});
@@ -246,14 +268,16 @@ void BayesNetExperiment::present(double t)
     net_.sample(dataRng_, order_, sample_);
     if (counts_.fits(net_))
         counts_.add(net_, sample_);
-    spiking_.showSample(sample_, t, spikes_);
+    families_.toMerged(sample_, mergedScratch_);
+    spiking_.showSample(mergedScratch_, t, spikes_);
     nextPresentation_ = stepIndex() + presentationSteps_;
 }
 
 void BayesNetExperiment::enterSampling(double t)
 {
     learning_ = false;
-    spiking_.startSampling(evidence_, t);
+    spiking_.startSampling(moduleClamp_, t);
+    spiking_.restrictValues(moduleAllowed_, t);
     resetSamples();
     measureCountingFloor();
 }
@@ -269,19 +293,24 @@ void BayesNetExperiment::advance()
     spiking_.advanceUntil(end, learning_, spikes_);
 
     if (!learning_) {
-        // Read the state at the end of the step: the value whose output fired within tau.
+        // Read the state at the end of the step: the value whose output fired within tau, of
+        // each module, as values of the original variables.
         ++sampledSteps_;
         bool allValid = true;
+        mergedScratch_.resize(std::size_t(spiking_.size()));
+        for (int m = 0; m < spiking_.size(); ++m) {
+            mergedScratch_[std::size_t(m)] = spiking_.lastValue(m);
+            allValid = allValid && spiking_.isOn(m, end);
+        }
+        families_.toOriginal(mergedScratch_, originalScratch_);
         std::uint64_t index = 0;
         for (int v = 0; v < net_.size(); ++v) {
-            const bool valid = spiking_.isOn(v, end);
-            allValid = allValid && valid;
-            if (valid) {
-                marginalCounts_[std::size_t(v)][std::size_t(spiking_.lastValue(v))] += 1;
+            const int value = originalScratch_[std::size_t(v)];
+            if (spiking_.isOn(moduleOf(v), end)) {
+                marginalCounts_[std::size_t(v)][std::size_t(value)] += 1;
                 marginalTotals_[std::size_t(v)] += 1;
             }
-            index = index * std::uint64_t(net_.variables[std::size_t(v)].cardinality())
-                    + std::uint64_t(spiking_.lastValue(v));
+            index = index * std::uint64_t(net_.variables[std::size_t(v)].cardinality()) + std::uint64_t(value);
         }
         if (allValid) {
             ++validSamples_;
@@ -346,21 +375,25 @@ void BayesNetExperiment::serialize(StateArchive& a)
         a.value(counts_.examplesRef());
     }
     if (a.reading()) {
-        const auto n = std::size_t(net_.size());
+        const auto n = std::size_t(net_.size()), modules = std::size_t(spiking_.size());
         if ((!sample_.empty() && sample_.size() != n) || (!evidence_.empty() && evidence_.size() != n))
             a.fail("the sample or the evidence does not fit the network");
         for (std::size_t v = 0; v < n; ++v) {
             const int m = net_.variables[v].cardinality();
-            if (lastValue[v] < -1 || lastValue[v] >= m || clampValue[v] < -1 || clampValue[v] >= m
-                || (!evidence_.empty() && (evidence_[v] < -1 || evidence_[v] >= m))
+            if ((!evidence_.empty() && (evidence_[v] < -1 || evidence_[v] >= m))
                 || (!sample_.empty() && (sample_[v] < 0 || sample_[v] >= m)))
                 a.fail("a value of variable " + std::to_string(v) + " out of range");
             if (marginalCounts_[v].size() != std::size_t(m))
                 a.fail("a marginal histogram does not fit its variable");
         }
+        for (std::size_t v = 0; v < modules; ++v) {
+            const int m = spiking_.modules()[v].values;
+            if (lastValue[v] < -1 || lastValue[v] >= m || clampValue[v] < -1 || clampValue[v] >= m)
+                a.fail("a value of module " + std::to_string(v) + " out of range");
+        }
         if (presentationSteps_ < 1)
             a.fail("presentation out of range");
-        for (std::size_t v = 0; v < n; ++v) {
+        for (std::size_t v = 0; v < modules; ++v) {
             a.requireFuture(spiking_.nextOutputSpikes()[v], time(), dt(), "an output spike");
             a.requireFuture(spiking_.nextHiddenSpikes()[v], time(), dt(), "a hidden spike");
         }
@@ -369,6 +402,9 @@ void BayesNetExperiment::serialize(StateArchive& a)
             a.fail("the conditioned joint does not fit the network");
         if (counts_.examplesRef() < 0)
             a.fail("a negative number of training examples");
+        translateEvidence();
+        if (!learning_)  // (while learning nothing is restricted: enterSampling does it)
+            spiking_.restrictValues(moduleAllowed_, time());
         buildEvidenceTargets();
         if (!learning_)
             measureCountingFloor();

@@ -10,6 +10,7 @@
 #include "lesion/NetworkLesionSites.h"
 #include "bayesnet/CptCounts.h"
 #include "bayesnet/ExactInference.h"
+#include "bayesnet/MergedFamilies.h"
 #include "bayesnet/SpikingModule.h"
 #include "core/Experiment.h"
 #include "network/ModuleNetwork.h"
@@ -45,6 +46,11 @@ public:
 
     // Read by views and tests.
     const BayesianNetwork& network() const { return net_; }
+    /// The network the modules learn and sample: net_ with each deterministic family merged
+    /// into one variable (families=joint), else net_ itself. Module m is its variable m.
+    const MergedFamilies& families() const { return families_; }
+    /// The module that samples original variable v (a merged family's for its members).
+    int moduleOf(int variable) const { return families_.home(variable); }
     const ModuleNetwork& moduleNetwork() const { return spiking_; }
     const std::vector<SpikingModule>& modules() const { return spiking_.modules(); }
     bool learning() const { return learning_; }
@@ -59,7 +65,8 @@ public:
     static constexpr double kExamplesPerConfiguration = 200;
     static constexpr double kMinimumLearning = 300;
     const std::vector<int>& evidence() const { return evidence_; }
-    /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits.
+    /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits; of module
+    /// m (the variable of the same number unless families are merged).
     double moduleKl(int variable) const;
     /// The same KL averaged over mb ~ p*(mb | evidence): the blanket configurations the
     /// sampling under the evidence visits. NaN for an observed variable.
@@ -105,16 +112,20 @@ private:
     void present(double t);
     void enterSampling(double t);
     void setEvidence(std::vector<int> evidence);
+    void translateEvidence();
+    /// The original variables module m's table p*(x, mb) spans: its inputs' members, then its own.
+    std::vector<int> familyVariables(const SpikingModule& m) const;
     void resetSamples();
     void buildTargets();
     void buildEvidenceTargets();
     double automaticLearningSeconds() const;
     void measureCountingFloor();
     double moduleKl(int variable, const std::vector<double>& familyTable) const;
-    static ModuleNetwork spikingNetwork(const BayesianNetwork& net, const ParameterSet& params, RandomStream init,
+    static ModuleNetwork spikingNetwork(const BayesianNetwork& net, bool merged, const ParameterSet& params, RandomStream init,
                                         RandomStream& spikes, RandomStream& winners);
 
     BayesianNetwork net_;
+    MergedFamilies families_;
     std::vector<int> order_;
     RandomStream &dataRng_, &spikeRng_, &winnerRng_;
     ModuleNetwork spiking_;
@@ -132,6 +143,9 @@ private:
     std::int64_t nextPresentation_ = 0;
     std::vector<int> sample_;
     std::vector<int> evidence_;
+    std::vector<int> moduleClamp_;                 // the evidence as the modules see it
+    std::vector<std::vector<char>> moduleAllowed_;
+    std::vector<int> mergedScratch_, originalScratch_;  // per step, no allocation
 
 
     // Sampling-phase histograms.

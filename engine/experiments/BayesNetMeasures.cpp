@@ -78,44 +78,65 @@ double BayesNetExperiment::jointKl() const
 
 std::vector<double> BayesNetExperiment::modelJoint() const
 {
+    // Over the modules' network (the merged one where families are merged), mapped back to
+    // the original states at the end.
+    const BayesianNetwork& sampled = families_.network();
     if (!joint_ || joint_->probabilities().size() > 65536)
         return {};
-    const std::size_t S = joint_->probabilities().size();
-    const int n = net_.size();
-    // Transition of one random-scan Gibbs update: pick a free variable uniformly, resample it
-    // from its module's conditional given the rest. Evidence variables stay fixed.
+    const std::size_t S = std::size_t(sampled.jointStates());
+    const int n = sampled.size();
+    // Transition of one random-scan Gibbs update: pick a free module uniformly, resample it
+    // from its conditional given the rest (among the values the evidence allows). Clamped
+    // modules stay fixed.
     std::vector<int> free;
     for (int v = 0; v < n; ++v)
-        if (evidence_[std::size_t(v)] < 0)
+        if (moduleClamp_[std::size_t(v)] < 0)
             free.push_back(v);
     if (free.empty())
         return exactConditioned_;
     // Conditional tables of every free module at every state, computed once.
     std::vector<std::vector<double>> cond(S * free.size());
-    std::vector<int> state, config;
+    std::vector<int> state, config, original;
     std::vector<double> q;
     for (std::size_t s = 0; s < S; ++s) {
-        decodeState(net_, s, state);
+        decodeState(sampled, s, state);
         for (std::size_t f = 0; f < free.size(); ++f) {
             const SpikingModule& m = modules()[std::size_t(free[f])];
             config.clear();
             for (int j : m.inputs)
                 config.push_back(state[std::size_t(j)]);
             m.conditional(config, q);
+            if (const auto& allowed = moduleAllowed_[std::size_t(free[f])]; !allowed.empty()) {
+                double total = 0;
+                for (std::size_t x = 0; x < q.size(); ++x)
+                    total += q[x] *= allowed[x];
+                for (double& x : q)
+                    x = total > 0 ? x / total : 0.0;
+            }
             cond[s * free.size() + f] = q;
         }
     }
     // Strides of each variable in the flat index (last variable fastest).
     std::vector<std::size_t> stride(std::size_t(n), 1);
     for (int v = n - 2; v >= 0; --v)
-        stride[std::size_t(v)] = stride[std::size_t(v + 1)] * std::size_t(net_.variables[std::size_t(v + 1)].cardinality());
-    std::vector<double> pi = exactConditioned_, next(S);
+        stride[std::size_t(v)] = stride[std::size_t(v + 1)] * std::size_t(sampled.variables[std::size_t(v + 1)].cardinality());
+    std::vector<double> pi(S, 0.0), next(S);
+    if (!families_.mergesAnything()) {
+        pi = exactConditioned_;
+    } else {
+        for (std::size_t s = 0; s < exactConditioned_.size(); ++s)
+            if (exactConditioned_[s] > 0) {
+                decodeState(net_, s, original);
+                families_.toMerged(original, state);
+                pi[std::size_t(encodeState(sampled, state))] += exactConditioned_[s];
+            }
+    }
     for (int iteration = 0; iteration < 5000; ++iteration) {
         std::fill(next.begin(), next.end(), 0.0);
         for (std::size_t s = 0; s < S; ++s) {
             if (pi[s] == 0)
                 continue;
-            decodeState(net_, s, state);
+            decodeState(sampled, s, state);
             for (std::size_t f = 0; f < free.size(); ++f) {
                 const int v = free[f];
                 const std::size_t base = s - std::size_t(state[std::size_t(v)]) * stride[std::size_t(v)];
@@ -131,7 +152,16 @@ std::vector<double> BayesNetExperiment::modelJoint() const
         if (change < 1e-12)
             break;
     }
-    return pi;
+    if (!families_.mergesAnything())
+        return pi;
+    std::vector<double> out(exactConditioned_.size(), 0.0);
+    for (std::size_t s = 0; s < S; ++s)
+        if (pi[s] > 0) {
+            decodeState(sampled, s, state);
+            families_.toOriginal(state, original);
+            out[std::size_t(encodeState(net_, original))] += pi[s];
+        }
+    return out;
 }
 
 double BayesNetExperiment::modelKl() const
@@ -217,7 +247,7 @@ double BayesNetExperiment::countingFloor() const
 std::vector<double> BayesNetExperiment::moduleKlsUnderEvidence() const
 {
     std::vector<double> kl;
-    for (int v = 0; v < net_.size(); ++v)
+    for (int v = 0; v < spiking_.size(); ++v)
         kl.push_back(moduleKlUnderEvidence(v));
     return kl;
 }
@@ -225,7 +255,7 @@ std::vector<double> BayesNetExperiment::moduleKlsUnderEvidence() const
 std::vector<std::string> BayesNetExperiment::seriesNames() const
 {
     std::vector<std::string> names;
-    for (const auto& v : net_.variables)
+    for (const auto& v : families_.network().variables)
         names.push_back("kl_" + v.name);
     names.insert(names.end(), {"kl_module_mean", "kl_joint", "posterior_error", "kl_module_evidence_max",
                                "posterior_kl_max", "posterior_relative_error", "counting_floor"});
@@ -236,11 +266,11 @@ std::vector<double> BayesNetExperiment::sampleSeries()
 {
     std::vector<double> row;
     double sum = 0;
-    for (int v = 0; v < net_.size(); ++v) {
+    for (int v = 0; v < spiking_.size(); ++v) {
         row.push_back(moduleKl(v));
         sum += row.back();
     }
-    row.push_back(sum / net_.size());
+    row.push_back(sum / spiking_.size());
     row.push_back(jointKl());
     row.push_back(posteriorError());
     row.push_back(largest(moduleKlsUnderEvidence()));
@@ -253,7 +283,7 @@ std::vector<double> BayesNetExperiment::sampleSeries()
 MetricList BayesNetExperiment::summary() const
 {
     std::vector<double> kl;
-    for (int v = 0; v < net_.size(); ++v)
+    for (int v = 0; v < spiking_.size(); ++v)
         kl.push_back(moduleKl(v));
     double mean = 0;
     for (double x : kl)
@@ -301,6 +331,13 @@ void BayesNetExperiment::writeSummaryExtras(JsonWriter& w) const
     for (int v : net_.deterministicVariables())
         w.value(net_.variables[std::size_t(v)].name);
     w.endArray();
+    // Which modules sample a family jointly (families=joint), or why none does.
+    w.key("modules").beginArray();
+    for (const auto& v : families_.network().variables)
+        w.value(v.name);
+    w.endArray();
+    if (!families_.unhandled().empty())
+        w.key("families_unmerged").value(families_.unhandled());
     w.key("evidence").beginObject();
     for (int v = 0; v < net_.size(); ++v)
         if (evidence_[std::size_t(v)] >= 0)

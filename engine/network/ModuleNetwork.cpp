@@ -29,6 +29,7 @@ ModuleNetwork::ModuleNetwork(std::vector<SpikingModule> modules, const Config& c
     lastValue_.assign(n, 0);
     lastSpike_.assign(n, -kNever);
     clampValue_.assign(n, -1);
+    allowed_.assign(n, {});
     nextOut_.assign(n, kNever);
     nextHidden_.assign(n, kNever);
     u_.resize(maxHidden);
@@ -67,6 +68,15 @@ void ModuleNetwork::changeEvidence(const std::vector<int>& evidence, double t)
         else if (nextHidden_[v] == kNever)
             nextHidden_[v] = t + spikeRng_.exponential(rate_);
     }
+}
+
+void ModuleNetwork::restrictValues(std::vector<std::vector<char>> allowed, double t)
+{
+    allowed.resize(modules_.size());
+    allowed_ = std::move(allowed);
+    for (std::size_t v = 0; v < modules_.size(); ++v)
+        if (clampValue_[v] < 0 && !allowed_[v].empty() && !allowed_[v][std::size_t(lastValue_[v])])
+            nextHidden_[v] = std::min(nextHidden_[v], t);
 }
 
 void ModuleNetwork::advanceUntil(double end, bool learning, SpikeRecorder& spikes)
@@ -127,6 +137,10 @@ void ModuleNetwork::hiddenSpike(int v, double t, bool learning, SpikeRecorder& s
     if (teacher >= 0)  // while learning only the hidden neurons of the shown value may fire
         for (int k = 0; k < H; ++k)
             if (m.valueOf(k) != teacher)
+                u[k] = -std::numeric_limits<double>::infinity();
+    if (!learning && !allowed_[std::size_t(v)].empty())
+        for (int k = 0; k < H; ++k)
+            if (!allowed_[std::size_t(v)][std::size_t(m.valueOf(k))])
                 u[k] = -std::numeric_limits<double>::infinity();
     const int k = m.hidden.drawWinner(u, winnerRng_);
     if (k < 0)

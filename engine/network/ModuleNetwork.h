@@ -59,6 +59,10 @@ public:
     void startSampling(const std::vector<int>& evidence, double t);
     /// New evidence while sampling, at t.
     void changeEvidence(const std::vector<int>& evidence, double t);
+    /// While sampling, free module v's winners only among the values allowed[v] marks (empty:
+    /// all): evidence that leaves a merged family several values (MergedFamilies). A module
+    /// whose last value is no longer allowed draws a new one at t.
+    void restrictValues(std::vector<std::vector<char>> allowed, double t);
 
     /// The value of module v's last output spike, and whether it fired within τ before t.
     int lastValue(int v) const { return lastValue_[std::size_t(v)]; }
@@ -94,6 +98,7 @@ private:
     std::vector<int> lastValue_;     // value of the last output spike of each module
     std::vector<double> lastSpike_;  // its time
     std::vector<int> clampValue_;    // −1 = free
+    std::vector<std::vector<char>> allowed_;  // per module, empty = every value
     std::vector<double> nextOut_, nextHidden_;
     double rate_, tau_, biasRate_;
     StdpEmRule rule_;
