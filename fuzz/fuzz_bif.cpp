@@ -1,7 +1,9 @@
-// libFuzzer target: the BIF parser (Bayesian networks from users and other tools). Any input
+// libFuzzer target: the BIF parser (Bayesian networks from users and other tools), and the
+// merging of the deterministic families in what it reads. Any input
 // must end in a network or an InputError; anything else (a crash, a sanitizer report, another
 // exception) is a finding.
 #include "bayesnet/BifFormat.h"
+#include "bayesnet/MergedFamilies.h"
 #include "core/Error.h"
 
 #include <cstddef>
@@ -13,6 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const auto net = plab::parseBif(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.bif");
         (void)plab::writeBif(net);  // what parsed must also write back
+        const plab::MergedFamilies families(net, true);  // and its deterministic families merge or say why not
+        (void)families.network().size();
     } catch (const plab::InputError&) {
     }
     return 0;

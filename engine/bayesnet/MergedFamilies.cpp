@@ -130,11 +130,11 @@ void MergedFamilies::build(const BayesianNetwork& net, const std::vector<std::ve
                         + " computed from it";
             std::size_t values = 1;
             for (int u : own)
-                values *= std::size_t(net.variables[std::size_t(u)].cardinality());
+                values = std::min(values * std::size_t(net.variables[std::size_t(u)].cardinality()),
+                                  std::size_t(kMaxValues) + 1);  // no overflow however many members
             if (values > std::size_t(kMaxValues))
                 throw std::invalid_argument("merging " + joined(net, own, ", ") + " would give one variable of "
-                                            + std::to_string(values) + " values (at most "
-                                            + std::to_string(kMaxValues) + ")");
+                                            "more than " + std::to_string(kMaxValues) + " values");
             for (std::size_t k = 0; k < values; ++k) {
                 std::string name;
                 std::size_t rest = k;
@@ -176,7 +176,8 @@ void MergedFamilies::build(const BayesianNetwork& net, const std::vector<std::ve
         BnVariable& var = merged_.variables[m];
         std::size_t configs = 1;
         for (int p : var.parents)
-            configs *= std::size_t(merged_.variables[std::size_t(p)].cardinality());
+            configs = std::min(configs * std::size_t(merged_.variables[std::size_t(p)].cardinality()),
+                               std::size_t(1) << 25);
         const std::size_t values = std::size_t(var.cardinality());
         if (configs * values > (std::size_t(1) << 24))
             throw std::invalid_argument("the merged table of " + var.name + " would be too large");

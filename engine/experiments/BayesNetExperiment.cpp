@@ -4,6 +4,7 @@
 
 #include "analysis/InformationMeasures.h"
 #include "bayesnet/BifFormat.h"
+#include "bayesnet/HuginFormat.h"
 #include "bayesnet/VariableElimination.h"
 #include "core/Error.h"
 #include "io/JsonWriter.h"
@@ -42,7 +43,7 @@ BayesianNetwork loadNetwork(const std::string& spec)
     if (!std::filesystem::exists(absolute, ec))
         throw InputError(spec + ": cannot open network file (no such file: " + absolute.string()
                          + "; a relative path counts from the folder the program was started in)");
-    return readBifFile(spec);
+    return readNetworkFile(spec);
 }
 
 } // namespace
