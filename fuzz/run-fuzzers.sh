@@ -12,9 +12,10 @@ cmake --build build-fuzz --parallel
 
 corpus=build-fuzz/corpus
 findings=build-fuzz/findings
-rm -rf "$corpus" && mkdir -p "$corpus"/{bif,hugin,commands,run_file,state,dataset} "$findings"
+rm -rf "$corpus" && mkdir -p "$corpus"/{bif,hugin,xmlbif,commands,run_file,state,dataset} "$findings"
 cp tests/data/*.bif resources/networks/*.bif "$corpus/bif/"
 cp tests/data/*.net "$corpus/hugin/"
+cp tests/data/*.xml "$corpus/xmlbif/"
 printf '# lesions\n100 set learning_rate 0.01\n3600 lesion zv-digit 2\n7200 lesion cut zv-za\n' >"$corpus/commands/a.txt"
 printf '1 switch-task\n2 anneal 0.1 0.001 100 linear\n' >"$corpus/commands/b.txt"
 cat >"$corpus/run_file/a.json" <<'JSON'
@@ -34,7 +35,7 @@ for f in resources/data/*.plimg; do head -c 40000 "$f" >"$corpus/dataset/$(basen
 
 status=0
 printf '%-16s %12s %10s\n' parser executions "exec/s"
-for target in bif hugin commands run_file state dataset; do
+for target in bif hugin xmlbif commands run_file state dataset; do
   log=build-fuzz/fuzz_$target.log
   if ! build-fuzz/bin/fuzz_$target "$corpus/$target" -max_total_time="$seconds" -print_final_stats=1 \
       -artifact_prefix="$findings/$target-" -max_len=65536 -timeout=20 -rss_limit_mb=4096 >"$log" 2>&1; then

@@ -109,13 +109,13 @@ void BayesianNetwork::sample(RandomStream& rng, const std::vector<int>& order, s
     }
 }
 
-void BayesianNetwork::conditionalGivenOthers(int variable, std::vector<int> state, std::vector<double>& out) const
+double BayesianNetwork::localFactors(int variable, const std::vector<int>& kids, std::vector<int>& state,
+                                     std::vector<double>& out) const
 {
-    const BnVariable& v = variables[std::size_t(variable)];
-    const auto kids = children()[std::size_t(variable)];
-    out.assign(std::size_t(v.cardinality()), 0.0);
+    const int m = variables[std::size_t(variable)].cardinality();
+    out.assign(std::size_t(m), 0.0);
     double total = 0;
-    for (int k = 0; k < v.cardinality(); ++k) {
+    for (int k = 0; k < m; ++k) {
         state[std::size_t(variable)] = k;
         double p = conditional(variable, state);
         for (int c : kids)
@@ -123,6 +123,12 @@ void BayesianNetwork::conditionalGivenOthers(int variable, std::vector<int> stat
         out[std::size_t(k)] = p;
         total += p;
     }
+    return total;
+}
+
+void BayesianNetwork::conditionalGivenOthers(int variable, std::vector<int> state, std::vector<double>& out) const
+{
+    const double total = localFactors(variable, children()[std::size_t(variable)], state, out);
     for (double& p : out)
         p = total > 0 ? p / total : 1.0 / double(out.size());
 }
@@ -140,16 +146,7 @@ std::vector<int> BayesianNetwork::relevantBlanket(int variable) const
     const int m = variables[std::size_t(variable)].cardinality();
     // The conditional at a state, normalised; false where the blanket has probability 0.
     const auto local = [&](std::vector<int>& state, std::vector<double>& out) {
-        out.assign(std::size_t(m), 0.0);
-        double total = 0;
-        for (int k = 0; k < m; ++k) {
-            state[std::size_t(variable)] = k;
-            double p = conditional(variable, state);
-            for (int c : kids)
-                p *= conditional(c, state);
-            out[std::size_t(k)] = p;
-            total += p;
-        }
+        const double total = localFactors(variable, kids, state, out);
         for (double& p : out)
             p /= total;
         return total > 0;

@@ -61,6 +61,10 @@ public:
 
     /// Number of joint states (saturates at UINT64_MAX).
     std::uint64_t jointStates() const;
+
+private:
+    /// p(x_v = k | parents) · Π over `kids` of their conditionals, for every k, into out; their sum.
+    double localFactors(int variable, const std::vector<int>& kids, std::vector<int>& state, std::vector<double>& out) const;
 };
 
 /// The state with the given flat index, variables in network order, the last changing fastest.

@@ -18,9 +18,9 @@ namespace {
 using bif::Lexer;
 using bif::Token;
 
-class Parser {
+class Parser : bif::TokenCursor<Lexer> {
 public:
-    Parser(std::string_view text, const std::string& file) : lexer_(text, file), file_(file) { advance(); }
+    Parser(std::string_view text, const std::string& file) : TokenCursor(text, file) {}
 
     BayesianNetwork parse()
     {
@@ -41,27 +41,6 @@ public:
     }
 
 private:
-    void advance() { tok_ = lexer_.next(); }
-    bool isWord(const char* w) const { return tok_.kind == Token::Word && tok_.text == w; }
-    bool isPunct(char c) const { return tok_.kind == Token::Punct && tok_.text[0] == c; }
-    [[noreturn]] void fail(const std::string& message) const { throw fileError(file_, tok_.line, message); }
-    [[noreturn]] void failAt(long line, const std::string& message) const { throw fileError(file_, line, message); }
-
-    static std::string describe(const Token& t)
-    {
-        switch (t.kind) {
-        case Token::End: return "the end of the file";
-        case Token::Quoted: return "\"" + t.text + "\"";
-        default: return "'" + t.text + "'";
-        }
-    }
-
-    void expectPunct(char c)
-    {
-        if (!isPunct(c))
-            fail(std::string("expected '") + c + "', got " + describe(tok_));
-        advance();
-    }
 
     std::string expectName(const char* what)
     {
@@ -351,9 +330,6 @@ private:
         }
     }
 
-    Lexer lexer_;
-    const std::string& file_;
-    Token tok_{Token::End, "", 1};
     BayesianNetwork net_;
     std::map<int, long> defined_;
     std::map<std::string, long> declaredAt_;

@@ -94,4 +94,38 @@ private:
     long line_ = 1;
 };
 
+/// What a parser needs of its token stream, for the BIF and the Hugin reader alike: the current
+/// token, tests on it, and errors at its line.
+template <class TokenLexer>
+class TokenCursor {
+protected:
+    TokenCursor(std::string_view text, const std::string& file) : lexer_(text, file), file_(file) { advance(); }
+
+    void advance() { tok_ = lexer_.next(); }
+    bool isWord(const char* w) const { return tok_.kind == Token::Word && tok_.text == w; }
+    bool isPunct(char c) const { return tok_.kind == Token::Punct && tok_.text[0] == c; }
+    [[noreturn]] void fail(const std::string& message) const { throw fileError(file_, tok_.line, message); }
+    [[noreturn]] void failAt(long line, const std::string& message) const { throw fileError(file_, line, message); }
+
+    static std::string describe(const Token& t)
+    {
+        switch (t.kind) {
+        case Token::End: return "the end of the file";
+        case Token::Quoted: return "\"" + t.text + "\"";
+        default: return "'" + t.text + "'";
+        }
+    }
+
+    void expectPunct(char c)
+    {
+        if (!isPunct(c))
+            fail(std::string("expected '") + c + "', got " + describe(tok_));
+        advance();
+    }
+
+    TokenLexer lexer_;
+    const std::string& file_;
+    Token tok_{Token::End, "", 1};
+};
+
 } // namespace plab::bif

@@ -1,6 +1,9 @@
 #include "HuginFormat.h"
 
 #include "BifFormat.h"
+#include "BifLexer.h"
+#include "NetworkFileChecks.h"
+#include "XmlBifFormat.h"
 #include "core/Error.h"
 #include "core/Parameters.h"
 
@@ -16,11 +19,7 @@ namespace plab {
 
 namespace {
 
-struct Token {
-    enum Kind { Word, Quoted, Punct, End } kind;
-    std::string text;
-    long line;
-};
+using bif::Token;  // the BIF reader's tokens: words, quoted strings, punctuation
 
 /// Words, quoted strings and the punctuation `{}()=;|`, with `%` comments skipped.
 class Lexer {
@@ -75,9 +74,9 @@ private:
     long line_ = 1;
 };
 
-class Parser {
+class Parser : bif::TokenCursor<Lexer> {
 public:
-    Parser(std::string_view text, const std::string& file) : lexer_(text, file), file_(file) { advance(); }
+    Parser(std::string_view text, const std::string& file) : TokenCursor(text, file) {}
 
     BayesianNetwork parse()
     {
@@ -101,26 +100,6 @@ public:
     }
 
 private:
-    void advance() { tok_ = lexer_.next(); }
-    bool isWord(const char* w) const { return tok_.kind == Token::Word && tok_.text == w; }
-    bool isPunct(char c) const { return tok_.kind == Token::Punct && tok_.text[0] == c; }
-    [[noreturn]] void fail(const std::string& message) const { throw fileError(file_, tok_.line, message); }
-
-    static std::string describe(const Token& t)
-    {
-        switch (t.kind) {
-        case Token::End: return "the end of the file";
-        case Token::Quoted: return "\"" + t.text + "\"";
-        default: return "'" + t.text + "'";
-        }
-    }
-
-    void expectPunct(char c)
-    {
-        if (!isPunct(c))
-            fail(std::string("expected '") + c + "', got " + describe(tok_));
-        advance();
-    }
 
     std::string expectWord(const char* what)
     {
@@ -203,7 +182,7 @@ private:
         advance();
         if (!hasStates || v.values.size() < 2)
             throw fileError(file_, line, "node '" + v.name + "' needs states = (...) with at least two states");
-        declaredAt_[v.name] = line;
+        declaredAt_.push_back(line);
         net_.variables.push_back(std::move(v));
     }
 
@@ -231,8 +210,6 @@ private:
         double x = 0;
         if (tok_.kind != Token::Word || !parseNumber(tok_.text, x))
             fail("expected a probability, got " + describe(tok_));
-        if (!(x >= 0 && x <= 1))
-            fail("probability " + tok_.text + " is not between 0 and 1");
         out.push_back(x);
         advance();
     }
@@ -275,48 +252,17 @@ private:
         advance();
         if (!hasData)
             throw fileError(file_, line, "the potential of '" + var.name + "' has no data");
-        std::size_t rows = 1;
-        for (int p : parents)
-            rows *= std::size_t(net_.variables[std::size_t(p)].cardinality());
-        const std::size_t k = std::size_t(var.cardinality());
-        if (data.size() != rows * k)
-            throw fileError(file_, line, "the potential of '" + var.name + "' has " + std::to_string(data.size())
-                                             + " numbers; its " + std::to_string(rows) + " parent configurations × "
-                                             + std::to_string(k) + " states need " + std::to_string(rows * k));
-        for (std::size_t r = 0; r < rows; ++r) {
-            double sum = 0;
-            for (std::size_t x = 0; x < k; ++x)
-                sum += data[r * k + x];
-            if (std::fabs(sum - 1.0) > 1e-6)
-                throw fileError(file_, line, "row " + std::to_string(r + 1) + " of the potential of '" + var.name
-                                                 + "' sums to " + formatNumber(sum) + ", not 1");
-        }
         var.parents = std::move(parents);
+        netfile::checkTable(net_, child, data, file_, line, "potential");
         var.cpt = std::move(data);  // first parent slowest, the child fastest: the engine's layout
         defined_[child] = line;
     }
 
-    void finish()
-    {
-        if (net_.variables.empty())
-            throw fileError(file_, 1, "no nodes in this Hugin file");
-        for (int i = 0; i < net_.size(); ++i)
-            if (!defined_.count(i))
-                throw fileError(file_, declaredAt_[net_.variables[std::size_t(i)].name],
-                                "node '" + net_.variables[std::size_t(i)].name + "' has no potential");
-        try {
-            net_.topologicalOrder();
-        } catch (const std::invalid_argument& e) {
-            throw fileError(file_, defined_[net_.find(e.what())], "the network has a cycle through '" + std::string(e.what()) + "'");
-        }
-    }
+    void finish() { netfile::checkComplete(net_, defined_, declaredAt_, file_, "node", "potential"); }
 
-    Lexer lexer_;
-    const std::string& file_;
-    Token tok_{Token::End, "", 1};
     BayesianNetwork net_;
     std::map<int, long> defined_;
-    std::map<std::string, long> declaredAt_;
+    std::vector<long> declaredAt_;  // per node
 };
 
 } // namespace
@@ -330,14 +276,15 @@ BayesianNetwork parseHugin(std::string_view text, const std::string& sourceName)
 
 BayesianNetwork readNetworkFile(const std::string& path)
 {
-    if (std::filesystem::path(path).extension() != ".net")
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (extension != ".net" && extension != ".xml" && extension != ".xmlbif")
         return readBifFile(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path + ": cannot open network file");
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return parseHugin(buffer.str(), path);
+    return extension == ".net" ? parseHugin(buffer.str(), path) : parseXmlBif(buffer.str(), path);
 }
 
 } // namespace plab

@@ -20,7 +20,8 @@ namespace plab {
 
 BayesianNetwork parseHugin(std::string_view text, const std::string& sourceName);
 
-/// A network file by its extension: `.net` is Hugin's format, anything else BIF.
+/// A network file by its extension: `.net` is Hugin's format, `.xml` and `.xmlbif` XMLBIF,
+/// anything else BIF.
 BayesianNetwork readNetworkFile(const std::string& path);
 
 } // namespace plab

@@ -15,8 +15,8 @@ std::vector<ParameterSpec> bayesNetParameters()
     const std::vector<ParameterSpec> own = {
         Spec::text("network", "knill-kersten",
                    "the Bayesian network: the name of one in resources/networks (knill-kersten) or the path of a "
-                   "BIF file or a Hugin .net file (--network)")
-            .withFileFilter("Bayesian networks (*.bif *.BIF *.net);;All files (*)"),
+                   "BIF, Hugin .net or XMLBIF (.xml, .xmlbif) file (--network)")
+            .withFileFilter("Bayesian networks (*.bif *.BIF *.net *.xml *.xmlbif);;All files (*)"),
         Spec::choice("markov_blanket", {"graph", "all"}, "graph",
                      "inputs of each module: its Markov blanket from the graph, or all other variables"),
         Spec::integer("modes", 0, 0, 256,
