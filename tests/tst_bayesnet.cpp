@@ -275,6 +275,60 @@ private slots:
         QCOMPARE(bn(*separate).modules().size(), std::size_t(8));
     }
 
+    void moduleTableHoldsTheModulesRows()
+    {
+        // Knill–Kersten part way through learning, Z3 observed: each free module's table.
+        auto sim = make(2, {"evidence=Z3=2", "learning_seconds=40"});
+        sim->runUntil(20);
+        const auto& e = bn(*sim);
+        for (int v = 0; v < e.network().size(); ++v) {
+            if (e.evidence()[std::size_t(v)] >= 0)
+                continue;
+            const ModuleTable all = e.moduleTable(e.moduleOf(v), 1u << 20);
+            QVERIFY(all.underEvidence);
+            QCOMPARE(all.rows.size(), all.possible);
+            QVERIFY(all.possible <= all.configurations);
+            QVERIFY(std::abs(all.shownWeight - 1) < 1e-9);
+            double underEvidence = 0, plain = 0;
+            for (std::size_t r = 0; r < all.rows.size(); ++r) {
+                const auto& row = all.rows[r];
+                if (r > 0)  // heaviest under the evidence first
+                    QVERIFY(row.massUnderEvidence <= all.rows[r - 1].massUnderEvidence);
+                double truth = 0, learned = 0;
+                for (std::size_t x = 0; x < row.truth.size(); ++x) {
+                    truth += row.truth[x];
+                    learned += row.learned[x];
+                }
+                QVERIFY(std::abs(truth - 1) < 1e-9 && std::abs(learned - 1) < 1e-9);
+                QCOMPARE(row.blanket.size(), all.inputs.size());
+                underEvidence += row.massUnderEvidence * row.kl;
+                plain += row.mass * row.kl;
+            }
+            // The rows' KLs, weighted as the metrics weigh them, are the metrics.
+            QVERIFY2(std::abs(underEvidence - e.moduleKlUnderEvidence(v)) < 1e-9, qPrintable(QString::number(underEvidence)));
+            // Rows impossible under the evidence are left out, so the plain weighting sees less.
+            QVERIFY(plain <= e.moduleKl(v) + 1e-9);
+            // A short table keeps the heaviest rows and says how much of the weight they hold.
+            const ModuleTable two = e.moduleTable(e.moduleOf(v), 2);
+            QCOMPARE(two.rows.size(), std::min<std::size_t>(2, all.possible));
+            for (std::size_t r = 0; r < two.rows.size(); ++r)
+                QCOMPARE(two.rows[r].blanket, all.rows[r].blanket);
+            QVERIFY(two.shownWeight <= 1 + 1e-12);
+            QCOMPARE(two.possible, all.possible);
+        }
+        // Without evidence: ordered by p*(mb), and its weighted KL is the module KL.
+        auto free = make(2, {"learning_seconds=40"});
+        free->runUntil(20);
+        const ModuleTable t = bn(*free).moduleTable(0, 1u << 20);
+        QVERIFY(!t.underEvidence);
+        double kl = 0;
+        for (const auto& row : t.rows) {
+            QCOMPARE(row.massUnderEvidence, row.mass);
+            kl += row.mass * row.kl;
+        }
+        QVERIFY(std::abs(kl - bn(*free).moduleKl(0)) < 1e-9);
+    }
+
     void badInputIsRefused()
     {
         QVERIFY_THROWS_EXCEPTION(InputError, make(1, {"evidence=Z9=1"}));

@@ -142,6 +142,23 @@ private slots:
         QVERIFY2(plain < 0.05, qPrintable(QString::number(plain)));
         QVERIFY2(weighted > 10 * plain && weighted > 0.1, qPrintable(QString("%1 vs %2").arg(weighted).arg(plain)));
         QVERIFY(e.posteriorError() > 0.1);
+        // The worst module's table says where: its rows add up to the weighted KL, and among
+        // the rows the sampling meets most (half of p*(mb | evidence)) one is off by > 0.1 bits.
+        int worst = -1;
+        for (int v = 0; v < e.network().size(); ++v)
+            if (e.evidence()[std::size_t(v)] < 0 && (worst < 0 || e.moduleKlUnderEvidence(v) > e.moduleKlUnderEvidence(worst)))
+                worst = v;
+        const ModuleTable table = e.moduleTable(e.moduleOf(worst), 1u << 20);
+        QVERIFY(table.underEvidence);
+        double sum = 0, seen = 0, worstHeavyRow = 0;
+        for (const auto& row : table.rows) {
+            sum += row.massUnderEvidence * row.kl;
+            if (seen < 0.5)
+                worstHeavyRow = std::max(worstHeavyRow, row.kl);
+            seen += row.massUnderEvidence;
+        }
+        QVERIFY2(std::abs(sum - e.moduleKlUnderEvidence(worst)) < 1e-9, qPrintable(QString("%1 vs %2").arg(sum).arg(e.moduleKlUnderEvidence(worst))));
+        QVERIFY2(worstHeavyRow > 0.1, qPrintable(QString::number(worstHeavyRow)));
         // Without evidence the two weightings are one.
         auto free = make(4, {"network=burglary-alarm", "learning_seconds=300"});
         free->runUntil(50);

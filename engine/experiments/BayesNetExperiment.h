@@ -22,6 +22,26 @@ namespace plab {
 
 struct StdpEmSpecOptions;
 
+/// One module's learned conditional beside the true one, blanket configuration by
+/// configuration (the table view of the panel): the configurations carrying most of p*(mb),
+/// or of p*(mb | evidence) when there is evidence, first.
+struct ModuleTable {
+    struct Row {
+        std::vector<int> blanket;       // values of the module's inputs (modules of families())
+        double mass = 0;                // p*(mb)
+        double massUnderEvidence = 0;   // p*(mb | evidence); = mass without evidence
+        std::vector<double> truth, learned;  // p*(x | mb) and the module's p(x | mb)
+        double kl = 0;                  // KL(truth ‖ learned), bits
+    };
+    int module = 0;
+    std::vector<int> inputs;         // the module's blanket, as modules of families()
+    std::vector<Row> rows;
+    std::size_t configurations = 0;  // of the blanket, possible or not
+    std::size_t possible = 0;        // those of p* > 0 (under the evidence where weighted)
+    double shownWeight = 0;          // how much of the weighting the rows shown hold
+    bool underEvidence = false;      // ordered and weighted by p*(mb | evidence)
+};
+
 class BayesNetExperiment : public Experiment {
 public:
     static ExperimentInfo info();
@@ -72,6 +92,8 @@ public:
     /// sampling under the evidence visits. NaN for an observed variable.
     double moduleKlUnderEvidence(int variable) const;
     std::vector<double> moduleKlsUnderEvidence() const;  // of every variable
+    /// Module m's table, at most maxRows of it (the heaviest configurations).
+    ModuleTable moduleTable(int module, std::size_t maxRows) const;
     std::vector<std::vector<double>> sampledMarginals() const;
     std::vector<std::vector<double>> exactMarginals() const;  // under the current evidence
     /// Sampled joint (normalised) and exact joint under the evidence; empty if not enumerable.

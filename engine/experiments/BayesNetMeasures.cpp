@@ -46,6 +46,58 @@ double BayesNetExperiment::moduleKl(int variable, const std::vector<double>& tab
     return std::max(0.0, kl);
 }
 
+ModuleTable BayesNetExperiment::moduleTable(int module, std::size_t maxRows) const
+{
+    const SpikingModule& m = modules()[std::size_t(module)];
+    const auto& table = targetJoint_[std::size_t(module)];
+    const auto& underEvidence = evidenceTargets_.size() > std::size_t(module) ? evidenceTargets_[std::size_t(module)]
+                                                                                : std::vector<double>{};
+    const bool anyEvidence = std::any_of(evidence_.begin(), evidence_.end(), [](int e) { return e >= 0; });
+    ModuleTable t;
+    t.module = module;
+    t.inputs = m.inputs;
+    t.configurations = m.configurations();
+    t.underEvidence = anyEvidence && !underEvidence.empty();
+    const std::size_t values = std::size_t(m.values);
+    const auto massOf = [&](const std::vector<double>& p, std::size_t c) {
+        double sum = 0;
+        for (std::size_t x = 0; x < values; ++x)
+            sum += p[c * values + x];
+        return sum;
+    };
+    // Order by the weighting the user looks at; show the heaviest first.
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t c = 0; c < t.configurations; ++c) {
+        const double w = massOf(t.underEvidence ? underEvidence : table, c);
+        if (w > 0)
+            order.emplace_back(w, c);
+    }
+    t.possible = order.size();
+    const std::size_t shown = std::min(maxRows, order.size());
+    std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(shown), order.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    std::vector<int> config;
+    for (std::size_t r = 0; r < shown; ++r) {
+        const std::size_t c = order[r].second;
+        ModuleTable::Row row;
+        m.decodeConfiguration(c, config);
+        row.blanket = config;
+        row.mass = massOf(table, c);
+        row.massUnderEvidence = t.underEvidence ? order[r].first : row.mass;
+        m.conditional(config, row.learned);
+        row.truth.resize(values);
+        for (std::size_t x = 0; x < values; ++x) {
+            row.truth[x] = row.mass > 0 ? table[c * values + x] / row.mass : 0.0;
+            if (row.truth[x] > 0)
+                row.kl += row.truth[x] * std::log2(row.truth[x] / std::max(row.learned[x], 1e-300));
+        }
+        row.kl = std::max(0.0, row.kl);
+        t.shownWeight += order[r].first;
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
 std::vector<std::vector<double>> BayesNetExperiment::sampledMarginals() const
 {
     std::vector<std::vector<double>> m = marginalCounts_;
