@@ -17,7 +17,7 @@ esac
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libeigen3-dev libtinyxml2-dev
+  libeigen3-dev libtinyxml2-dev libgraphviz-dev
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev libglx-dev libxkbcommon-dev
   qt6-charts-dev qt6-datavisualization-dev qt6-declarative-dev qt6-svg-dev
   qt6-qpa-plugins libgl1-mesa-dri fonts-dejavu-core

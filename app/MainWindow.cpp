@@ -228,6 +228,7 @@ void MainWindow::showRun(const std::string& name)
     panelScroll_->setVisible(panel_ != nullptr);
     if (panel_) {
         panelScroll_->setWidget(panel_);
+        panel_->installEventFilter(this);  // a panel that learns its size later (a network laid out) asks again
         connect(panel_, &ExperimentPanel::commandRequested, this, &MainWindow::sendUserCommand);
         connect(panel_, &ExperimentPanel::lesionOffered, this, &MainWindow::offerLesion);
     }
@@ -268,6 +269,19 @@ QScreen* MainWindow::shownOn() const
     return screen() ? screen() : QGuiApplication::primaryScreen();
 }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // Re-arranged only when what the panel needs changes by more than a line of text (a network
+    // laid out, another loaded), so a splitter the user dragged stays where it is.
+    if (watched == panel_ && event->type() == QEvent::LayoutRequest) {
+        QTimer::singleShot(0, this, [this] {
+            if (panel_ && std::abs(panel_->sizeHint().height() - arrangedFor_) > 40)
+                arrangeSplitter();
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::arrangeSplitter()
 {
     // The panel gets what it needs where the screen has room; on a small screen the raster
@@ -278,6 +292,7 @@ void MainWindow::arrangeSplitter()
     int chart = std::max(chart_->minimumHeight(), int(0.26 * h));
     int raster = hasRaster ? std::max(raster_->minimumHeight(), int(0.24 * h)) : 0;
     const int need = panel_ ? std::max({panel_->minimumHeight(), panel_->minimumSizeHint().height(), panel_->sizeHint().height()}) : 0;
+    arrangedFor_ = panel_ ? panel_->sizeHint().height() : -1;
     int panel = h - chart - raster;
     const auto giveUp = [&panel, need](int& part, int minimum) {
         const int give = std::max(0, std::min(need - panel, part - minimum));

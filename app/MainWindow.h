@@ -115,6 +115,9 @@ public:
     void saveSettings(QSettings& settings) const { view_->saveSettings(settings); }
     void restoreSettings(const QSettings& settings, bool experimentToo) { view_->restoreSettings(settings, experimentToo); }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     void resultsSaved(const QString& folder, const QString& error);
     void stateSaved(const QString& path, const QString& error);
@@ -142,6 +145,7 @@ private:
     QSplitter* splitter_ = nullptr;
     QScrollArea* panelScroll_ = nullptr;
     ExperimentPanel* panel_ = nullptr;
+    int arrangedFor_ = -1;  // the panel height the splitter was last arranged for
     SpikeRaster* raster_ = nullptr;
     MetricChartView* chart_ = nullptr;
     LesionReportView* lesionReport_ = nullptr;

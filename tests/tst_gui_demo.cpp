@@ -372,7 +372,7 @@ private slots:
         QVERIFY(w.resetRun());
         auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
         QTRY_VERIFY(panel->state());
-        QTest::mouseClick(panel->graph(), Qt::LeftButton, {}, panel->graph()->nodeCenter(3).toPoint());
+        QTest::mouseClick(panel->graph(), Qt::LeftButton, {}, panel->graph()->valueCenter(3, 0).toPoint());
         w.controller().step(1);
         QTRY_COMPARE(w.findChild<QLineEdit*>("parameter evidence")->text(), QString("Z4=1"));
         // Away and back: the network and the evidence are still the user's.

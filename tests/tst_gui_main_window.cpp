@@ -5,6 +5,8 @@
 #include "core/ExperimentRegistry.h"
 #include "LiveSlider.h"
 #include "MainWindow.h"
+#include "ModuleTableView.h"
+#include "NetworkGraphView.h"
 #include "LesionDialog.h"
 #include "MetricChartView.h"
 #include "RewardPanel.h"
@@ -30,6 +32,8 @@
 #include <QSettings>
 #include <QSplitterHandle>
 #include <QStatusBar>
+#include <QTableWidget>
+#include <QWheelEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -179,13 +183,59 @@ private slots:
         auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
         QVERIFY(panel);
         QTRY_VERIFY_WITH_TIMEOUT(panel->state() && !panel->state()->learning, 5000);
-        // Click node Z4 once: evidence Z4 = its first value.
-        QTest::mouseClick(panel->graph(), Qt::LeftButton, {}, panel->graph()->nodeCenter(3).toPoint());
+        NetworkGraphView* graph = panel->graph();
+        QVERIFY2(graph->laidOutByGraphviz(), "the layout comes from Graphviz's dot");
+        // Parents above their children: Z1 and Z2 feed Z3's box from above.
+        QVERIFY(graph->nodeCenter(0).y() < graph->nodeCenter(2).y());
+        QVERIFY(graph->nodeCenter(1).y() < graph->nodeCenter(2).y());
+        // Click Z4's first value: evidence Z4 = 1.
+        const auto lastCommand = [&] { return QString::fromStdString(w.controller().commandLog().back().text()); };
+        QTest::mouseClick(graph, Qt::LeftButton, {}, graph->valueCenter(3, 0).toPoint());
         w.controller().step(1);
         QTRY_VERIFY_WITH_TIMEOUT(!w.controller().commandLog().empty(), 5000);
-        QCOMPARE(QString::fromStdString(w.controller().commandLog().back().text()), QString("evidence Z4=1"));
+        QCOMPARE(lastCommand(), QString("evidence Z4=1"));
         QVERIFY(w.controller().commandLog().back().time >= 10.0);
         QTRY_VERIFY_WITH_TIMEOUT(panel->state()->variables[3].evidence == 0, 5000);
+        QCOMPARE(graph->nodeText(3), QString("= 1"));
+        // Its other value moves the evidence; the observed value clicked again clears it.
+        QTest::mouseClick(graph, Qt::LeftButton, {}, graph->valueCenter(3, 1).toPoint());
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(lastCommand(), QString("evidence Z4=2"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state()->variables[3].evidence == 1, 5000);
+        QTest::mouseClick(graph, Qt::LeftButton, {}, graph->valueCenter(3, 1).toPoint());
+        w.controller().step(1);
+        QTRY_COMPARE_WITH_TIMEOUT(lastCommand(), QString("evidence clear"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->state()->variables[3].evidence == -1, 5000);
+        const std::size_t commands = w.controller().commandLog().size();
+        // The name opens the module's table, and sets no evidence.
+        QTest::mouseClick(graph, Qt::LeftButton, {}, graph->headerCenter(2).toPoint());
+        QCOMPARE(panel->tabs()->currentWidget(), static_cast<QWidget*>(panel->tableView()));
+        QCOMPARE(panel->tableView()->variable(), 2);
+        QTableWidget* table = panel->tableView()->table();
+        QVERIFY(table->rowCount() > 0);
+        QVERIFY2(panel->tableView()->heading().contains("<b>Z3</b>"), qPrintable(panel->tableView()->heading()));
+        // Each value's column holds "true / learned"; the true column of a row sums to 1.
+        double truthSum = 0;
+        for (int c = 0; c < table->columnCount(); ++c) {
+            if (!table->horizontalHeaderItem(c)->text().endsWith("true / learned"))
+                continue;
+            const QStringList pair = table->item(0, c)->text().split(" / ");
+            QCOMPARE(pair.size(), 2);
+            truthSum += pair[0].toDouble();
+        }
+        QVERIFY2(std::abs(truthSum - 1) < 0.002, qPrintable(QString::number(truthSum)));
+        w.controller().step(1);
+        QTest::qWait(200);
+        QCOMPARE(w.controller().commandLog().size(), commands);
+        // The wheel zooms around the pointer, a double click fits the whole network again.
+        const double fitted = graph->scale();
+        const QPointF at = graph->nodeCenter(2);
+        QWheelEvent wheel(at, graph->mapToGlobal(at), {}, QPoint(0, 240), Qt::NoButton, {}, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(graph, &wheel);
+        QVERIFY2(graph->scale() > 1.3 * fitted, qPrintable(QString("%1 -> %2").arg(fitted).arg(graph->scale())));
+        QVERIFY2(QLineF(graph->nodeCenter(2), at).length() < 2, "the point under the pointer stays put");
+        QTest::mouseDClick(graph, Qt::LeftButton, {}, QPoint(3, 3));
+        QCOMPARE(graph->scale(), fitted);
     }
 
     void lesionDialogForksAndTheChartDrawsTheIntactCopyDashed()

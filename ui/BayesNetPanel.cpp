@@ -1,5 +1,7 @@
 #include "BayesNetPanel.h"
 
+#include "ModuleTableView.h"
+
 #include "ViewStyle.h"
 
 #include "Palette.h"
@@ -19,6 +21,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QValueAxis>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -29,6 +33,21 @@ namespace {
 constexpr std::size_t kMaxJointBars = 64;
 const QColor kTrue(30, 30, 30);
 const QColor kLearned(46, 160, 67);
+
+/// Each variable's marginals of a joint over the network's states.
+std::vector<std::vector<double>> marginalsOf(const BayesianNetwork& net, const std::vector<double>& joint)
+{
+    std::vector<std::vector<double>> m(std::size_t(net.size()));
+    std::vector<int> state;
+    for (int v = 0; v < net.size(); ++v)
+        m[std::size_t(v)].assign(std::size_t(net.variables[std::size_t(v)].cardinality()), 0.0);
+    for (std::size_t i = 0; i < joint.size(); ++i) {
+        decodeState(net, i, state);
+        for (int v = 0; v < net.size(); ++v)
+            m[std::size_t(v)][std::size_t(state[std::size_t(v)])] += joint[i];
+    }
+    return m;
+}
 
 } // namespace
 
@@ -42,7 +61,13 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         const auto& var = net.variables[std::size_t(v)];
         const int module = e.moduleOf(v);
         s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)],
-                                e.moduleKl(module), e.families().network().variables[std::size_t(module)].name});
+                                e.moduleKl(module), e.families().network().variables[std::size_t(module)].name, module,
+                                {}, {}});
+    }
+    for (int m = 0; m < e.families().network().size(); ++m) {
+        const auto& var = e.families().network().variables[std::size_t(m)];
+        s->modules.push_back({var.name, var.values});
+        s->tables.push_back(e.moduleTable(m, ModuleTableView::kRows));
     }
     for (int m = 0; m < e.families().network().size(); ++m)
         if (!e.families().computed(m).empty())
@@ -70,19 +95,26 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         s->trueMarginals = e.exactMarginals();
         if (e.learning() || e.samples() == 0) {
             // Marginals of the modules' own distribution.
-            std::vector<std::vector<double>> m(std::size_t(net.size()));
-            std::vector<int> state;
-            for (int v = 0; v < net.size(); ++v)
-                m[std::size_t(v)].assign(std::size_t(net.variables[std::size_t(v)].cardinality()), 0.0);
-            for (std::size_t i = 0; i < learned.size(); ++i) {
-                decodeState(net, i, state);
-                for (int v = 0; v < net.size(); ++v)
-                    m[std::size_t(v)][std::size_t(state[std::size_t(v)])] += learned[i];
-            }
-            s->learnedMarginals = learned.empty() ? std::vector<std::vector<double>>{} : m;
+            s->learnedMarginals = learned.empty() ? std::vector<std::vector<double>>{} : marginalsOf(net, learned);
         } else {
             s->learnedMarginals = e.sampledMarginals();
         }
+    }
+    // Every node draws its marginals: exact, and the network's (the modules' distribution
+    // while learning, the sampled one after).
+    const auto exactMarginals = e.exactMarginals();
+    std::vector<std::vector<double>> estimate;
+    if (!e.learning() && e.samples() > 0)
+        estimate = e.sampledMarginals();
+    else if (!s->learnedMarginals.empty())
+        estimate = s->learnedMarginals;
+    else if (!learned.empty())
+        estimate = marginalsOf(net, learned);
+    for (std::size_t v = 0; v < s->variables.size(); ++v) {
+        if (v < exactMarginals.size())
+            s->variables[v].exact = exactMarginals[v];
+        if (v < estimate.size())
+            s->variables[v].estimate = estimate[v];
     }
     return s;
 }
@@ -131,10 +163,22 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
                          "output neuron fired within tau).\nUnder evidence: each variable's posterior marginals, "
                          "sampled against exact."));
 
+    table_ = new ModuleTableView;
+    tabs_ = new QTabWidget;
+    // The chart scrolls in its tab: twenty variables' values need more room than a panel has.
+    auto* barsScroll = new QScrollArea;
+    barsScroll->setWidgetResizable(true);
+    barsScroll->setFrameShape(QFrame::NoFrame);
+    barsScroll->setWidget(bars_);
+    tabs_->addTab(barsScroll, tr("Distribution"));
+    tabs_->addTab(table_, tr("Module table"));
+
     auto* layout = new QHBoxLayout(this);
-    layout->addLayout(left, 2);
-    layout->addWidget(bars_, 3);
+    layout->addLayout(left, 3);
+    layout->addWidget(tabs_, 2);
     setMinimumHeight(260);
+    connect(graph_, &NetworkGraphView::laidOut, this, [this] { updateGeometry(); });
+    connect(graph_, &NetworkGraphView::tableRequested, this, qOverload<int>(&BayesNetPanel::openTable));
     connect(graph_, &NetworkGraphView::evidenceRequested, this,
             [this](const QString& evidence) { emit commandRequested("evidence " + evidence); });
     // A module's hidden neurons are a population, its input synapses a pathway, both named
@@ -165,7 +209,7 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
                             .arg(s->learningSeconds));
     else
         phase_->setText(tr("<b>Sampling</b>: plasticity off, the network runs freely; %1 states read so far. "
-                           "Click a node to set evidence.")
+                           "Click a value in a node to observe it, a name for its module's table.")
                             .arg(s->samples));
     // Said above the graph, first thing seen: the answers are not to be trusted, and why.
     QStringList names;
@@ -186,6 +230,35 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
                               .arg(names.join(", "), QString::fromStdString(s->unmerged)));
     }
     updateBars();
+    if (!pendingTable_.isEmpty())
+        openTable(pendingTable_);
+    else if (table_->variable() >= 0)
+        table_->show(s, table_->variable());
+}
+
+QSize BayesNetPanel::sizeHint() const
+{
+    // As laid out, with the graph at its natural size rather than its hint.
+    QSize hint = ExperimentPanel::sizeHint();
+    hint.setHeight(hint.height() + std::max(0, graph_->naturalSize().height() - graph_->sizeHint().height()));
+    return hint;
+}
+
+void BayesNetPanel::openTable(const QString& variable)
+{
+    pendingTable_ = variable;
+    if (!state_)
+        return;
+    for (std::size_t v = 0; v < state_->variables.size(); ++v)
+        if (QString::fromStdString(state_->variables[v].name) == variable)
+            openTable(int(v));
+    pendingTable_.clear();
+}
+
+void BayesNetPanel::openTable(int variable)
+{
+    table_->show(state_, variable);
+    tabs_->setCurrentWidget(table_);
 }
 
 namespace {

@@ -1,9 +1,12 @@
 #pragma once
-// bayesnet panel: the network graph (click a node to cycle its evidence through its values
-// and back to none), and bars of the learned distribution (green) against the true one
-// (black): the joint over all states, or each variable's marginals for larger networks and
-// under evidence (then sampled posterior against the exact posterior).
+// bayesnet panel: the network graph (NetworkGraphView: click a value to observe it, a name
+// to open its module's table), and beside it, in tabs, bars of the learned distribution
+// (green) against the true one (black) — the joint over all states, or each variable's
+// marginals for larger networks and under evidence — and the chosen module's table
+// (ModuleTableView).
+#include "BayesNetState.h"
 #include "ExperimentPanel.h"
+#include "NetworkGraphView.h"
 
 #include <string>
 #include <vector>
@@ -13,31 +16,12 @@ class QBarSet;
 class QBarCategoryAxis;
 class QChartView;
 class QLabel;
+class QTabWidget;
 class QValueAxis;
 
 namespace plab {
 
-struct BayesNetState : PanelState {
-    struct Variable {
-        std::string name, label;
-        std::vector<std::string> values;
-        std::vector<int> parents;
-        int evidence = -1;
-        double kl = 0;       // of the module that samples it
-        std::string module;  // that module's name: the variable's own, or a merged family's
-    };
-    std::vector<Variable> variables;
-    bool learning = true;
-    double learningSeconds = 0;
-    std::vector<double> trueJoint, learnedJoint;          // empty if not shown
-    std::vector<std::vector<double>> trueMarginals, learnedMarginals;
-    std::int64_t samples = 0;
-    std::vector<std::string> deterministic;  // variables that are functions of their parents
-    std::vector<std::string> mergedModules;  // modules that sample a family jointly
-    std::string unmerged;                    // why the deterministic families are not merged
-};
-
-class NetworkGraphView;
+class ModuleTableView;
 
 class BayesNetPanel : public ExperimentPanel {
     Q_OBJECT
@@ -48,16 +32,27 @@ public:
     static PanelStatePtr capture(const Experiment& experiment);
     const BayesNetState* state() const { return state_.get(); }
     NetworkGraphView* graph() const { return graph_; }
+    ModuleTableView* tableView() const { return table_; }
+    QTabWidget* tabs() const { return tabs_; }
+    /// Opens variable v's module table (as clicking its name does).
+    void openTable(int variable);
+    /// The same by name; before the first state arrives, once it does.
+    void openTable(const QString& variable);
+    /// What the window should give the panel: room for the whole network at its natural size.
+    QSize sizeHint() const override;
 
 private:
     void updateBars();
 
     std::shared_ptr<const BayesNetState> state_;
+    QString pendingTable_;  // a table asked for by name before there was a state
     std::shared_ptr<const BayesNetState> intactState_;
     NetworkGraphView* graph_ = nullptr;
     QLabel* warning_ = nullptr;  // what the network's sampling cannot do, above the graph
     QLabel* phase_ = nullptr;
     QChartView* bars_ = nullptr;
+    QTabWidget* tabs_ = nullptr;  // the bars; the chosen module's table
+    ModuleTableView* table_ = nullptr;
     QBarSeries* series_ = nullptr;
     QBarSet* truth_ = nullptr;
     QBarSet* learned_ = nullptr;
@@ -65,45 +60,6 @@ private:
     QBarCategoryAxis* categories_ = nullptr;
     QValueAxis* probability_ = nullptr;
     QStringList shownCategories_;
-};
-
-/// The graph: nodes in layers by depth (parents above children), arrows for edges; a node
-/// shows its name, its module's KL ("KL 0.020") or its evidence, and under it what the
-/// variable means (the BIF file's label). Clicking a node emits the evidence text for the
-/// whole network with that node's value cycled; hovering it tells its values and KL.
-class NetworkGraphView : public QWidget {
-    Q_OBJECT
-public:
-    explicit NetworkGraphView(QWidget* parent = nullptr);
-    void setState(std::shared_ptr<const BayesNetState> state);
-    /// Centre of variable v's node (for tests that click it).
-    QPointF nodeCenter(int v) const;
-    /// What is drawn in and under node v (tests read it).
-    QString nodeText(int v) const;
-    QString nodeCaption(int v) const;
-
-signals:
-    void evidenceRequested(const QString& evidence);
-    /// Right-click on a node: its variable's module, offered for a lesion.
-    void moduleChosen(const QString& variable, QPoint at);
-
-protected:
-    void paintEvent(QPaintEvent*) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void contextMenuEvent(QContextMenuEvent* event) override;
-    void resizeEvent(QResizeEvent*) override;
-    bool event(QEvent* event) override;
-
-private:
-    void layoutNodes();
-    int nodeAt(QPointF position) const;
-    double captionHeight() const;
-    QFont valueFont() const;
-    QFont captionFont() const;
-    std::shared_ptr<const BayesNetState> state_;
-    std::vector<QPointF> centers_;
-    std::vector<double> slots_;  // per node: the width its row gives its caption
-    double radius_ = 28;
 };
 
 } // namespace plab

@@ -1,29 +1,72 @@
-// The Bayesian network drawn as a graph: a node per variable with its sampled marginal, evidence
-// marked; clicking a node sets or clears its evidence.
-#include "BayesNetPanel.h"
-
-#include "Palette.h"
-#include "ViewStyle.h"
-#include "experiments/BayesNetExperiment.h"
+#include "NetworkGraphView.h"
 
 #include <QContextMenuEvent>
-#include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 namespace plab {
 
+namespace {
+
+constexpr double kPad = 5;
+constexpr double kBarWidth = 58;
+const QColor kExactBar(30, 30, 30);
+const QColor kEstimateBar(46, 160, 67);
+const QColor kObserved(200, 80, 0);
+const QColor kBox(244, 247, 251);
+const QColor kHeader(208, 223, 240);
+const QColor kObservedHeader(255, 214, 170);
+const QColor kInk(30, 30, 30);  // the boxes are light in both themes
+
+} // namespace
+
 NetworkGraphView::NetworkGraphView(QWidget* parent) : QWidget(parent)
 {
     setMinimumSize(220, 180);
-    setToolTip(tr("The Bayesian network. Each node is a random variable, learned by one spiking module; the number "
-                  "is that module's KL divergence\nKL(p*(x | Markov blanket) ‖ module) in bits. Click a node to set "
-                  "its evidence (cycles through its values, then clears); right-click it to lesion its module."));
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);  // + − 0 zoom
+    setToolTip(tr("The Bayesian network, laid out by Graphviz. Each box is a random variable, learned by one "
+                  "spiking module: black bars the exact (posterior) marginal, green what the network has learned "
+                  "or sampled.\nClick a value to observe it (again to clear), the name to see the module's table; "
+                  "right-click to lesion the module.\nWheel or + − zoom, drag the background to pan, double-click "
+                  "or 0 fits the whole network."));
+}
+
+QFont NetworkGraphView::nameFont() const
+{
+    QFont f = font();
+    f.setBold(true);
+    return f;
+}
+
+QFont NetworkGraphView::smallFont() const
+{
+    QFont f = font();
+    f.setPointSizeF(font().pointSizeF() * 0.85);
+    return f;
+}
+
+double NetworkGraphView::headerHeight() const
+{
+    return QFontMetricsF(nameFont()).height() + 6;
+}
+
+double NetworkGraphView::captionLine() const
+{
+    return QFontMetricsF(smallFont()).height() + 2;
+}
+
+double NetworkGraphView::rowHeight() const
+{
+    return QFontMetricsF(smallFont()).height() + 4;
 }
 
 QString NetworkGraphView::nodeText(int v) const
@@ -31,16 +74,7 @@ QString NetworkGraphView::nodeText(int v) const
     const auto& var = state_->variables[std::size_t(v)];
     if (var.evidence >= 0)
         return "= " + QString::fromStdString(var.values[std::size_t(var.evidence)]);
-    // The number is a module's error: say so, where it fits.
-    const QString kl = QString::number(var.kl, 'f', 3);
-    return QFontMetrics(valueFont()).horizontalAdvance("KL " + kl) <= 1.95 * radius_ ? "KL " + kl : kl;
-}
-
-QFont NetworkGraphView::valueFont() const
-{
-    QFont f = font();
-    f.setPointSizeF(font().pointSizeF() * 0.9);
-    return f;
+    return "KL " + QString::number(var.kl, 'f', 3);
 }
 
 QString NetworkGraphView::nodeCaption(int v) const
@@ -48,52 +82,302 @@ QString NetworkGraphView::nodeCaption(int v) const
     return QString::fromStdString(state_->variables[std::size_t(v)].label);
 }
 
-QFont NetworkGraphView::captionFont() const
+void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
 {
-    QFont f = font();
-    f.setPointSizeF(font().pointSizeF() * 0.85);
-    return f;
-}
-
-double NetworkGraphView::captionHeight() const
-{
-    if (!state_)
-        return 0;
-    for (const auto& var : state_->variables)
-        if (!var.label.empty())
-            return 2 * QFontMetrics(captionFont()).height() + 2;  // two lines under each node
-    return 0;
-}
-
-int NetworkGraphView::nodeAt(QPointF position) const
-{
-    if (!state_)
-        return -1;
-    for (std::size_t v = 0; v < centers_.size(); ++v) {
-        const QPointF d = position - centers_[v];
-        if (std::hypot(d.x(), d.y()) <= radius_)
-            return int(v);
+    state_ = std::move(state);
+    std::vector<std::string> names;
+    for (const auto& v : state_->variables)
+        names.push_back(v.name);
+    if (names != laidOutNames_) {
+        laidOutNames_ = std::move(names);
+        zoom_ = 1;
+        pan_ = {};
+        layOut();
     }
-    return -1;
+    update();
+}
+
+void NetworkGraphView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange && state_)
+        layOut();
+    QWidget::changeEvent(event);
+}
+
+void NetworkGraphView::layOut()
+{
+    const auto& vars = state_->variables;
+    const QFontMetricsF name(nameFont()), small(smallFont());
+    sizes_.clear();
+    std::vector<std::pair<int, int>> edges;
+    for (std::size_t v = 0; v < vars.size(); ++v) {
+        const auto& var = vars[v];
+        // Room for the name and "KL 0.000" in the header, and for the longest value with its bar
+        // and "100 %" in each row; a long label is cut (its whole text is in the tooltip).
+        double valueWidth = 0;
+        for (const auto& x : var.values)
+            valueWidth = std::max(valueWidth, small.horizontalAdvance(QString::fromStdString(x)));
+        valueWidth = std::min(valueWidth, 110.0);
+        const double header = name.horizontalAdvance(QString::fromStdString(var.name)) + 8
+                              + small.horizontalAdvance("KL 0.000");
+        const double rows = valueWidth + 6 + kBarWidth + 6 + small.horizontalAdvance("100%");
+        const double width = std::clamp(std::max(header, rows) + 2 * kPad, 120.0, 260.0);
+        const double height = headerHeight() + (var.label.empty() ? 0 : captionLine())
+                              + rowHeight() * double(var.values.size()) + kPad;
+        sizes_.emplace_back(width, height);
+        for (int p : var.parents)
+            edges.emplace_back(p, int(v));
+    }
+    layout_ = layOutGraph(sizes_, edges);
+    emit laidOut();  // the panel asks the window for the room the network needs
+    update();
+}
+
+QSize NetworkGraphView::naturalSize() const
+{
+    if (layout_.bounds.isEmpty())
+        return {420, 320};
+    // At scale 1 up to a screenful; larger networks are fitted smaller, zoom shows detail.
+    const QSizeF natural = layout_.bounds.size() + QSizeF(16, 16);
+    return {int(std::clamp(natural.width(), 220.0, 900.0)), int(std::clamp(natural.height(), 180.0, 420.0))};
+}
+
+double NetworkGraphView::scale() const
+{
+    if (layout_.bounds.isEmpty())
+        return 1;
+    const double margin = 16;
+    const double fit = std::min((width() - margin) / layout_.bounds.width(), (height() - margin) / layout_.bounds.height());
+    return std::clamp(fit, 0.05, 1.25) * zoom_;
+}
+
+QTransform NetworkGraphView::toScreen() const
+{
+    QTransform t;
+    t.translate(width() / 2.0 + pan_.x(), height() / 2.0 + pan_.y());
+    const double s = scale();
+    t.scale(s, s);
+    t.translate(-layout_.bounds.center().x(), -layout_.bounds.center().y());
+    return t;
+}
+
+void NetworkGraphView::fitWhole()
+{
+    zoom_ = 1;
+    pan_ = {};
+    update();
+}
+
+QRectF NetworkGraphView::boxOf(int v) const
+{
+    const QSizeF s = sizes_[std::size_t(v)];
+    const QPointF c = layout_.centers[std::size_t(v)];
+    return QRectF(c.x() - s.width() / 2, c.y() - s.height() / 2, s.width(), s.height());
+}
+
+QRectF NetworkGraphView::headerOf(int v) const
+{
+    const QRectF box = boxOf(v);
+    const bool label = !state_->variables[std::size_t(v)].label.empty();
+    return QRectF(box.left(), box.top(), box.width(), headerHeight() + (label ? captionLine() : 0));
+}
+
+QRectF NetworkGraphView::rowOf(int v, int value) const
+{
+    const QRectF header = headerOf(v);
+    return QRectF(header.left(), header.bottom() + rowHeight() * value, header.width(), rowHeight());
+}
+
+QRectF NetworkGraphView::nodeRect(int v) const
+{
+    return toScreen().mapRect(boxOf(v));
+}
+
+QPointF NetworkGraphView::nodeCenter(int v) const
+{
+    return toScreen().map(layout_.centers[std::size_t(v)]);
+}
+
+QPointF NetworkGraphView::headerCenter(int v) const
+{
+    const QRectF h = headerOf(v);
+    return toScreen().map(QPointF(h.center().x(), h.top() + headerHeight() / 2));
+}
+
+QPointF NetworkGraphView::valueCenter(int v, int value) const
+{
+    return toScreen().map(rowOf(v, value).center());
+}
+
+NetworkGraphView::Hit NetworkGraphView::hitAt(QPointF screen) const
+{
+    if (!state_ || layout_.centers.empty())
+        return {};
+    const QPointF at = toScreen().inverted().map(screen);
+    for (std::size_t v = 0; v < sizes_.size(); ++v) {
+        if (!boxOf(int(v)).contains(at))
+            continue;
+        const int values = int(state_->variables[v].values.size());
+        for (int k = 0; k < values; ++k)
+            if (rowOf(int(v), k).contains(at))
+                return {int(v), k};
+        return {int(v), -1};
+    }
+    return {};
+}
+
+void NetworkGraphView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (!state_ || layout_.centers.size() != state_->variables.size())
+        return;
+    p.setTransform(toScreen());
+    QColor edge = palette().color(QPalette::WindowText);
+    edge.setAlphaF(0.6f);
+    QPen edgePen(edge, 1.4);
+    edgePen.setCosmetic(true);
+    for (const auto& e : layout_.edges) {
+        p.setPen(edgePen);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(e.path);
+        // The arrow head, from where the spline ends to the child's border.
+        QPointF d = e.arrowTip - e.arrowBase;
+        double len = std::hypot(d.x(), d.y());
+        QPointF base = e.arrowBase;
+        if (len < 1) {  // no head from Graphviz: make one along the path's end
+            d = e.arrowTip - e.path.pointAtPercent(0.9);
+            len = std::max(1e-9, std::hypot(d.x(), d.y()));
+            d = d / len * 9.0;
+            len = 9.0;
+            base = e.arrowTip - d;
+        }
+        const QPointF n(-d.y() / len * 4.5, d.x() / len * 4.5);
+        QPainterPath head;
+        head.moveTo(e.arrowTip);
+        head.lineTo(base + n);
+        head.lineTo(base - n);
+        head.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(edge);
+        p.drawPath(head);
+    }
+    for (int v = 0; v < int(state_->variables.size()); ++v)
+        drawNode(p, v);
+    // What the bars are, in a corner, at the screen's scale.
+    p.resetTransform();
+    p.setFont(smallFont());
+    const QFontMetricsF fm(smallFont());
+    const double y = height() - fm.height() - 4;
+    const QString estimate = state_->learning || state_->samples == 0 ? tr("learned") : tr("sampled");
+    double x = 6;
+    for (const auto& [colour, text] : {std::pair{kExactBar, tr("exact")}, std::pair{kEstimateBar, estimate}}) {
+        p.fillRect(QRectF(x, y + fm.height() / 2 - 4, 14, 8), colour == kExactBar ? palette().color(QPalette::WindowText) : colour);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(QPointF(x + 18, y + fm.ascent()), text);
+        x += 18 + fm.horizontalAdvance(text) + 12;
+    }
+}
+
+void NetworkGraphView::drawNode(QPainter& p, int v) const
+{
+    const auto& var = state_->variables[std::size_t(v)];
+    const bool observed = var.evidence >= 0;
+    const QRectF box = boxOf(v);
+    const QRectF header = headerOf(v);
+    QPen border(observed ? kObserved : QColor(70, 80, 95), observed ? 2.2 : 1.0);
+    p.setPen(border);
+    p.setBrush(kBox);
+    p.drawRoundedRect(box, 4, 4);
+    p.setPen(Qt::NoPen);
+    p.setBrush(observed ? kObservedHeader : kHeader);
+    QPainterPath top;
+    top.addRoundedRect(header, 4, 4);
+    top.addRect(header.adjusted(0, 4, 0, 0));
+    p.drawPath(top.simplified());
+    p.setPen(border);
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(box, 4, 4);
+
+    const QFontMetricsF name(nameFont()), small(smallFont());
+    const QRectF nameLine(box.left() + kPad, box.top(), box.width() - 2 * kPad, headerHeight());
+    p.setPen(kInk);
+    p.setFont(smallFont());
+    const QString text = nodeText(v);
+    const double textWidth = small.horizontalAdvance(text);
+    p.drawText(nameLine, Qt::AlignRight | Qt::AlignVCenter, text);
+    p.setFont(nameFont());
+    p.drawText(nameLine.adjusted(0, 0, -textWidth - 6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+               name.elidedText(QString::fromStdString(var.name), Qt::ElideRight, nameLine.width() - textWidth - 6));
+    if (!var.label.empty()) {
+        QFont italic = smallFont();
+        italic.setItalic(true);
+        p.setFont(italic);
+        const QRectF line(box.left() + kPad, box.top() + headerHeight() - 2, box.width() - 2 * kPad, captionLine());
+        p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                   QFontMetricsF(italic).elidedText(nodeCaption(v), Qt::ElideRight, line.width()));
+    }
+
+    p.setFont(smallFont());
+    const double percentWidth = small.horizontalAdvance("100%");
+    for (int k = 0; k < int(var.values.size()); ++k) {
+        const QRectF row = rowOf(v, k);
+        if (var.evidence == k)
+            p.fillRect(row.adjusted(1, 0, -1, 0), QColor(255, 225, 190));
+        const double barLeft = row.right() - kPad - percentWidth - 4 - kBarWidth;
+        const QRectF label(row.left() + kPad, row.top(), barLeft - row.left() - kPad - 4, row.height());
+        const bool greyed = observed && var.evidence != k;
+        p.setPen(greyed ? QColor(140, 140, 140) : kInk);
+        p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter,
+                   small.elidedText(QString::fromStdString(var.values[std::size_t(k)]), Qt::ElideRight, label.width()));
+        const auto valueOf = [k](const std::vector<double>& m) {
+            return std::size_t(k) < m.size() && std::isfinite(m[std::size_t(k)]) ? std::clamp(m[std::size_t(k)], 0.0, 1.0) : -1.0;
+        };
+        const double exact = valueOf(var.exact), estimate = valueOf(var.estimate);
+        const QRectF track(barLeft, row.top() + 2, kBarWidth, row.height() - 4);
+        p.fillRect(track, QColor(222, 226, 232));
+        // Green above: the network's; black below: exact. Side by side they show the error.
+        if (estimate >= 0)
+            p.fillRect(QRectF(track.left(), track.top(), kBarWidth * estimate, track.height() * 0.62), kEstimateBar);
+        if (exact >= 0)
+            p.fillRect(QRectF(track.left(), track.top() + track.height() * 0.66, kBarWidth * exact, track.height() * 0.34),
+                       kExactBar);
+        const double shown = estimate >= 0 ? estimate : exact;
+        if (shown >= 0) {
+            p.setPen(greyed ? QColor(140, 140, 140) : kInk);
+            p.drawText(QRectF(track.right() + 2, row.top(), percentWidth + 2, row.height()), Qt::AlignRight | Qt::AlignVCenter,
+                       shown >= 0.995 || shown < 0.005 ? QString::number(shown * 100, 'f', 0) + "%"
+                                                       : QString::number(shown * 100, 'f', shown < 0.1 ? 1 : 0) + "%");
+        }
+    }
 }
 
 bool NetworkGraphView::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip && state_) {
         auto* help = static_cast<QHelpEvent*>(event);
-        const int v = nodeAt(help->pos());
-        if (v >= 0) {
-            const auto& var = state_->variables[std::size_t(v)];
-            QStringList values;
-            for (const auto& x : var.values)
-                values << QString::fromStdString(x);
+        const Hit hit = hitAt(help->pos());
+        if (hit.node >= 0) {
+            const auto& var = state_->variables[std::size_t(hit.node)];
+            QString detail;
+            if (hit.value >= 0) {
+                const auto k = std::size_t(hit.value);
+                const auto number = [k](const std::vector<double>& m) {
+                    return k < m.size() && std::isfinite(m[k]) ? QString::number(m[k], 'f', 4) : QString("—");
+                };
+                detail = tr("<br><b>%1</b>: exact %2, network %3<br>Click to %4.")
+                             .arg(QString::fromStdString(var.values[k]).toHtmlEscaped(), number(var.exact), number(var.estimate),
+                                  var.evidence == hit.value ? tr("clear this evidence") : tr("observe this value"));
+            } else {
+                detail = tr("<br>Click the name to see the module's table, learned beside true.");
+            }
             QToolTip::showText(help->globalPos(),
-                               tr("<b>%1</b>%2<br>values: %3<br>KL of its module: %4 bits (0 = learned exactly)<br>"
-                                  "Click to set its evidence.")
+                               tr("<b>%1</b>%2<br>module %3, KL %4 bits (0 = learned exactly)%5")
                                    .arg(QString::fromStdString(var.name).toHtmlEscaped(),
                                         var.label.empty() ? QString() : " — " + QString::fromStdString(var.label).toHtmlEscaped(),
-                                        values.join(", ").toHtmlEscaped())
-                                   .arg(var.kl, 0, 'f', 3),
+                                        QString::fromStdString(var.module).toHtmlEscaped())
+                                   .arg(var.kl, 0, 'f', 3)
+                                   .arg(detail),
                                this);
             return true;
         }
@@ -101,145 +385,94 @@ bool NetworkGraphView::event(QEvent* event)
     return QWidget::event(event);
 }
 
-void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
-{
-    const bool relayout = !state_ || state_->variables.size() != state->variables.size();
-    state_ = std::move(state);
-    if (relayout)
-        layoutNodes();
-    update();
-}
-
-QPointF NetworkGraphView::nodeCenter(int v) const
-{
-    return centers_[std::size_t(v)];
-}
-
-void NetworkGraphView::resizeEvent(QResizeEvent*)
-{
-    layoutNodes();
-}
-
-void NetworkGraphView::layoutNodes()
-{
-    if (!state_)
-        return;
-    const auto& vars = state_->variables;
-    // Depth = longest path from a root; nodes of one depth share a row.
-    std::vector<int> depth(vars.size(), 0);
-    for (std::size_t round = 0; round < vars.size(); ++round)
-        for (std::size_t v = 0; v < vars.size(); ++v)
-            for (int p : vars[v].parents)
-                depth[v] = std::max(depth[v], depth[std::size_t(p)] + 1);
-    const int rows = *std::max_element(depth.begin(), depth.end()) + 1;
-    std::vector<std::vector<std::size_t>> byRow(static_cast<std::size_t>(rows));
-    for (std::size_t v = 0; v < vars.size(); ++v)
-        byRow[std::size_t(depth[v])].push_back(v);
-    centers_.assign(vars.size(), QPointF());
-    slots_.assign(vars.size(), 0.0);
-    int widest = 1;
-    for (const auto& r : byRow)
-        widest = std::max(widest, int(r.size()));
-    // Each row: the circle, and under it two lines for what the variable means. Room for
-    // circles that hold their name and "KL 0.020" comes first: the panel scrolls otherwise.
-    const double caption = captionHeight();
-    const int wanted = int(rows * (2.5 * 1.6 * fontMetrics().height() + caption));
-    if (minimumHeight() != std::max(180, wanted))
-        setMinimumHeight(std::max(180, wanted));
-    const double rowHeight = double(height()) / rows;
-    radius_ = std::clamp(std::min(width() / (2.6 * widest), (rowHeight - caption) / 2.5), 10.0, 34.0);
-    for (int r = 0; r < rows; ++r) {
-        const auto& row = byRow[std::size_t(r)];
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            centers_[row[i]] = QPointF(width() * (i + 0.5) / row.size(), rowHeight * r + (rowHeight - caption) / 2);
-            slots_[row[i]] = double(width()) / row.size() - 6;  // the caption's width under its node
-        }
-    }
-}
-
-void NetworkGraphView::paintEvent(QPaintEvent*)
-{
-    QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
-    if (!state_)
-        return;
-    const auto& vars = state_->variables;
-    // Edges with arrow heads, ending at the child's circle.
-    QColor edge = palette().color(QPalette::WindowText);
-    edge.setAlphaF(0.65f);
-    p.setPen(QPen(edge, 1.5));
-    p.setBrush(edge);
-    for (std::size_t v = 0; v < vars.size(); ++v)
-        for (int parent : vars[v].parents) {
-            const QPointF a = centers_[std::size_t(parent)], b = centers_[v];
-            const QPointF d = b - a;
-            const double len = std::hypot(d.x(), d.y());
-            if (len < 1)
-                continue;
-            const QPointF u = d / len;
-            const QPointF start = a + u * radius_, end = b - u * radius_;
-            p.drawLine(start, end);
-            const QPointF n(-u.y(), u.x());
-            QPainterPath head;
-            head.moveTo(end);
-            head.lineTo(end - u * 9 + n * 4.5);
-            head.lineTo(end - u * 9 - n * 4.5);
-            head.closeSubpath();
-            p.drawPath(head);
-        }
-    QFont bold = font();
-    bold.setBold(true);
-    for (std::size_t v = 0; v < vars.size(); ++v) {
-        const auto& var = vars[v];
-        const QPointF c = centers_[v];
-        const bool observed = var.evidence >= 0;
-        p.setPen(QPen(observed ? QColor(200, 80, 0) : QColor(60, 60, 60), observed ? 3 : 1.5));
-        p.setBrush(observed ? QColor(255, 225, 190) : QColor(235, 242, 250));
-        p.drawEllipse(c, radius_, radius_);
-        p.setPen(QColor(30, 30, 30));  // the nodes are light in both themes
-        p.setFont(bold);
-        const QRectF box(c.x() - radius_, c.y() - radius_, 2 * radius_, 2 * radius_);
-        p.drawText(box.adjusted(0, 0, 0, -radius_ * 0.5), Qt::AlignCenter, QString::fromStdString(var.name));
-        p.setFont(valueFont());
-        p.drawText(box.adjusted(0, radius_ * 0.6, 0, 0), Qt::AlignCenter, nodeText(int(v)));
-        if (!var.label.empty()) {
-            // What the variable means, under its node, in the slot its row gives it.
-            p.setFont(captionFont());
-            p.setPen(palette().color(QPalette::WindowText));
-            const QRectF area(c.x() - slots_[v] / 2, c.y() + radius_ + 2, slots_[v], captionHeight());
-            const int flags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
-            // On the window's colour, so that an edge passing behind does not cross the words.
-            p.fillRect(p.boundingRect(area, flags, nodeCaption(int(v))).adjusted(-2, 0, 2, 0), palette().color(QPalette::Window));
-            p.drawText(area, flags, nodeCaption(int(v)));
-        }
-    }
-}
-
 void NetworkGraphView::contextMenuEvent(QContextMenuEvent* event)
 {
-    const int node = state_ ? nodeAt(event->pos()) : -1;
-    if (node >= 0)
-        emit moduleChosen(QString::fromStdString(state_->variables[std::size_t(node)].name), event->globalPos());
+    const Hit hit = hitAt(event->pos());
+    if (hit.node >= 0)
+        emit moduleChosen(QString::fromStdString(state_->variables[std::size_t(hit.node)].name), event->globalPos());
+}
+
+void NetworkGraphView::requestEvidence(int node, int value)
+{
+    // The whole network's evidence, with this node's value observed, or cleared if it was.
+    const auto& vars = state_->variables;
+    QStringList items;
+    for (std::size_t j = 0; j < vars.size(); ++j) {
+        int e = vars[j].evidence;
+        if (int(j) == node)
+            e = e == value ? -1 : value;
+        if (e >= 0)
+            items << QString::fromStdString(vars[j].name + "=" + vars[j].values[std::size_t(e)]);
+    }
+    emit evidenceRequested(items.isEmpty() ? "clear" : items.join(','));
 }
 
 void NetworkGraphView::mousePressEvent(QMouseEvent* event)
 {
     if (!state_ || event->button() != Qt::LeftButton)
         return;
-    const int clicked = nodeAt(event->position());
-    if (clicked < 0)
-        return;
-    // Cycle this node: none -> value 1 -> ... -> value m -> none.
-    const auto& vars = state_->variables;
-    QStringList items;
-    for (std::size_t j = 0; j < vars.size(); ++j) {
-        int e = vars[j].evidence;
-        if (int(j) == clicked)
-            e = e + 1 < int(vars[j].values.size()) ? e + 1 : -1;
-        if (e >= 0)
-            items << QString::fromStdString(vars[j].name + "=" + vars[j].values[std::size_t(e)]);
+    const Hit hit = hitAt(event->position());
+    if (hit.node < 0) {
+        dragging_ = true;
+        dragFrom_ = event->position();
+        setCursor(Qt::ClosedHandCursor);
+    } else if (hit.value >= 0) {
+        requestEvidence(hit.node, hit.value);
+    } else {
+        emit tableRequested(hit.node);
     }
-    emit evidenceRequested(items.isEmpty() ? "clear" : items.join(','));
+}
+
+void NetworkGraphView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!dragging_)
+        return;
+    pan_ += event->position() - dragFrom_;
+    dragFrom_ = event->position();
+    update();
+}
+
+void NetworkGraphView::mouseReleaseEvent(QMouseEvent*)
+{
+    if (dragging_)
+        unsetCursor();
+    dragging_ = false;
+}
+
+void NetworkGraphView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (hitAt(event->position()).node < 0)
+        fitWhole();
+}
+
+void NetworkGraphView::zoomAround(QPointF screen, double factor)
+{
+    const QPointF at = toScreen().inverted().map(screen);
+    zoom_ = std::clamp(zoom_ * factor, 0.25, 12.0);
+    const QPointF middle(width() / 2.0, height() / 2.0);
+    pan_ = screen - middle - (at - layout_.bounds.center()) * scale();
+    update();
+}
+
+void NetworkGraphView::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomAround(event->position(), std::pow(1.15, steps));
+    event->accept();
+}
+
+void NetworkGraphView::keyPressEvent(QKeyEvent* event)
+{
+    const QPointF middle(width() / 2.0, height() / 2.0);
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)
+        zoomAround(middle, 1.25);
+    else if (event->key() == Qt::Key_Minus)
+        zoomAround(middle, 1 / 1.25);
+    else if (event->key() == Qt::Key_0)
+        fitWhole();
+    else
+        QWidget::keyPressEvent(event);
 }
 
 } // namespace plab
