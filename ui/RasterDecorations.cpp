@@ -86,8 +86,17 @@ std::vector<DrawnText> RasterBandLabels::labels() const
                 name = commonName(name, bands[k].name);
             // Bands run bottom to top: the run spans from the last one's top to the first one's bottom.
             const int top = pixelTop(bands[end - 1], h), bottom = pixelBottom(bands[b], h);
-            if (bottom - top >= line)
+            if (bottom - top >= line) {
                 out.push_back({QRect(2, top, textRight - 2, bottom - top), name});
+            } else {
+                // Thinner than a line (many modules in a small raster): a line's height centred
+                // on the run, where it does not cover the label below it, so every other one at
+                // worst stays named rather than none.
+                const int centre = (top + bottom) / 2;
+                const QRect r(2, std::clamp(centre - line / 2, 0, std::max(0, h - line)), textRight - 2, line);
+                if (out.empty() || !out.back().rect.intersects(r))
+                    out.push_back({r, name});
+            }
             b = end;
             continue;
         }
