@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/Experiment.h"
 #include "core/ExperimentRegistry.h"
+#include "experiments/BayesNetExperiment.h"
 #include "io/Resources.h"
 
 #include <QFile>
@@ -26,7 +27,7 @@ constexpr int kVersion = 1;
 
 const std::set<QString> kLessonKeys = {"format", "version", "title", "summary", "steps"};
 const std::set<QString> kStepKeys = {"title",    "text", "equation", "task",  "experiment", "seed",
-                                     "set",      "commands", "speed", "run_until", "play"};
+                                     "set",      "commands", "speed", "run_until", "play", "table"};
 
 /// A text or a list of paragraphs (which reads better in a JSON file than one long line).
 QString richText(const QJsonValue& v, const std::string& what)
@@ -181,6 +182,14 @@ Lesson Lesson::parse(const QByteArray& json, const QString& sourceName)
         step.play = s.value("play").toBool();
         if (step.play && step.runUntil)
             throw InputError(where + "a step either runs to a time (\"run_until\") or plays on (\"play\"), not both");
+        if (s.contains("table")) {
+            const auto* bayesnet = dynamic_cast<const BayesNetExperiment*>(probe.get());
+            if (!bayesnet)
+                throw InputError(where + "\"table\" opens a module table of the Bayesian-network experiment (bayesnet)");
+            step.table = s.value("table").toString();
+            if (bayesnet->network().find(step.table.toStdString()) < 0)
+                throw InputError(where + "\"table\": the network has no variable '" + step.table.toStdString() + "'");
+        }
         lesson.steps.push_back(std::move(step));
     }
     return lesson;

@@ -29,6 +29,7 @@ struct LessonStep {
     std::optional<double> speed;    // simulated seconds per wall second, 0 = as fast as possible
     std::optional<double> runUntil;  // run until this simulated time, then pause
     bool play = false;               // or just start running
+    QString table;  // bayesnet: this variable's module table is opened in the panel
 };
 
 struct Lesson {

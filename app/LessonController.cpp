@@ -1,5 +1,7 @@
 #include "LessonController.h"
 
+#include "BayesNetPanel.h"
+
 #include "ExperimentDock.h"
 #include "Lesson.h"
 #include "LessonPanel.h"
@@ -91,6 +93,9 @@ void LessonController::performStep(int index)
     }
     for (const QString& c : step.commands)
         controller_.send(c.toStdString());
+    if (!step.table.isEmpty())
+        if (auto* bayesnet = qobject_cast<BayesNetPanel*>(w_.panel_))
+            bayesnet->openTable(step.table);
     if (speedOverride_)
         w_.setSpeed(*speedOverride_);
     else if (step.speed)

@@ -2,14 +2,18 @@
 // Xvfb by pressing Next, checking after each step that the simulation reached the step's
 // state (experiment, parameters, time, commands applied); malformed lesson files are refused
 // with a message that says where and why.
+#include "BayesNetPanel.h"
 #include "Lesson.h"
 #include "LessonPanel.h"
 #include "MainWindow.h"
+#include "ModuleTableView.h"
 #include "core/Error.h"
 
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace plab;
@@ -95,6 +99,10 @@ private slots:
         QTest::newRow("set without experiment")
             << lessonWith(R"({"title": "a", "experiment": "reward"}, {"title": "b", "set": {"temperature": 1}})")
             << "step 2: \"seed\" and \"set\" belong to a step that starts";
+        QTest::newRow("table of another experiment") << lessonWith(R"({"title": "a", "experiment": "reward", "table": "Z1"})")
+                                                     << "step 1: \"table\" opens a module table of the Bayesian-network";
+        QTest::newRow("table of no variable") << lessonWith(R"({"title": "a", "experiment": "bayesnet", "table": "Z9"})")
+                                              << "step 1: \"table\": the network has no variable 'Z9'";
         QTest::newRow("missing title") << lessonWith(R"({"experiment": "reward"})") << "step 1: \"title\" is missing";
         QTest::newRow("text not text") << lessonWith(R"({"title": "a", "experiment": "reward", "text": 3})")
                                        << "\"text\" must be a text or a list of paragraphs";
@@ -156,6 +164,13 @@ private slots:
                     return QString::fromStdString(a.text()) == c;
                 });
                 QVERIFY2(applied, qPrintable(where + ": '" + c + "' was not applied"));
+            }
+            if (!step.table.isEmpty()) {  // the step's module table is open, filled
+                auto* bayesnet = qobject_cast<BayesNetPanel*>(w.panel());
+                QVERIFY2(bayesnet, qPrintable(where));
+                QTRY_COMPARE(bayesnet->tabs()->currentWidget(), static_cast<QWidget*>(bayesnet->tableView()));
+                QTRY_VERIFY2(bayesnet->tableView()->heading().contains("<b>" + step.table + "</b>"), qPrintable(where));
+                QVERIFY(bayesnet->tableView()->table()->rowCount() > 0);
             }
             QVERIFY(panel->nextButton()->isEnabled());
             QCOMPARE(panel->nextButton()->text(), i + 1 == lesson.steps.size() ? QString("Finish") : QString("Next ▶"));
