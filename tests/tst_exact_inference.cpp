@@ -274,6 +274,54 @@ probability ( D | A, B ) { (t, t) 1, 0; (t, f) 0, 1; (f, t) 0, 1; (f, f) 0, 1; }
         QVERIFY(std::fabs(t[2] - (1 - m[19][0]) * 0.1) < 1e-12);
     }
 
+    void childAsBnlearnWritesIt()
+    {
+        // bnlearn's CHILD: 20 variables of 2 to 6 values, 1.0e9 joint states. Answers that
+        // can be worked out by hand from its tables, through chains the elimination must sum.
+        const auto net = readBifFile(PLAB_TEST_DATA "/child.bif");
+        QCOMPARE(net.size(), 20);
+        std::size_t states = 1;
+        for (const auto& v : net.variables)
+            states *= v.values.size();
+        QCOMPARE(states, std::size_t(1007769600));
+        const int asphyxia = net.find("BirthAsphyxia"), disease = net.find("Disease"), lvh = net.find("LVH"),
+                  report = net.find("LVHreport"), co2 = net.find("CO2Report");
+        QVERIFY(asphyxia >= 0 && disease >= 0 && lvh >= 0 && report >= 0 && co2 >= 0);
+        QCOMPARE(net.variables[std::size_t(co2)].values, (std::vector<std::string>{"<7.5", ">=7.5"}));
+        const VariableElimination ve(net);
+        const std::vector<int> none(20, -1);
+        const auto m = ve.marginals(none);
+        // p(Disease) = Σ_a p(a) p(Disease | a).
+        const double pa[2] = {0.1, 0.9};
+        const double pd[2][6] = {{0.20, 0.30, 0.25, 0.15, 0.05, 0.05},
+                                 {0.03061224, 0.33673469, 0.29591837, 0.23469388, 0.05102041, 0.05102041}};
+        double disease_[6];
+        for (int d = 0; d < 6; ++d) {
+            disease_[d] = pa[0] * pd[0][d] + pa[1] * pd[1][d];
+            QVERIFY2(std::abs(m[std::size_t(disease)][std::size_t(d)] - disease_[d]) < 1e-12, qPrintable(QString::number(d)));
+        }
+        // p(LVHreport = yes) = Σ_d p(d) Σ_l p(l | d) p(yes | l).
+        const double plvh[6] = {0.1, 0.1, 0.1, 0.9, 0.05, 0.1};  // p(LVH = yes | Disease)
+        double lvhYes = 0;
+        for (int d = 0; d < 6; ++d)
+            lvhYes += disease_[d] * plvh[d];
+        const double reportYes = lvhYes * 0.9 + (1 - lvhYes) * 0.05;
+        QVERIFY(std::abs(m[std::size_t(report)][0] - reportYes) < 1e-12);
+        // Given the report: p(LVH = yes | LVHreport = yes) by Bayes, and p(PAIVS) with it.
+        std::vector<int> e = none;
+        e[std::size_t(report)] = 0;
+        const auto post = ve.marginals(e);
+        QVERIFY(std::abs(post[std::size_t(lvh)][0] - lvhYes * 0.9 / reportYes) < 1e-12);
+        const double paivs = disease_[3] * (0.9 * 0.9 + 0.1 * 0.05) / reportYes;
+        QVERIFY(std::abs(post[std::size_t(disease)][3] - paivs) < 1e-12);
+        for (const auto& row : post) {
+            double sum = 0;
+            for (double x : row)
+                sum += x;
+            QVERIFY(std::abs(sum - 1) < 1e-12);
+        }
+    }
+
     void impossibleEvidenceIsAnError()
     {
         auto net = binaryChain(3);

@@ -1,9 +1,12 @@
 // Without OpenGL (the offscreen platform) the application falls back to the QPainter raster
 // and still runs; the views take snapshots without the GL path.
+#include "BayesNetPanel.h"
 #include "MainWindow.h"
 #include "MetricChartView.h"
 #include "RasterModel.h"
 #include "SpikeRaster.h"
+#include "core/ExperimentRegistry.h"
+#include "experiments/BayesNetExperiment.h"
 
 #include <QtTest>
 
@@ -26,6 +29,39 @@ private slots:
         QVERIFY(w.raster()->spikesReceived() > 0);
         const QPixmap shot = w.grab();
         QVERIFY(!shot.isNull());
+    }
+
+    void graphvizLaysOutTwentyVariables()
+    {
+        // bnlearn's CHILD, as the panel draws it before any run: Graphviz's layout, no box over
+        // another, parents above children, everything inside the view when fitted.
+        ParameterSet p = ExperimentRegistry::builtin().defaults("bayesnet");
+        p.set("network", PLAB_TEST_DATA "/child.bif");
+        const auto e = ExperimentRegistry::builtin().create("bayesnet", p, 1);
+        const auto state = std::dynamic_pointer_cast<const BayesNetState>(BayesNetPanel::capture(*e));
+        QVERIFY(state);
+        QCOMPARE(int(state->variables.size()), 20);
+        NetworkGraphView view;
+        view.resize(1200, 800);
+        view.setState(state);
+        QVERIFY(view.laidOutByGraphviz());
+        const QRectF inside(0, 0, view.width(), view.height());
+        for (int a = 0; a < 20; ++a) {
+            QVERIFY2(inside.contains(view.nodeRect(a)), qPrintable(QString::fromStdString(state->variables[std::size_t(a)].name)));
+            for (int b = a + 1; b < 20; ++b)
+                QVERIFY2(!view.nodeRect(a).intersects(view.nodeRect(b)),
+                         qPrintable(QString::fromStdString(state->variables[std::size_t(a)].name + " over " + state->variables[std::size_t(b)].name)));
+            for (int parent : state->variables[std::size_t(a)].parents)
+                QVERIFY(view.nodeCenter(parent).y() < view.nodeCenter(a).y());
+        }
+        // Each value's row is inside its box, one under the other.
+        const int disease = 11;
+        QCOMPARE(state->variables[std::size_t(disease)].name, std::string("Disease"));
+        for (int x = 0; x < 6; ++x) {
+            QVERIFY(view.nodeRect(disease).contains(view.valueCenter(disease, x)));
+            if (x > 0)
+                QVERIFY(view.valueCenter(disease, x).y() > view.valueCenter(disease, x - 1).y());
+        }
     }
 
     void rasterModelKeepsTheWindow()
