@@ -4,11 +4,13 @@
 // exception) is a finding.
 #include "bayesnet/BifFormat.h"
 #include "bayesnet/MergedFamilies.h"
+#include "bayesnet/VariableElimination.h"
 #include "core/Error.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -17,6 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)plab::writeBif(net);  // what parsed must also write back
         const plab::MergedFamilies families(net, true);  // and its deterministic families merge or say why not
         (void)families.network().size();
+        // What it reads is used: exact marginals (a factor the elimination refuses is an InputError).
+        if (net.size() <= 12) {
+            const plab::VariableElimination elimination(net);
+            (void)elimination.marginals(std::vector<int>(std::size_t(net.size()), -1));
+        }
     } catch (const plab::InputError&) {
     }
     return 0;

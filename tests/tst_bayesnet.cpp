@@ -329,6 +329,39 @@ private slots:
         QVERIFY(std::abs(kl - bn(*free).moduleKl(0)) < 1e-9);
     }
 
+    void mergedModuleTableUnderEvidenceOnItsFunction()
+    {
+        // The chest clinic, either = yes: the tub+lung module draws among yes+yes, yes+no, no+yes.
+        // Its table and its KL compare with p*(x | mb, either = yes) what it samples there.
+        auto sim = make(1, {"network=chest-clinic", "evidence=either=yes", "learning_seconds=3000"});
+        sim->runUntil(3010);
+        const auto& e = bn(*sim);
+        const int module = e.moduleOf(e.network().find("tub"));
+        QCOMPARE(e.moduleOf(e.network().find("lung")), module);
+        const ModuleTable t = e.moduleTable(module, 1u << 20);
+        QVERIFY(t.underEvidence);
+        const auto& values = e.modules()[std::size_t(module)].values;
+        QCOMPARE(values, 4);
+        const int noNo = 3;  // yes+yes, yes+no, no+yes, no+no
+        double weighted = 0;
+        for (const auto& row : t.rows) {
+            QCOMPARE(row.truth[noNo], 0.0);
+            QCOMPARE(row.learned[noNo], 0.0);
+            double truth = 0, learned = 0;
+            for (int x = 0; x < values; ++x) {
+                truth += row.truth[std::size_t(x)];
+                learned += row.learned[std::size_t(x)];
+            }
+            QVERIFY(std::abs(truth - 1) < 1e-9 && std::abs(learned - 1) < 1e-9);
+            weighted += row.massUnderEvidence * row.kl;
+        }
+        const double kl = e.moduleKlUnderEvidence(module);
+        QVERIFY2(std::abs(weighted - kl) < 1e-9, qPrintable(QString("%1 vs %2").arg(weighted).arg(kl)));
+        // Learned for 3000 s, the module is close to the truth where it samples; compared with
+        // its unrestricted conditional (no+no at ~0.9) it would read bits off.
+        QVERIFY2(kl < 0.1, qPrintable(QString::number(kl)));
+    }
+
     void badInputIsRefused()
     {
         QVERIFY_THROWS_EXCEPTION(InputError, make(1, {"evidence=Z9=1"}));
@@ -336,6 +369,17 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InputError, make(1, {"network=/nonexistent.bif"}));
         auto sim = make(1);
         QVERIFY_THROWS_EXCEPTION(InputError, sim->schedule(Command::fromText(1, "evidence Z1")));
+        // Evidence of probability 0 (tuberculosis without either): refused, as a parameter and
+        // as a command.
+        try {
+            make(1, {"network=chest-clinic", "evidence=tub=yes,either=no"});
+            QFAIL("impossible evidence was taken");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).contains("is impossible in chest-clinic (probability 0)"), e.what());
+        }
+        auto clinic = make(1, {"network=chest-clinic", "learning_seconds=300"});
+        QVERIFY_THROWS_EXCEPTION(InputError, clinic->schedule(Command::fromText(1, "evidence tub=yes,either=no")));
+        clinic->schedule(Command::fromText(1, "evidence tub=yes,either=yes"));  // possible
     }
 
     void sameSeedSameRun()

@@ -7,6 +7,7 @@
 #include "core/Error.h"
 #include "core/Parameters.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -110,15 +111,20 @@ private:
         return s;
     }
 
+    // One level per parent in a potential's data; deeper is a broken file, and would use up the stack.
+    static constexpr int kMaxNesting = 256;
+
     /// A value: a word, a string, or a parenthesised list of values.
-    void skipValue()
+    void skipValue(int depth = 0)
     {
         if (isPunct('(')) {
+            if (depth >= kMaxNesting)
+                fail("lists nested deeper than " + std::to_string(kMaxNesting));
             advance();
             while (!isPunct(')')) {
                 if (tok_.kind == Token::End)
                     fail("unclosed '('");
-                skipValue();
+                skipValue(depth + 1);
             }
             advance();
         } else if (tok_.kind == Token::Word || tok_.kind == Token::Quoted) {
@@ -195,14 +201,16 @@ private:
         return v;
     }
 
-    void readNumbers(std::vector<double>& out)
+    void readNumbers(std::vector<double>& out, int depth = 0)
     {
         if (isPunct('(')) {
+            if (depth >= kMaxNesting)
+                fail("data nested deeper than " + std::to_string(kMaxNesting));
             advance();
             while (!isPunct(')')) {
                 if (tok_.kind == Token::End)
                     fail("unclosed '(' in data");
-                readNumbers(out);
+                readNumbers(out, depth + 1);
             }
             advance();
             return;
@@ -231,6 +239,8 @@ private:
                 const int p = expectNode();
                 if (p == child)
                     fail("node '" + var.name + "' is its own parent");
+                if (std::find(parents.begin(), parents.end(), p) != parents.end())
+                    fail("node '" + var.name + "' has parent '" + net_.variables[std::size_t(p)].name + "' twice");
                 parents.push_back(p);
             }
         }

@@ -12,10 +12,17 @@ void checkTable(const BayesianNetwork& net, int v, const std::vector<double>& da
                 long line, const std::string& what)
 {
     const BnVariable& var = net.variables[std::size_t(v)];
-    std::size_t rows = 1;
-    for (int p : var.parents)
-        rows *= std::size_t(net.variables[std::size_t(p)].cardinality());
+    // Capped, so that many parents cannot wrap the count round to a size a short table has.
+    constexpr std::size_t kMaxEntries = std::size_t(1) << 24;
     const std::size_t k = std::size_t(var.cardinality());
+    std::size_t rows = 1;
+    for (int p : var.parents) {
+        rows *= std::size_t(net.variables[std::size_t(p)].cardinality());
+        if (rows * k > kMaxEntries)
+            throw fileError(file, line, "the " + what + " of '" + var.name + "' would have more than "
+                                            + std::to_string(kMaxEntries) + " entries (" + std::to_string(var.parents.size())
+                                            + " parents)");
+    }
     if (data.size() != rows * k)
         throw fileError(file, line, "the " + what + " of '" + var.name + "' has " + std::to_string(data.size())
                                         + " numbers; its " + std::to_string(rows) + " parent configurations × "

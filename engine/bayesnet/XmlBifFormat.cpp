@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "core/Parameters.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <tinyxml2.h>
@@ -54,6 +55,9 @@ BayesianNetwork parseXmlBif(std::string_view text, const std::string& file)
             throw fileError(file, line, "a <VARIABLE> without a <NAME>");
         if (net.find(var.name) >= 0)
             throw fileError(file, line, "variable '" + var.name + "' is declared twice");
+        // Evidence names a variable in "VAR=value,...", a command is split at spaces.
+        if (var.name.find_first_of(" \t\n,=") != std::string::npos)
+            throw fileError(file, line, "variable name '" + var.name + "' holds a space, ',' or '=': evidence could not name it");
         for (const XMLElement* o = v->FirstChildElement("OUTCOME"); o; o = o->NextSiblingElement("OUTCOME")) {
             const std::string value = textOf(o);
             for (const auto& seen : var.values)
@@ -90,6 +94,8 @@ BayesianNetwork parseXmlBif(std::string_view text, const std::string& file)
                 const int p = variable(g);
                 if (p == child)
                     throw fileError(file, g->GetLineNum(), "'" + net.variables[std::size_t(p)].name + "' is given itself");
+                if (std::find(parents.begin(), parents.end(), p) != parents.end())
+                    throw fileError(file, g->GetLineNum(), "'" + net.variables[std::size_t(p)].name + "' is given twice");
                 parents.push_back(p);
             }
             const XMLElement* table = d->FirstChildElement("TABLE");

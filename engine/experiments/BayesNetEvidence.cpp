@@ -34,6 +34,30 @@ std::vector<int> BayesNetExperiment::parseEvidence(const BayesianNetwork& net, c
     return evidence;
 }
 
+void BayesNetExperiment::requirePossible(const std::vector<int>& evidence, const std::string& text) const
+{
+    // Evidence the network gives probability 0 has no posterior, and a merged family would be
+    // left no value to sample (tub = yes with either = no): refused, not run.
+    if (std::all_of(evidence.begin(), evidence.end(), [](int e) { return e < 0; }))
+        return;
+    bool possible = true;
+    if (joint_) {
+        double total = 0;
+        const auto q = joint_->conditioned(evidence);
+        for (double x : q)
+            total += x;
+        possible = total > 0;
+    } else {
+        try {
+            (void)VariableElimination(net_).marginals(evidence);
+        } catch (const InputError&) {
+            possible = false;
+        }
+    }
+    if (!possible)
+        throw InputError("evidence " + text + " is impossible in " + net_.name + " (probability 0)");
+}
+
 void BayesNetExperiment::translateEvidence()
 {
     if (evidence_.size() == std::size_t(net_.size()))
@@ -80,7 +104,7 @@ void BayesNetExperiment::validateCommand(const Command& c) const
         if (c.args.size() != 1)
             throw InputError("evidence needs one argument: VAR=value[,VAR=value...] or clear");
         if (c.args[0] != "clear")
-            parseEvidence(net_, c.args[0]);
+            requirePossible(parseEvidence(net_, c.args[0]), c.args[0]);
         return;
     }
     Experiment::validateCommand(c);

@@ -139,6 +139,7 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
     marginalTotals_.assign(std::size_t(n), 0.0);
     if (joint_)
         jointCounts_.assign(joint_->probabilities().size(), 0.0);
+    requirePossible(evidence_, params_.text("evidence"));
     setEvidence(evidence_);
     if (learningSeconds_ <= 0)
         enterSampling(0.0);
@@ -389,7 +390,7 @@ void BayesNetExperiment::serialize(StateArchive& a)
         }
         for (std::size_t v = 0; v < modules; ++v) {
             const int m = spiking_.modules()[v].values;
-            if (lastValue[v] < -1 || lastValue[v] >= m || clampValue[v] < -1 || clampValue[v] >= m)
+            if (lastValue[v] < 0 || lastValue[v] >= m || clampValue[v] < -1 || clampValue[v] >= m)
                 a.fail("a value of module " + std::to_string(v) + " out of range");
         }
         if (presentationSteps_ < 1)
@@ -403,6 +404,13 @@ void BayesNetExperiment::serialize(StateArchive& a)
             a.fail("the conditioned joint does not fit the network");
         if (counts_.examplesRef() < 0)
             a.fail("a negative number of training examples");
+        if (!evidence_.empty()) {
+            try {
+                requirePossible(evidence_, "in the file");
+            } catch (const InputError& e) {
+                a.fail(e.what());
+            }
+        }
         translateEvidence();
         if (!learning_)  // (while learning nothing is restricted: enterSampling does it)
             spiking_.restrictValues(moduleAllowed_, time());

@@ -87,10 +87,12 @@ public:
     const std::vector<int>& evidence() const { return evidence_; }
     /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits; of module
     /// m (the variable of the same number unless families are merged).
-    double moduleKl(int variable) const;
+    double moduleKl(int module) const;
     /// The same KL averaged over mb ~ p*(mb | evidence): the blanket configurations the
-    /// sampling under the evidence visits. NaN for an observed variable.
-    double moduleKlUnderEvidence(int variable) const;
+    /// sampling under the evidence visits, against what the module samples under it (its
+    /// conditional over the values the evidence leaves a merged family). NaN for an observed
+    /// variable's module.
+    double moduleKlUnderEvidence(int module) const;
     std::vector<double> moduleKlsUnderEvidence() const;  // of every variable
     /// Module m's table, at most maxRows of it (the heaviest configurations).
     ModuleTable moduleTable(int module, std::size_t maxRows) const;
@@ -138,11 +140,16 @@ private:
     /// The original variables module m's table p*(x, mb) spans: its inputs' members, then its own.
     std::vector<int> familyVariables(const SpikingModule& m) const;
     void resetSamples();
+    /// InputError if the evidence has probability 0 (`text` names it).
+    void requirePossible(const std::vector<int>& evidence, const std::string& text) const;
     void buildTargets();
     void buildEvidenceTargets();
     double automaticLearningSeconds() const;
     void measureCountingFloor();
-    double moduleKl(int variable, const std::vector<double>& familyTable) const;
+    double moduleKl(int module, const std::vector<double>& familyTable, bool underEvidence) const;
+    /// The module's conditional p(x | blanket), under evidence renormalised over the values the
+    /// evidence leaves a merged family (what it samples).
+    void moduleConditional(int module, const std::vector<int>& blanket, bool underEvidence, std::vector<double>& q) const;
     static ModuleNetwork spikingNetwork(const BayesianNetwork& net, bool merged, const ParameterSet& params, RandomStream init,
                                         RandomStream& spikes, RandomStream& winners);
 

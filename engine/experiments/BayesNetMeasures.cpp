@@ -11,20 +11,37 @@
 
 namespace plab {
 
-double BayesNetExperiment::moduleKl(int variable) const
+double BayesNetExperiment::moduleKl(int module) const
 {
-    return moduleKl(variable, targetJoint_[std::size_t(variable)]);
+    return moduleKl(module, targetJoint_[std::size_t(module)], false);
 }
 
-double BayesNetExperiment::moduleKlUnderEvidence(int variable) const
+double BayesNetExperiment::moduleKlUnderEvidence(int module) const
 {
-    const auto& table = evidenceTargets_[std::size_t(variable)];
-    return table.empty() ? std::numeric_limits<double>::quiet_NaN() : moduleKl(variable, table);
+    const auto& table = evidenceTargets_[std::size_t(module)];
+    return table.empty() ? std::numeric_limits<double>::quiet_NaN() : moduleKl(module, table, true);
 }
 
-double BayesNetExperiment::moduleKl(int variable, const std::vector<double>& table) const
+void BayesNetExperiment::moduleConditional(int module, const std::vector<int>& blanket, bool underEvidence,
+                                           std::vector<double>& q) const
 {
-    const SpikingModule& m = modules()[std::size_t(variable)];
+    modules()[std::size_t(module)].conditional(blanket, q);
+    // Under evidence that leaves a merged family only some values, the module draws among those
+    // (ModuleNetwork::restrictValues): what it samples is its conditional renormalised over them.
+    const auto& allowed = moduleAllowed_.size() > std::size_t(module) ? moduleAllowed_[std::size_t(module)]
+                                                                       : std::vector<char>{};
+    if (!underEvidence || allowed.empty())
+        return;
+    double sum = 0;
+    for (std::size_t x = 0; x < q.size(); ++x)
+        sum += allowed[x] ? q[x] : 0.0;
+    for (std::size_t x = 0; x < q.size(); ++x)
+        q[x] = allowed[x] && sum > 0 ? q[x] / sum : 0.0;
+}
+
+double BayesNetExperiment::moduleKl(int module, const std::vector<double>& table, bool underEvidence) const
+{
+    const SpikingModule& m = modules()[std::size_t(module)];
     const std::size_t values = std::size_t(m.values);
     std::vector<int> config;
     std::vector<double> q;
@@ -36,7 +53,7 @@ double BayesNetExperiment::moduleKl(int variable, const std::vector<double>& tab
         if (pc <= 0)
             continue;
         m.decodeConfiguration(c, config);
-        m.conditional(config, q);
+        moduleConditional(module, config, underEvidence, q);
         for (std::size_t x = 0; x < values; ++x) {
             const double p = table[c * values + x] / pc;
             if (p > 0)
@@ -84,10 +101,14 @@ ModuleTable BayesNetExperiment::moduleTable(int module, std::size_t maxRows) con
         row.blanket = config;
         row.mass = massOf(table, c);
         row.massUnderEvidence = t.underEvidence ? order[r].first : row.mass;
-        m.conditional(config, row.learned);
+        moduleConditional(module, config, t.underEvidence, row.learned);
+        // Under evidence, the truth of the sampling's law: p*(x | mb, evidence), which differs
+        // from p*(x | mb) where the evidence is on the module's own family (a merged one).
+        const auto& truthTable = t.underEvidence ? underEvidence : table;
+        const double truthMass = t.underEvidence ? row.massUnderEvidence : row.mass;
         row.truth.resize(values);
         for (std::size_t x = 0; x < values; ++x) {
-            row.truth[x] = row.mass > 0 ? table[c * values + x] / row.mass : 0.0;
+            row.truth[x] = truthMass > 0 ? truthTable[c * values + x] / truthMass : 0.0;
             if (row.truth[x] > 0)
                 row.kl += row.truth[x] * std::log2(row.truth[x] / std::max(row.learned[x], 1e-300));
         }
