@@ -64,6 +64,36 @@ private slots:
         }
     }
 
+    void graphClicksNameValuesCommandsCanCarry()
+    {
+        // Hugin and XMLBIF allow a value named "very high": a click sends its number instead,
+        // which a command can carry and evidence takes. Another network of the same names but
+        // other values is laid out again (its boxes are taller).
+        auto state = std::make_shared<BayesNetState>();
+        BayesNetState::Variable a;
+        a.name = "A";
+        a.values = {"very high", "low"};
+        BayesNetState::Variable b;
+        b.name = "B";
+        b.values = {"x", "y"};
+        b.parents = {0};
+        state->variables = {a, b};
+        NetworkGraphView view;
+        view.resize(600, 400);
+        view.setState(state);
+        QStringList sent;
+        connect(&view, &NetworkGraphView::evidenceRequested, [&](const QString& e) { sent << e; });
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.valueCenter(0, 0).toPoint());
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.valueCenter(1, 1).toPoint());
+        QCOMPARE(sent, (QStringList{"A=1", "B=y"}));
+        const double before = view.nodeRect(0).height() / view.scale();
+        auto other = std::make_shared<BayesNetState>(*state);
+        other->variables[0].values = {"very high", "high", "low"};
+        view.setState(other);
+        QVERIFY2(view.nodeRect(0).height() / view.scale() > before, "the taller box was not laid out again");
+        QVERIFY(view.nodeRect(0).contains(view.valueCenter(0, 2)));
+    }
+
     void rasterModelKeepsTheWindow()
     {
         RasterModel m(1000);

@@ -200,6 +200,15 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
     auto s = std::dynamic_pointer_cast<const BayesNetState>(state);
     if (!s)
         return;
+    // Another network: the table shown belonged to the old one.
+    const auto shapeOf = [](const BayesNetState& b) {
+        std::vector<std::string> n;
+        for (const auto& v : b.variables)
+            n.push_back(v.name + '\x1f' + v.module);
+        return n;
+    };
+    if (state_ && shapeOf(*state_) != shapeOf(*s))
+        table_->clear();
     state_ = s;
     graph_->setState(s);
     if (s->learning)

@@ -1,5 +1,6 @@
 #include "GraphvizLayout.h"
 
+#include <QByteArray>
 #include <graphviz/gvc.h>
 
 #include <algorithm>
@@ -67,8 +68,10 @@ struct GraphvizSession {
     {
         if (laidOut)
             gvFreeLayout(context, graph);
-        agclose(graph);
-        gvFreeContext(context);
+        if (graph)
+            agclose(graph);
+        if (context)
+            gvFreeContext(context);
     }
 };
 
@@ -93,8 +96,10 @@ GraphLayout layOutGraph(const std::vector<QSizeF>& nodeSizes, const std::vector<
     std::vector<Agnode_t*> nodes;
     for (std::size_t v = 0; v < nodeSizes.size(); ++v) {
         Agnode_t* n = agnode(gv.graph, text(("n" + std::to_string(v)).c_str()), 1);
-        agset(n, text("width"), text(std::to_string(nodeSizes[v].width() / kPointsPerInch).c_str()));
-        agset(n, text("height"), text(std::to_string(nodeSizes[v].height() / kPointsPerInch).c_str()));
+        // Written with a point whatever the locale (std::to_string would write "2,08" in a
+        // German one, which Graphviz reads as 2).
+        agset(n, text("width"), QByteArray::number(nodeSizes[v].width() / kPointsPerInch, 'f', 4).data());
+        agset(n, text("height"), QByteArray::number(nodeSizes[v].height() / kPointsPerInch, 'f', 4).data());
         nodes.push_back(n);
     }
     std::vector<Agedge_t*> drawn;

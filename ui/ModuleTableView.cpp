@@ -22,7 +22,7 @@ QColor klColour(double bits)
 
 ModuleTableView::ModuleTableView(QWidget* parent) : QWidget(parent)
 {
-    heading_ = new QLabel(tr("Click a variable's name in the network to see its module's table here."));
+    heading_ = new QLabel;
     heading_->setWordWrap(true);
     heading_->setTextFormat(Qt::RichText);
     table_ = new QTableWidget;
@@ -38,6 +38,16 @@ ModuleTableView::ModuleTableView(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(heading_);
     layout->addWidget(table_, 1);
+    clear();
+}
+
+void ModuleTableView::clear()
+{
+    variable_ = -1;
+    heading_->setText(tr("Click a variable's name in the network to see its module's table here."));
+    table_->clear();
+    table_->setRowCount(0);
+    table_->setColumnCount(0);
 }
 
 QString ModuleTableView::heading() const

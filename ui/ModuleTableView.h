@@ -23,6 +23,8 @@ public:
     /// Shows variable v's module (−1: none chosen yet) from the state.
     void show(const std::shared_ptr<const BayesNetState>& state, int variable);
     int variable() const { return variable_; }
+    /// No module chosen (another network was loaded): the hint, no rows.
+    void clear();
     QTableWidget* table() const { return table_; }
     QString heading() const;
 

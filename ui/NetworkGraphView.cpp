@@ -85,11 +85,19 @@ QString NetworkGraphView::nodeCaption(int v) const
 void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
 {
     state_ = std::move(state);
-    std::vector<std::string> names;
-    for (const auto& v : state_->variables)
-        names.push_back(v.name);
-    if (names != laidOutNames_) {
-        laidOutNames_ = std::move(names);
+    // Laid out again for another network: names, values, labels or arrows that differ (the
+    // same names from another file may have other values, and boxes of other sizes).
+    std::vector<std::string> shape;
+    for (const auto& v : state_->variables) {
+        std::string line = v.name + '\x1f' + v.label;
+        for (const auto& x : v.values)
+            line += '\x1f' + x;
+        for (int p : v.parents)
+            line += '\x1e' + std::to_string(p);
+        shape.push_back(std::move(line));
+    }
+    if (shape != laidOutNames_) {
+        laidOutNames_ = std::move(shape);
         zoom_ = 1;
         pan_ = {};
         layOut();
@@ -401,8 +409,13 @@ void NetworkGraphView::requestEvidence(int node, int value)
         int e = vars[j].evidence;
         if (int(j) == node)
             e = e == value ? -1 : value;
-        if (e >= 0)
-            items << QString::fromStdString(vars[j].name + "=" + vars[j].values[std::size_t(e)]);
+        if (e < 0)
+            continue;
+        // A value name a command cannot carry (a space or a comma, as Hugin and XMLBIF allow)
+        // goes by its number, which evidence takes too.
+        const std::string& name = vars[j].values[std::size_t(e)];
+        const bool plain = name.find_first_of(" \t,") == std::string::npos;
+        items << QString::fromStdString(vars[j].name + "=" + (plain ? name : std::to_string(e + 1)));
     }
     emit evidenceRequested(items.isEmpty() ? "clear" : items.join(','));
 }
