@@ -183,6 +183,14 @@ private slots:
         auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
         QVERIFY(panel);
         QTRY_VERIFY_WITH_TIMEOUT(panel->state() && !panel->state()->learning, 5000);
+        // Four chains sample; the panel says how well they agree, live.
+        QCOMPARE(panel->state()->chains, 4);
+        QVERIFY(std::isfinite(panel->state()->variables[0].rhat) && panel->state()->variables[0].rhat < 1.1);
+        QVERIFY(panel->state()->variables[0].ess > 10);
+        bool said = false;
+        for (QLabel* label : panel->findChildren<QLabel*>())
+            said = said || (label->text().contains("4 chains: ") && label->text().contains("R̂ ≤") && label->text().contains("ESS ≥"));
+        QVERIFY2(said, "the phase line gives R-hat and the effective sample size");
         NetworkGraphView* graph = panel->graph();
         QVERIFY2(graph->laidOutByGraphviz(), "the layout comes from Graphviz's dot");
         // Parents above their children: Z1 and Z2 feed Z3's box from above.

@@ -217,10 +217,12 @@ private slots:
             QVERIFY(std::isnan(static_cast<const BayesNetExperiment&>(e).countingFloor()));
 #ifdef PLAB_BUILT_AS_THE_STATE_FILES
         straight.runUntil(until);
-        // Series added since were not recorded before the save (NaN), and the counts are unknown.
+        // Series added since were not recorded before the save (NaN), the counts are unknown, and
+        // the further sampling chains start afresh where the file goes on.
         const std::vector<std::string> sinceFormat1 =
             uncounted ? std::vector<std::string>{"kl_module_evidence_max", "posterior_kl_max", "posterior_relative_error",
-                                                 "counting_floor", "counting_floor_kl_joint", "training_examples"}
+                                                 "counting_floor", "counting_floor_kl_joint", "training_examples",
+                                                 "rhat_max", "rhat", "ess_min", "ess"}
                       : std::vector<std::string>{};
         // Since 2 December 2026 the STDP-EM rule takes no e^{w} of inputs that did not fire: the
         // same rule, but weights can differ from the files' builds in their last bit. For the two

@@ -17,6 +17,7 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -62,7 +63,7 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         const int module = e.moduleOf(v);
         s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)],
                                 e.moduleKl(module), e.families().network().variables[std::size_t(module)].name, module,
-                                {}, {}});
+                                {}, {}, e.rhat(v), e.effectiveSamples(v)});
     }
     for (int m = 0; m < e.families().network().size(); ++m) {
         const auto& var = e.families().network().variables[std::size_t(m)];
@@ -79,6 +80,7 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
     for (int v : net.deterministicVariables())
         s->deterministic.push_back(net.variables[std::size_t(v)].name);
     s->samples = e.samples();
+    s->chains = e.chainCount();
     bool anyEvidence = false;
     for (int ev : e.evidence())
         anyEvidence = anyEvidence || ev >= 0;
@@ -118,6 +120,41 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
     }
     return s;
 }
+
+namespace {
+
+QString diagnosticsText(const BayesNetState& s)
+{
+    // The worst variable by R-hat and by effective sample size: whether the chains agree.
+    int worstR = -1, worstN = -1;
+    for (std::size_t v = 0; v < s.variables.size(); ++v) {
+        const auto& var = s.variables[v];
+        if (!std::isnan(var.rhat) && (worstR < 0 || var.rhat > s.variables[std::size_t(worstR)].rhat))
+            worstR = int(v);
+        if (!std::isnan(var.ess) && (worstN < 0 || var.ess < s.variables[std::size_t(worstN)].ess))
+            worstN = int(v);
+    }
+    if (s.chains < 2 && worstN < 0)
+        return {};
+    if (worstR < 0 && worstN < 0)
+        return QObject::tr("%1 chains: too few states for R-hat yet. ").arg(s.chains);
+    QString text = QObject::tr("%1 chains: ").arg(s.chains);
+    if (worstR >= 0) {
+        const double r = s.variables[std::size_t(worstR)].rhat;
+        const QString figure = std::isinf(r) ? QString("∞") : QString::number(r, 'f', r < 1.1 ? 4 : 2);
+        const QString shown = QObject::tr("R̂ ≤ %1 (%2)").arg(figure, QString::fromStdString(s.variables[std::size_t(worstR)].name).toHtmlEscaped());
+        // Vehtari et al. (2021): above 1.01 the chains have not mixed.
+        text += r > 1.01 ? QObject::tr("<span style='color:#c0392b'><b>%1: the chains disagree</b></span>").arg(shown) : shown;
+    }
+    if (worstN >= 0)
+        text += QObject::tr("%1ESS ≥ %2 (%3)")
+                    .arg(worstR >= 0 ? ", " : "")
+                    .arg(QLocale::c().toString(s.variables[std::size_t(worstN)].ess, 'f', 0))
+                    .arg(QString::fromStdString(s.variables[std::size_t(worstN)].name).toHtmlEscaped());
+    return text + ". ";
+}
+
+} // namespace
 
 BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
 {
@@ -217,9 +254,10 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
                            "p*(x | Markov blanket).")
                             .arg(s->learningSeconds));
     else
-        phase_->setText(tr("<b>Sampling</b>: plasticity off, the network runs freely; %1 states read so far. "
+        phase_->setText(tr("<b>Sampling</b>: plasticity off, the network runs freely; %1 states read so far. %2"
                            "Click a value in a node to observe it, a name for its module's table.")
-                            .arg(s->samples));
+                            .arg(s->samples)
+                            .arg(diagnosticsText(*s)));
     // Said above the graph, first thing seen: the answers are not to be trusted, and why.
     QStringList names;
     for (const auto& n : s->deterministic)

@@ -4,6 +4,7 @@
 #include "PanelState.h"
 #include "experiments/BayesNetExperiment.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct BayesNetState : PanelState {
         /// Exact (posterior) marginal and the network's: while learning, the marginal of the
         /// modules' own distribution; while sampling, the sampled one. Empty where unknown.
         std::vector<double> exact, estimate;
+        /// Sampling diagnostics over the chains: the largest split R-hat and the smallest
+        /// effective sample size over its values (NaN: learning, observed, too few readings).
+        double rhat = std::numeric_limits<double>::quiet_NaN();
+        double ess = std::numeric_limits<double>::quiet_NaN();
     };
     /// A module as its table names it: the variable's, or a merged family's (values "yes+no").
     struct Module {
@@ -35,6 +40,7 @@ struct BayesNetState : PanelState {
     std::vector<double> trueJoint, learnedJoint;          // empty if not shown
     std::vector<std::vector<double>> trueMarginals, learnedMarginals;
     std::int64_t samples = 0;
+    int chains = 1;
     std::vector<std::string> deterministic;  // variables that are functions of their parents
     std::vector<std::string> mergedModules;  // modules that sample a family jointly
     std::string unmerged;                    // why the deterministic families are not merged

@@ -379,6 +379,10 @@ bool NetworkGraphView::event(QEvent* event)
             } else {
                 detail = tr("<br>Click the name to see the module's table, learned beside true.");
             }
+            if (!std::isnan(var.rhat) || !std::isnan(var.ess))
+                detail += tr("<br>Sampling chains: R̂ %1 (1 = they agree), effective samples %2")
+                              .arg(std::isnan(var.rhat) ? QString("—") : std::isinf(var.rhat) ? QString("∞") : QString::number(var.rhat, 'f', 4))
+                              .arg(std::isnan(var.ess) ? QString("—") : QString::number(var.ess, 'f', 0));
             QToolTip::showText(help->globalPos(),
                                tr("<b>%1</b>%2<br>module %3, KL %4 bits (0 = learned exactly)%5")
                                    .arg(QString::fromStdString(var.name).toHtmlEscaped(),

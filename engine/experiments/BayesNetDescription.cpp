@@ -55,6 +55,10 @@ std::vector<ParameterSpec> bayesNetParameters()
             .withValueBefore("decaying", 2),  // the only rate before December 2026
         Spec::real("count_prior", 2.0, 0.1, 1e6, "", "counting mode: the prior count n0 in 1/(n0 + wins)"),
         Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
+        Spec::integer("chains", 4, 1, 16,
+                      "sampling chains: the network's own and chains - 1 more with its learned weights, started at "
+                      "random values; their agreement gives R-hat and the effective sample size (the figures "
+                      "are the network's own chain's)"),
     };
     for (const auto* part : {&own, &rule, &evidence})
         p.insert(p.end(), part->begin(), part->end());
@@ -93,6 +97,8 @@ ExperimentInfo BayesNetExperiment::info()
                              "sampling phase)"},
         {"posterior_relative_error", "largest |sampled − exact| / exact over the values of free variables whose exact "
                                      "probability is at least 0.01 (sampling phase)"},
+        {"rhat_max", "the largest split R-hat of a free variable over the sampling chains (1 = they agree; "
+                     "above 1.01 the chains have not mixed; sampling phase)"},
         {"counting_floor", "the posterior_error of the network counted from the same training examples (Laplace's "
                            "rule, exact inference): what the examples allow (sampling phase)"},
         {"kl_*", "KL(p*(x | Markov blanket) ‖ the module's conditional) of one variable's module, averaged over "

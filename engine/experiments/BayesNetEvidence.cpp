@@ -85,6 +85,7 @@ void BayesNetExperiment::setEvidence(std::vector<int> evidence)
         spiking_.changeEvidence(moduleClamp_, time());
         spiking_.restrictValues(moduleAllowed_, time());
         resetSamples();
+        startChains(time());  // dispersed again: R-hat judges the sampling under the new evidence
         measureCountingFloor();
     }
 }

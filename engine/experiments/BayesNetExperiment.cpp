@@ -140,6 +140,23 @@ BayesNetExperiment::BayesNetExperiment(const ExperimentInfo& info, const Paramet
     if (joint_)
         jointCounts_.assign(joint_->probabilities().size(), 0.0);
     requirePossible(evidence_, params_.text("evidence"));
+    // The further chains and their streams (not among the named ones: files from before them
+    // hold as many streams as the experiment had then).
+    const int chains = int(params_.integer("chains"));
+    std::vector<int> cardinalities;
+    for (const auto& v : net_.variables)
+        cardinalities.push_back(v.cardinality());
+    diagnostics_ = ChainDiagnostics(chains, cardinalities);
+    chainReadings_.assign(std::size_t(chains), std::vector<int>(std::size_t(n), 0));
+    chainStreams_.reserve(2 * std::size_t(chains));
+    for (int c = 1; c < chains; ++c) {
+        chainStreams_.push_back(freshStream("chain " + std::to_string(c + 1) + " spikes"));
+        chainStreams_.push_back(freshStream("chain " + std::to_string(c + 1) + " winners"));
+    }
+    for (int c = 1; c < chains; ++c)
+        chains_.push_back(spiking_.samplingChain(std::vector<int>(std::size_t(spiking_.size()), 0),
+                                                 std::vector<int>(std::size_t(spiking_.size()), -1), 0.0,
+                                                 chainStreams_[2 * std::size_t(c - 1)], chainStreams_[2 * std::size_t(c - 1) + 1]));
     setEvidence(evidence_);
     if (learningSeconds_ <= 0)
         enterSampling(0.0);
@@ -281,7 +298,42 @@ void BayesNetExperiment::enterSampling(double t)
     spiking_.startSampling(moduleClamp_, t);
     spiking_.restrictValues(moduleAllowed_, t);
     resetSamples();
+    startChains(t);
     measureCountingFloor();
+}
+
+void BayesNetExperiment::startChains(double t)
+{
+    // Over-dispersed starts, as R-hat wants them: each free module at a value drawn uniformly
+    // from those the evidence allows, whatever the network's own chain is doing.
+    std::vector<int> start(std::size_t(spiking_.size()));
+    for (std::size_t k = 0; k < chains_.size(); ++k) {
+        RandomStream& draw = chainStreams_[2 * k];
+        for (int m = 0; m < spiking_.size(); ++m) {
+            const int clamp = moduleClamp_[std::size_t(m)];
+            const auto& allowed = moduleAllowed_[std::size_t(m)];
+            std::vector<int> choices;
+            for (int x = 0; x < spiking_.modules()[std::size_t(m)].values; ++x)
+                if (allowed.empty() || allowed[std::size_t(x)])
+                    choices.push_back(x);
+            start[std::size_t(m)] = clamp >= 0 ? clamp : choices[std::size_t(draw.index(choices.size()))];
+        }
+        chains_[k] = spiking_.samplingChain(start, moduleClamp_, t, chainStreams_[2 * k], chainStreams_[2 * k + 1]);
+        spiking_.restrictValues(chains_[k], moduleAllowed_, t);
+    }
+    diagnostics_.reset();
+}
+
+double BayesNetExperiment::rhat(int variable) const
+{
+    return learning_ || evidence_[std::size_t(variable)] >= 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                             : diagnostics_.rhat(variable);
+}
+
+double BayesNetExperiment::effectiveSamples(int variable) const
+{
+    return learning_ || evidence_[std::size_t(variable)] >= 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                             : diagnostics_.ess(variable);
 }
 
 void BayesNetExperiment::advance()
@@ -319,6 +371,13 @@ void BayesNetExperiment::advance()
             if (!jointCounts_.empty())
                 jointCounts_[std::size_t(index)] += 1;
         }
+        // The further chains, read the same way (every step, each module's last value).
+        chainReadings_[0] = originalScratch_;
+        for (std::size_t k = 0; k < chains_.size(); ++k) {
+            spiking_.advanceChain(chains_[k], end);
+            families_.toOriginal(chains_[k].lastValue, chainReadings_[k + 1]);
+        }
+        diagnostics_.add(chainReadings_);
     }
 }
 
@@ -376,8 +435,37 @@ void BayesNetExperiment::serialize(StateArchive& a)
             a.fixed(c, "training counts");
         a.value(counts_.examplesRef());
     }
+    // The further chains (format 5 on); after an older file they start afresh where it goes on.
+    if (a.format() >= 5) {
+        a.section("bayesnet chains");
+        std::uint64_t chains = chains_.size() + 1;
+        a.value(chains);
+        if (a.reading() && chains != chains_.size() + 1)
+            a.fail("the file has " + std::to_string(chains) + " sampling chains, its parameters " + std::to_string(chains_.size() + 1));
+        for (std::size_t k = 0; k < chains_.size(); ++k) {
+            ModuleNetwork::Chain& c = chains_[k];
+            a.fixed(c.lastValue, "a chain's last values");
+            a.fixed(c.lastSpike, "a chain's last spikes");
+            a.fixed(c.clampValue, "a chain's clamped values");
+            a.fixed(c.nextOut, "a chain's output spike times");
+            a.fixed(c.nextHidden, "a chain's hidden spike times");
+            a.value(chainStreams_[2 * k]);
+            a.value(chainStreams_[2 * k + 1]);
+        }
+        diagnostics_.serialize(a);
+    }
     if (a.reading()) {
         const auto n = std::size_t(net_.size()), modules = std::size_t(spiking_.size());
+        for (const auto& c : chains_)
+            for (std::size_t v = 0; v < modules; ++v) {
+                const int m = spiking_.modules()[v].values;
+                if (c.lastValue[v] < 0 || c.lastValue[v] >= m || c.clampValue[v] < -1 || c.clampValue[v] >= m)
+                    a.fail("a sampling chain's value of module " + std::to_string(v) + " out of range");
+                if (a.format() >= 5 && !learning_) {  // (while learning the chains wait)
+                    a.requireFuture(c.nextOut[v], time(), dt(), "a chain's output spike");
+                    a.requireFuture(c.nextHidden[v], time(), dt(), "a chain's hidden spike");
+                }
+            }
         if ((!sample_.empty() && sample_.size() != n) || (!evidence_.empty() && evidence_.size() != n))
             a.fail("the sample or the evidence does not fit the network");
         for (std::size_t v = 0; v < n; ++v) {
@@ -412,8 +500,14 @@ void BayesNetExperiment::serialize(StateArchive& a)
             }
         }
         translateEvidence();
-        if (!learning_)  // (while learning nothing is restricted: enterSampling does it)
+        if (!learning_) {  // (while learning nothing is restricted: enterSampling does it)
             spiking_.restrictValues(moduleAllowed_, time());
+            if (a.format() < 5)
+                startChains(time());
+            else
+                for (auto& c : chains_)
+                    spiking_.restrictValues(c, moduleAllowed_, time());
+        }
         buildEvidenceTargets();
         if (!learning_)
             measureCountingFloor();

@@ -6,6 +6,7 @@
 // mixture to p*(x | Markov blanket). After `learning_seconds` plasticity stops, clamping
 // ends (except for evidence) and the network of modules runs freely: every hidden spike is a
 // Gibbs update of its variable, and the histogram of network states is the learned joint.
+#include "analysis/ChainDiagnostics.h"
 #include "bayesnet/BayesianNetwork.h"
 #include "lesion/NetworkLesionSites.h"
 #include "bayesnet/CptCounts.h"
@@ -93,6 +94,14 @@ public:
     /// conditional over the values the evidence leaves a merged family). NaN for an observed
     /// variable's module.
     double moduleKlUnderEvidence(int module) const;
+    /// Sampling diagnostics over the chains (parameter `chains`), per variable of the file: the
+    /// largest split R-hat and the smallest effective sample size over its values; NaN while
+    /// learning, for an observed variable, with one chain or too few readings yet.
+    double rhat(int variable) const;
+    double effectiveSamples(int variable) const;
+    int chainCount() const { return diagnostics_.chains(); }
+    /// The largest R-hat and the smallest ESS over the free variables (NaN: none yet).
+    std::pair<double, double> worstDiagnostics() const;
     std::vector<double> moduleKlsUnderEvidence() const;  // of every variable
     /// Module m's table, at most maxRows of it (the heaviest configurations).
     ModuleTable moduleTable(int module, std::size_t maxRows) const;
@@ -140,6 +149,17 @@ private:
     /// The original variables module m's table p*(x, mb) spans: its inputs' members, then its own.
     std::vector<int> familyVariables(const SpikingModule& m) const;
     void resetSamples();
+    /// The further chains start at t from random values the evidence allows; the diagnostics
+    /// start again.
+    void startChains(double t);
+    template <class F>
+    std::vector<double> perVariable(F f) const
+    {
+        std::vector<double> out;
+        for (int v = 0; v < net_.size(); ++v)
+            out.push_back(f(v));
+        return out;
+    }
     /// InputError if the evidence has probability 0 (`text` names it).
     void requirePossible(const std::vector<int>& evidence, const std::string& text) const;
     void buildTargets();
@@ -176,6 +196,12 @@ private:
     std::vector<std::vector<char>> moduleAllowed_;
     std::vector<int> mergedScratch_, originalScratch_;  // per step, no allocation
 
+    // Further sampling chains (chains − 1): the same modules, weights frozen, their own spikes
+    // and streams, started at random values when sampling starts and when the evidence changes.
+    std::vector<RandomStream> chainStreams_;  // two per chain; never resized (chains point into it)
+    std::vector<ModuleNetwork::Chain> chains_;
+    ChainDiagnostics diagnostics_;            // the network's chain and these
+    std::vector<std::vector<int>> chainReadings_;
 
     // Sampling-phase histograms.
     std::vector<double> jointCounts_;

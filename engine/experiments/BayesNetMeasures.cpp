@@ -331,7 +331,7 @@ std::vector<std::string> BayesNetExperiment::seriesNames() const
     for (const auto& v : families_.network().variables)
         names.push_back("kl_" + v.name);
     names.insert(names.end(), {"kl_module_mean", "kl_joint", "posterior_error", "kl_module_evidence_max",
-                               "posterior_kl_max", "posterior_relative_error", "counting_floor"});
+                               "posterior_kl_max", "posterior_relative_error", "counting_floor", "rhat_max"});
     return names;
 }
 
@@ -350,7 +350,23 @@ std::vector<double> BayesNetExperiment::sampleSeries()
     row.push_back(largest(posteriorKl()));
     row.push_back(posteriorRelativeError());
     row.push_back(countingFloor());
+    // R-hat only: effective sample sizes run to the hundred thousands, which a chart of KLs and
+    // probabilities cannot share (summary.json and the panel have them).
+    row.push_back(worstDiagnostics().first);
     return row;
+}
+
+std::pair<double, double> BayesNetExperiment::worstDiagnostics() const
+{
+    double r = std::numeric_limits<double>::quiet_NaN(), n = r;
+    for (int v = 0; v < net_.size(); ++v) {
+        const double rv = rhat(v), nv = effectiveSamples(v);
+        if (!std::isnan(rv))
+            r = std::isnan(r) ? rv : std::max(r, rv);
+        if (!std::isnan(nv))
+            n = std::isnan(n) ? nv : std::min(n, nv);
+    }
+    return {r, n};
 }
 
 MetricList BayesNetExperiment::summary() const
@@ -377,6 +393,11 @@ MetricList BayesNetExperiment::summary() const
         {"counting_floor", countingFloor()},
         {"counting_floor_kl_joint", countingFloorJointKl()},
         {"training_examples", double(counts_.examples())},
+        {"chains", double(chainCount())},
+        {"rhat", perVariable([this](int v) { return rhat(v); })},
+        {"rhat_max", worstDiagnostics().first},
+        {"ess", perVariable([this](int v) { return effectiveSamples(v); })},
+        {"ess_min", worstDiagnostics().second},
         {"learning_seconds", learningSeconds_},
         {"samples", double(validSamples_)},
         {"invalid_fraction", sampledSteps_ ? 1.0 - double(validSamples_) / double(sampledSteps_)

@@ -26,8 +26,8 @@ public:
     /// The format an archive is written in (io/StateFile.h's version number).
     /// 1: streams inside each part; 2: streams and parameters by name; 3: bayesnet keeps its
     /// training examples' counts (the counting floor); 4: lesions of every kind (removed
-    /// synapses, silenced neurons).
-    static constexpr std::uint32_t kCurrentFormat = 4;
+    /// synapses, silenced neurons); 5: bayesnet's further sampling chains and their diagnostics.
+    static constexpr std::uint32_t kCurrentFormat = 5;
 
     /// An archive that collects what serialize() writes, in the current format.
     StateArchive() = default;

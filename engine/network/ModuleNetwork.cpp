@@ -12,8 +12,10 @@ constexpr double kNever = std::numeric_limits<double>::infinity();
 ModuleNetwork::ModuleNetwork(std::vector<SpikingModule> modules, const Config& c, RandomStream& spikes,
                              RandomStream& winners)
     : modules_(std::move(modules)), rate_(c.rate), tau_(c.tau), biasRate_(c.biasRate), rule_(c.rule),
-      biasRule_(c.biasRule), schedule_(c.schedule), spikeRng_(spikes), winnerRng_(winners)
+      biasRule_(c.biasRule), schedule_(c.schedule)
 {
+    main_.spikes = &spikes;
+    main_.winners = &winners;
     const std::size_t n = modules_.size();
     int next = 0, maxHidden = 1, maxInputs = 1;
     for (const auto& m : modules_) {
@@ -26,12 +28,12 @@ ModuleNetwork::ModuleNetwork(std::vector<SpikingModule> modules, const Config& c
         hiddenWins_.emplace_back(std::size_t(m.hiddenSize()), 0.0);
     }
     moduleWins_.assign(n, 0.0);
-    lastValue_.assign(n, 0);
-    lastSpike_.assign(n, -kNever);
-    clampValue_.assign(n, -1);
-    allowed_.assign(n, {});
-    nextOut_.assign(n, kNever);
-    nextHidden_.assign(n, kNever);
+    main_.lastValue.assign(n, 0);
+    main_.lastSpike.assign(n, -kNever);
+    main_.clampValue.assign(n, -1);
+    main_.allowed.assign(n, {});
+    main_.nextOut.assign(n, kNever);
+    main_.nextHidden.assign(n, kNever);
     u_.resize(maxHidden);
     dense_.assign(std::size_t(maxInputs), 0.0);
 }
@@ -39,47 +41,86 @@ ModuleNetwork::ModuleNetwork(std::vector<SpikingModule> modules, const Config& c
 void ModuleNetwork::showSample(const std::vector<int>& values, double t, SpikeRecorder& spikes)
 {
     for (int v = 0; v < size(); ++v) {
-        clampValue_[std::size_t(v)] = values[std::size_t(v)];
+        main_.clampValue[std::size_t(v)] = values[std::size_t(v)];
         // Clamping starts with a spike of the new value, so no module shows a stale value.
-        outputSpike(v, values[std::size_t(v)], t, spikes);
-        nextOut_[std::size_t(v)] = t + spikeRng_.exponential(rate_);
+        outputSpike(main_, v, values[std::size_t(v)], t, &spikes);
+        main_.nextOut[std::size_t(v)] = t + main_.spikes->exponential(rate_);
     }
-    for (auto& next : nextHidden_)
+    for (auto& next : main_.nextHidden)
         if (next == kNever)
-            next = t + spikeRng_.exponential(rate_);
+            next = t + main_.spikes->exponential(rate_);
 }
 
 void ModuleNetwork::startSampling(const std::vector<int>& evidence, double t)
 {
     for (std::size_t v = 0; v < modules_.size(); ++v) {
-        clampValue_[v] = evidence[v];
-        nextOut_[v] = clampValue_[v] >= 0 ? t : kNever;
-        nextHidden_[v] = clampValue_[v] >= 0 ? kNever : t + spikeRng_.exponential(rate_);
+        main_.clampValue[v] = evidence[v];
+        main_.nextOut[v] = main_.clampValue[v] >= 0 ? t : kNever;
+        main_.nextHidden[v] = main_.clampValue[v] >= 0 ? kNever : t + main_.spikes->exponential(rate_);
     }
 }
 
 void ModuleNetwork::changeEvidence(const std::vector<int>& evidence, double t)
 {
+    changeEvidence(main_, evidence, t);
+}
+
+void ModuleNetwork::changeEvidence(Chain& chain, const std::vector<int>& evidence, double t) const
+{
     for (std::size_t v = 0; v < modules_.size(); ++v) {
-        clampValue_[v] = evidence[v];
-        nextOut_[v] = evidence[v] >= 0 ? t : kNever;
+        chain.clampValue[v] = evidence[v];
+        chain.nextOut[v] = evidence[v] >= 0 ? t : kNever;
         if (evidence[v] >= 0)
-            nextHidden_[v] = kNever;
-        else if (nextHidden_[v] == kNever)
-            nextHidden_[v] = t + spikeRng_.exponential(rate_);
+            chain.nextHidden[v] = kNever;
+        else if (chain.nextHidden[v] == kNever)
+            chain.nextHidden[v] = t + chain.spikes->exponential(rate_);
     }
 }
 
 void ModuleNetwork::restrictValues(std::vector<std::vector<char>> allowed, double t)
 {
+    restrictValues(main_, std::move(allowed), t);
+}
+
+void ModuleNetwork::restrictValues(Chain& chain, std::vector<std::vector<char>> allowed, double t) const
+{
     allowed.resize(modules_.size());
-    allowed_ = std::move(allowed);
+    chain.allowed = std::move(allowed);
     for (std::size_t v = 0; v < modules_.size(); ++v)
-        if (clampValue_[v] < 0 && !allowed_[v].empty() && !allowed_[v][std::size_t(lastValue_[v])])
-            nextHidden_[v] = std::min(nextHidden_[v], t);
+        if (chain.clampValue[v] < 0 && !chain.allowed[v].empty() && !chain.allowed[v][std::size_t(chain.lastValue[v])])
+            chain.nextHidden[v] = std::min(chain.nextHidden[v], t);
+}
+
+ModuleNetwork::Chain ModuleNetwork::samplingChain(const std::vector<int>& start, const std::vector<int>& evidence, double t,
+                                                  RandomStream& spikes, RandomStream& winners) const
+{
+    const std::size_t n = modules_.size();
+    Chain c;
+    c.spikes = &spikes;
+    c.winners = &winners;
+    c.lastValue = start;
+    c.lastSpike.assign(n, t);
+    c.clampValue.assign(n, -1);
+    c.allowed.assign(n, {});
+    c.nextOut.assign(n, kNever);
+    c.nextHidden.assign(n, kNever);
+    changeEvidence(c, evidence, t);
+    return c;
 }
 
 void ModuleNetwork::advanceUntil(double end, bool learning, SpikeRecorder& spikes)
+{
+    advance(main_, end, learning, &spikes);
+}
+
+void ModuleNetwork::advanceChain(Chain& chain, double end)
+{
+    const std::int64_t events = synapticEvents_;
+    advance(chain, end, false, nullptr);
+    synapticEvents_ = events;  // the figure of the network's own chain, as before there were more
+}
+
+void ModuleNetwork::advance(Chain& c, double end, bool learning, SpikeRecorder* spikes)
 {
     // Events of all modules in time order: clamped output spikes and hidden (WTA) spikes.
     for (;;) {
@@ -87,13 +128,13 @@ void ModuleNetwork::advanceUntil(double end, bool learning, SpikeRecorder& spike
         bool output = false;
         double when = end;
         for (int v = 0; v < size(); ++v) {
-            if (nextOut_[std::size_t(v)] < when) {
-                when = nextOut_[std::size_t(v)];
+            if (c.nextOut[std::size_t(v)] < when) {
+                when = c.nextOut[std::size_t(v)];
                 who = v;
                 output = true;
             }
-            if (nextHidden_[std::size_t(v)] < when) {
-                when = nextHidden_[std::size_t(v)];
+            if (c.nextHidden[std::size_t(v)] < when) {
+                when = c.nextHidden[std::size_t(v)];
                 who = v;
                 output = false;
             }
@@ -101,23 +142,24 @@ void ModuleNetwork::advanceUntil(double end, bool learning, SpikeRecorder& spike
         if (who < 0)
             break;
         if (output) {
-            outputSpike(who, clampValue_[std::size_t(who)], when, spikes);
-            nextOut_[std::size_t(who)] += spikeRng_.exponential(rate_);
+            outputSpike(c, who, c.clampValue[std::size_t(who)], when, spikes);
+            c.nextOut[std::size_t(who)] += c.spikes->exponential(rate_);
         } else {
-            hiddenSpike(who, when, learning, spikes);
-            nextHidden_[std::size_t(who)] += spikeRng_.exponential(rate_);
+            hiddenSpike(c, who, when, learning, spikes);
+            c.nextHidden[std::size_t(who)] += c.spikes->exponential(rate_);
         }
     }
 }
 
-void ModuleNetwork::outputSpike(int v, int value, double t, SpikeRecorder& spikes)
+void ModuleNetwork::outputSpike(Chain& c, int v, int value, double t, SpikeRecorder* spikes) const
 {
-    lastValue_[std::size_t(v)] = value;
-    lastSpike_[std::size_t(v)] = t;
-    spikes.record(t, outBase_[std::size_t(v)] + value);
+    c.lastValue[std::size_t(v)] = value;
+    c.lastSpike[std::size_t(v)] = t;
+    if (spikes)
+        spikes->record(t, outBase_[std::size_t(v)] + value);
 }
 
-void ModuleNetwork::hiddenSpike(int v, double t, bool learning, SpikeRecorder& spikes)
+void ModuleNetwork::hiddenSpike(Chain& c, int v, double t, bool learning, SpikeRecorder* spikes)
 {
     SpikingModule& m = modules_[std::size_t(v)];
     const int H = m.hiddenSize();
@@ -125,29 +167,30 @@ void ModuleNetwork::hiddenSpike(int v, double t, bool learning, SpikeRecorder& s
     activeInputs_.clear();
     for (std::size_t j = 0; j < m.inputs.size(); ++j) {
         const int b = m.inputs[j];
-        if (isOn(b, t))
-            activeInputs_.push_back(m.inputOffset[j] + lastValue_[std::size_t(b)]);
+        if (isOn(c, b, t, tau_))
+            activeInputs_.push_back(m.inputOffset[j] + c.lastValue[std::size_t(b)]);
     }
     auto u = u_.head(H);
     u = m.hidden.biases();
     for (int i : activeInputs_)
         u += m.hidden.weights().col(i);
     synapticEvents_ += std::int64_t(activeInputs_.size()) * H;
-    const int teacher = learning ? clampValue_[std::size_t(v)] : -1;
+    const int teacher = learning ? c.clampValue[std::size_t(v)] : -1;
     if (teacher >= 0)  // while learning only the hidden neurons of the shown value may fire
         for (int k = 0; k < H; ++k)
             if (m.valueOf(k) != teacher)
                 u[k] = -std::numeric_limits<double>::infinity();
-    if (!learning && !allowed_[std::size_t(v)].empty())
+    if (!learning && !c.allowed[std::size_t(v)].empty())
         for (int k = 0; k < H; ++k)
-            if (!allowed_[std::size_t(v)][std::size_t(m.valueOf(k))])
+            if (!c.allowed[std::size_t(v)][std::size_t(m.valueOf(k))])
                 u[k] = -std::numeric_limits<double>::infinity();
-    const int k = m.hidden.drawWinner(u, winnerRng_);
+    const int k = m.hidden.drawWinner(u, *c.winners);
     if (k < 0)
         return;
-    spikes.record(t, hiddenBase_[std::size_t(v)] + k);
+    if (spikes)
+        spikes->record(t, hiddenBase_[std::size_t(v)] + k);
     if (!learning) {
-        outputSpike(v, m.valueOf(k), t, spikes);
+        outputSpike(c, v, m.valueOf(k), t, spikes);
         return;
     }
     double& wins = hiddenWins_[std::size_t(v)][std::size_t(k)];

@@ -49,6 +49,20 @@ public:
     int outputBase(int v) const { return outBase_[std::size_t(v)]; }
     int hiddenBase(int v) const { return hiddenBase_[std::size_t(v)]; }
 
+    /// The dynamic state of one sampling chain: each module's last value and spike, its clamp,
+    /// the values it may take, its next spikes, and the streams it draws from. The network's
+    /// own chain learns and samples; further chains (samplingChain) share its weights, frozen
+    /// while sampling, so that their disagreement measures the sampling (R-hat, ESS).
+    struct Chain {
+        std::vector<int> lastValue;     // value of the last output spike of each module
+        std::vector<double> lastSpike;  // its time
+        std::vector<int> clampValue;    // −1 = free
+        std::vector<std::vector<char>> allowed;  // per module, empty = every value
+        std::vector<double> nextOut, nextHidden;
+        RandomStream* spikes = nullptr;
+        RandomStream* winners = nullptr;
+    };
+
     /// Simulates up to `end`: clamped outputs and hidden spikes of all modules in time order.
     void advanceUntil(double end, bool learning, SpikeRecorder& spikes);
 
@@ -64,17 +78,28 @@ public:
     /// whose last value is no longer allowed draws a new one at t.
     void restrictValues(std::vector<std::vector<char>> allowed, double t);
 
+    /// Another chain of the sampling network, at t: every module starts on `start` (as if it
+    /// had just fired it) and draws from the streams given (kept by reference).
+    Chain samplingChain(const std::vector<int>& start, const std::vector<int>& evidence, double t,
+                        RandomStream& spikes, RandomStream& winners) const;
+    /// The same for such a chain: run it (no spikes recorded, nothing learned), new evidence,
+    /// restricted values.
+    void advanceChain(Chain& chain, double end);
+    void changeEvidence(Chain& chain, const std::vector<int>& evidence, double t) const;
+    void restrictValues(Chain& chain, std::vector<std::vector<char>> allowed, double t) const;
+    static bool isOn(const Chain& chain, int v, double t, double tau) { return t - chain.lastSpike[std::size_t(v)] < tau; }
+
     /// The value of module v's last output spike, and whether it fired within τ before t.
-    int lastValue(int v) const { return lastValue_[std::size_t(v)]; }
-    bool isOn(int v, double t) const { return t - lastSpike_[std::size_t(v)] < tau_; }
+    int lastValue(int v) const { return main_.lastValue[std::size_t(v)]; }
+    bool isOn(int v, double t) const { return isOn(main_, v, t, tau_); }
 
     // The state, for the experiment's serialize() (it keeps its file layout).
     std::vector<SpikingModule>& modules() { return modules_; }
-    std::vector<int>& lastValues() { return lastValue_; }
-    std::vector<double>& lastSpikes() { return lastSpike_; }
-    std::vector<int>& clampValues() { return clampValue_; }
-    std::vector<double>& nextOutputSpikes() { return nextOut_; }
-    std::vector<double>& nextHiddenSpikes() { return nextHidden_; }
+    std::vector<int>& lastValues() { return main_.lastValue; }
+    std::vector<double>& lastSpikes() { return main_.lastSpike; }
+    std::vector<int>& clampValues() { return main_.clampValue; }
+    std::vector<double>& nextOutputSpikes() { return main_.nextOut; }
+    std::vector<double>& nextHiddenSpikes() { return main_.nextHidden; }
     double& rate() { return rate_; }
     double& tau() { return tau_; }
     double& biasRate() { return biasRate_; }
@@ -90,21 +115,17 @@ public:
     std::int64_t synapticEvents() const { return synapticEvents_; }
 
 private:
-    void outputSpike(int v, int value, double t, SpikeRecorder& spikes);
-    void hiddenSpike(int v, double t, bool learning, SpikeRecorder& spikes);
+    void advance(Chain& chain, double end, bool learning, SpikeRecorder* spikes);
+    void outputSpike(Chain& chain, int v, int value, double t, SpikeRecorder* spikes) const;
+    void hiddenSpike(Chain& chain, int v, double t, bool learning, SpikeRecorder* spikes);
 
     std::vector<SpikingModule> modules_;
     std::vector<int> outBase_, hiddenBase_;
-    std::vector<int> lastValue_;     // value of the last output spike of each module
-    std::vector<double> lastSpike_;  // its time
-    std::vector<int> clampValue_;    // −1 = free
-    std::vector<std::vector<char>> allowed_;  // per module, empty = every value
-    std::vector<double> nextOut_, nextHidden_;
+    Chain main_;
     double rate_, tau_, biasRate_;
     StdpEmRule rule_;
     BiasRule biasRule_;
     LearningRateSchedule schedule_;
-    RandomStream &spikeRng_, &winnerRng_;
     std::int64_t synapticEvents_ = 0;
     std::vector<std::vector<double>> hiddenWins_;
     std::vector<double> moduleWins_;
