@@ -111,30 +111,25 @@ double ChainDiagnostics::cellEss(std::size_t cell) const
     return std::min(readings, readings * variance / (L * batchVariance));
 }
 
-double ChainDiagnostics::rhat(int variable) const
+double ChainDiagnostics::worstOver(int variable, double (ChainDiagnostics::*of)(std::size_t) const, bool largest) const
 {
-    if (chains_ < 2 || batches_ < kMinBatches)
-        return kNaN;
     double worst = kNaN;
     for (int x = 0; x < cardinalities_[std::size_t(variable)]; ++x) {
-        const double r = cellRhat(offsets_[std::size_t(variable)] + std::size_t(x));
-        if (!std::isnan(r))
-            worst = std::isnan(worst) ? r : std::max(worst, r);
+        const double f = (this->*of)(offsets_[std::size_t(variable)] + std::size_t(x));
+        if (!std::isnan(f))
+            worst = std::isnan(worst) ? f : largest ? std::max(worst, f) : std::min(worst, f);
     }
     return worst;
 }
 
+double ChainDiagnostics::rhat(int variable) const
+{
+    return chains_ < 2 || batches_ < kMinBatches ? kNaN : worstOver(variable, &ChainDiagnostics::cellRhat, true);
+}
+
 double ChainDiagnostics::ess(int variable) const
 {
-    if (chains_ < 1 || batches_ < kMinBatches)
-        return kNaN;
-    double least = kNaN;
-    for (int x = 0; x < cardinalities_[std::size_t(variable)]; ++x) {
-        const double e = cellEss(offsets_[std::size_t(variable)] + std::size_t(x));
-        if (!std::isnan(e))
-            least = std::isnan(least) ? e : std::min(least, e);
-    }
-    return least;
+    return chains_ < 1 || batches_ < kMinBatches ? kNaN : worstOver(variable, &ChainDiagnostics::cellEss, false);
 }
 
 void ChainDiagnostics::serialize(StateArchive& a)

@@ -47,6 +47,8 @@ public:
 private:
     double cellRhat(std::size_t cell) const;
     double cellEss(std::size_t cell) const;
+    /// The largest (or smallest) of a cell figure over the variable's values, NaN ones left out.
+    double worstOver(int variable, double (ChainDiagnostics::*of)(std::size_t) const, bool largest) const;
     double& batch(int chain, std::size_t cell, int b) { return sums_[(std::size_t(chain) * cells_ + cell) * kMaxBatches + std::size_t(b)]; }
     double batch(int chain, std::size_t cell, int b) const { return sums_[(std::size_t(chain) * cells_ + cell) * kMaxBatches + std::size_t(b)]; }
 
