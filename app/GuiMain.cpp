@@ -49,6 +49,10 @@ int runGui(const GuiOptions& options, int argc, char** argv)
         }
     }
 
+    // The run itself too: parameters that are each fine may not go together (evidence the
+    // network gives probability 0, a network file that does not parse).
+    if (!options.experiment.empty() || !options.assignments.empty())
+        (void)ExperimentRegistry::builtin().create(experiment, params, options.seed);
     if (!options.replayFile.empty())
         RunFile::read(options.replayFile).parameterSet();  // a broken file is a one-line error, no window
     if (!options.loadState.empty())

@@ -148,6 +148,9 @@ private slots:
         QTest::newRow("row does not sum to 1")
             << h + "probability ( A ) { table 0.5, 0.5; }\nprobability ( B | A ) {\n  (a1) 0.5, 0.4;\n  (a2) 0.5, 0.5;\n}\n"
             << "net.bif:11: row (a1) of 'B' sums to 0.9, not 1";
+        QTest::newRow("sum said short") // 0.3 + 0.6 is 0.8999999999999999 in doubles
+            << h + "probability ( A ) { table 0.5, 0.5; }\nprobability ( B | A ) {\n  (a1) 0.3, 0.6;\n  (a2) 0.5, 0.5;\n}\n"
+            << "net.bif:11: row (a1) of 'B' sums to 0.9, not 1";
         QTest::newRow("cycle")
             << h + "probability ( A | B ) { (b1) 0.5, 0.5; (b2) 0.5, 0.5; }\nprobability ( B | A ) { (a1) 0.5, 0.5; (a2) 0.5, 0.5; }\n"
             << "has a cycle through";

@@ -730,6 +730,12 @@ private slots:
                                              << "--after must be later than --fork-at";
         QTest::newRow("branch before the fork") << QStringList{"--fork-at", "30", "--branch", "BRANCH"}
                                                 << "b.txt:1: at t = 20 s, before the fork at 30 s";
+        // Each parameter fine, together impossible: refused before a window, not in a dialog
+        // that a --screenshot run would wait on.
+        QTest::newRow("impossible evidence")
+            << QStringList{"--experiment", "bayesnet", "--set", "network=chest-clinic", "--set", "evidence=tub=yes,either=no",
+                           "--screenshot", "x.png", "--after", "5"}
+            << "evidence tub=yes,either=no is impossible in chest-clinic (probability 0)";
     }
     void badGuiOptionsAreOneLineErrorsBeforeAnyWindow()
     {

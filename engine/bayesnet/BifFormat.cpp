@@ -230,7 +230,7 @@ private:
             for (std::size_t k = 0; k < m; ++k)
                 sum += row[k];
             if (std::fabs(sum - 1.0) > 1e-6)
-                failAt(line, what + " sums to " + formatNumber(sum) + ", not 1");
+                failAt(line, what + " sums to " + formatNumber(std::round(sum * 1e9) / 1e9) + ", not 1");
         };
 
         std::vector<double> row, defaultRow;

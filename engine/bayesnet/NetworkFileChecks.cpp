@@ -38,7 +38,7 @@ void checkTable(const BayesianNetwork& net, int v, const std::vector<double>& da
         }
         if (std::fabs(sum - 1.0) > 1e-6)
             throw fileError(file, line, "row " + std::to_string(r + 1) + " of the " + what + " of '" + var.name
-                                            + "' sums to " + formatNumber(sum) + ", not 1");
+                                            + "' sums to " + formatNumber(std::round(sum * 1e9) / 1e9) + ", not 1");
     }
 }
 
