@@ -16,6 +16,7 @@
 #include "core/ExperimentRegistry.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
@@ -251,7 +252,12 @@ void MainWindow::showRun(const std::string& name)
     std::vector<std::string> descriptions;
     for (const auto& s : series)
         descriptions.push_back(seriesDescription(probe->info(), s));
-    chart_->setSeries(series, probe->info().headlineSeries, descriptions);
+    std::vector<std::string> shown = probe->info().headlineSeries;
+    if (shown.empty() && !probe->info().hiddenSeries.empty())
+        for (const auto& s : series)
+            if (std::find(probe->info().hiddenSeries.begin(), probe->info().hiddenSeries.end(), s) == probe->info().hiddenSeries.end())
+                shown.push_back(s);
+    chart_->setSeries(series, shown, descriptions);
     pendingTimes_.clear();
     pendingRows_.clear();
     chart_->setTitle(QString::fromStdString(ExperimentRegistry::builtin().get(name).title));

@@ -225,7 +225,7 @@ private slots:
         // Each value's column holds "true / learned"; the true column of a row sums to 1.
         double truthSum = 0;
         for (int c = 0; c < table->columnCount(); ++c) {
-            if (!table->horizontalHeaderItem(c)->text().endsWith("true / learned"))
+            if (!table->horizontalHeaderItem(c)->text().endsWith("\ntrue / learned"))
                 continue;
             const QStringList pair = table->item(0, c)->text().split(" / ");
             QCOMPARE(pair.size(), 2);

@@ -85,7 +85,18 @@ private slots:
         connect(&view, &NetworkGraphView::evidenceRequested, [&](const QString& e) { sent << e; });
         QTest::mouseClick(&view, Qt::LeftButton, {}, view.valueCenter(0, 0).toPoint());
         QTest::mouseClick(&view, Qt::LeftButton, {}, view.valueCenter(1, 1).toPoint());
-        QCOMPARE(sent, (QStringList{"A=1", "B=y"}));
+        // Not applied yet (paused): the second click builds on the first, both are drawn waiting.
+        QCOMPARE(sent, (QStringList{"A=1", "A=1,B=y"}));
+        QCOMPARE(view.pendingEvidence(), (std::vector<int>{0, 1}));
+        auto later = std::make_shared<BayesNetState>(*state);
+        later->time = 1;
+        later->variables[0].evidence = 0;
+        later->variables[1].evidence = 1;
+        view.setState(later);
+        QVERIFY(view.pendingEvidence().empty());  // applied
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.valueCenter(1, 1).toPoint());
+        QCOMPARE(sent.back(), QString("A=1"));  // B's value clicked again: cleared
+        view.setState(state);
         const double before = view.nodeRect(0).height() / view.scale();
         auto other = std::make_shared<BayesNetState>(*state);
         other->variables[0].values = {"very high", "high", "low"};

@@ -61,8 +61,13 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
     for (int v = 0; v < net.size(); ++v) {
         const auto& var = net.variables[std::size_t(v)];
         const int module = e.moduleOf(v);
+        // Under evidence the KL a box shows is weighted where the sampling goes (p*(mb | e)),
+        // as its table is: averaged over p*(mb), a module wrong only there reads "KL 0.000".
+        const double underEvidence = e.moduleKlUnderEvidence(module);
+        const bool anyEvidence = std::any_of(e.evidence().begin(), e.evidence().end(), [](int x) { return x >= 0; });
         s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)],
-                                e.moduleKl(module), e.families().network().variables[std::size_t(module)].name, module,
+                                anyEvidence && !std::isnan(underEvidence) ? underEvidence : e.moduleKl(module),
+                                e.families().network().variables[std::size_t(module)].name, module,
                                 {}, {}, e.rhat(v), e.effectiveSamples(v)});
     }
     for (int m = 0; m < e.families().network().size(); ++m) {
@@ -118,6 +123,14 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         if (v < estimate.size())
             s->variables[v].estimate = estimate[v];
     }
+    // A network too large to enumerate (CHILD) has no joint to draw: its marginals, exact by
+    // elimination, beside the sampled ones (none while learning: the modules' own joint is out
+    // of reach too).
+    if (exact.empty() && s->trueMarginals.empty() && !exactMarginals.empty()) {
+        s->trueMarginals = exactMarginals;
+        if (!e.learning() && e.samples() > 0)
+            s->learnedMarginals = estimate;
+    }
     return s;
 }
 
@@ -134,11 +147,27 @@ QString diagnosticsText(const BayesNetState& s)
         if (!std::isnan(var.ess) && (worstN < 0 || var.ess < s.variables[std::size_t(worstN)].ess))
             worstN = int(v);
     }
+    // The answer first: how far the sampled marginals are from the exact ones, where most.
+    QString error;
+    double largest = -1;
+    for (const auto& var : s.variables) {
+        if (var.evidence >= 0)
+            continue;
+        for (std::size_t k = 0; k < var.exact.size() && k < var.estimate.size(); ++k) {
+            const double d = std::abs(var.estimate[k] - var.exact[k]);
+            if (std::isfinite(d) && d > largest) {
+                largest = d;
+                error = QString::fromStdString(var.name + " = " + var.values[k]).toHtmlEscaped();
+            }
+        }
+    }
+    const QString answer = largest >= 0 ? QObject::tr("Largest |sampled − exact| %1 (%2). ").arg(largest, 0, 'f', 3).arg(error)
+                                        : QString();
     if (s.chains < 2 && worstN < 0)
-        return {};
+        return answer;
     if (worstR < 0 && worstN < 0)
-        return QObject::tr("%1 chains: too few states for R-hat yet. ").arg(s.chains);
-    QString text = QObject::tr("%1 chains: ").arg(s.chains);
+        return answer + QObject::tr("%1 chains: too few states for R-hat yet. ").arg(s.chains);
+    QString text = answer + QObject::tr("%1 chains: ").arg(s.chains);
     if (worstR >= 0) {
         const double r = s.variables[std::size_t(worstR)].rhat;
         const QString figure = std::isinf(r) ? QString("∞") : QString::number(r, 'f', r < 1.1 ? 4 : 2);
@@ -151,6 +180,13 @@ QString diagnosticsText(const BayesNetState& s)
                     .arg(worstR >= 0 ? ", " : "")
                     .arg(QLocale::c().toString(s.variables[std::size_t(worstN)].ess, 'f', 0))
                     .arg(QString::fromStdString(s.variables[std::size_t(worstN)].name).toHtmlEscaped());
+    // Agreeing chains and an error well beyond the sampling's own (two standard errors of a
+    // probability at the smallest ESS): the sampling is done, the learned tables are not exact.
+    if (worstR >= 0 && worstN >= 0 && s.variables[std::size_t(worstR)].rhat <= 1.01) {
+        const double noise = 2 * std::sqrt(0.25 / s.variables[std::size_t(worstN)].ess);
+        if (largest > std::max(0.01, 2 * noise))
+            text += QObject::tr(" — they agree, so the difference is in the learned tables");
+    }
     return text + ". ";
 }
 
@@ -374,7 +410,7 @@ void BayesNetPanel::updateBars()
         bars_->chart()->setTitle(s.learning ? tr("Joint distribution: true p* and learned by the modules")
                                             : tr("Joint distribution: true p* and sampled by the network"));
     else
-        bars_->chart()->setTitle(tr("Marginals: exact posterior and sampled by the network"));
+        bars_->chart()->setTitle(s.learning ? tr("Marginals: exact and learned") : tr("Marginals: exact and sampled"));
     const Bars b = barsOf(s);
     const QStringList& names = b.names;
     const QList<qreal>& truth = b.truth;
@@ -417,7 +453,13 @@ void BayesNetPanel::updateBars()
     double top = 0.05;
     for (qreal x : truth + learned + intact)
         top = std::max<double>(top, x);
-    probability_->setRange(0, std::ceil(top * 10.0 + 0.5) / 10.0);
+    // Up to the next tenth above the tallest bar, never past 1, on round ticks (0.25 or 0.1).
+    const double range = std::min(1.0, std::ceil(top * 10.0 + 1e-9) / 10.0);
+    const double step = range > 0.5 && std::fmod(range * 4 + 1e-9, 1.0) < 1e-6 ? 0.25 : range > 0.5 ? 0.2 : 0.1;
+    probability_->setRange(0, range);
+    probability_->setTickType(QValueAxis::TicksDynamic);
+    probability_->setTickAnchor(0);
+    probability_->setTickInterval(step);
 }
 
 } // namespace plab

@@ -229,7 +229,7 @@ void MetricChartView::setSeries(const std::vector<std::string>& names, const std
         Curve c;
         c.series = new QLineSeries;
         c.series->setName(QString::fromStdString(names[i]));
-        c.series->setPen(QPen(palette::color(int(i)), 2));
+        c.series->setPen(QPen(palette::seriesColor(int(i)), 2));
         chart()->addSeries(c.series);
         c.series->attachAxis(x_);
         c.series->attachAxis(y_);
@@ -242,7 +242,7 @@ void MetricChartView::setSeries(const std::vector<std::string>& names, const std
     std::vector<bool> shown;
     for (std::size_t i = 0; i < curves_.size(); ++i) {
         legendNames << curves_[i].series->name();
-        colors.push_back(palette::color(int(i)));
+        colors.push_back(palette::seriesColor(int(i)));
         shown.push_back(curves_[i].series->isVisible());
     }
     legend_->setEntries(legendNames, colors, shown);
@@ -271,7 +271,7 @@ void MetricChartView::startComparison()
         Curve c;
         c.series = new QLineSeries;
         c.series->setName(curves_[i].series->name() + tr(" (intact)"));
-        c.series->setPen(QPen(palette::color(int(i)), 1.5, Qt::DashLine));
+        c.series->setPen(QPen(palette::seriesColor(int(i)), 1.5, Qt::DashLine));
         chart()->addSeries(c.series);
         c.series->attachAxis(x_);
         c.series->attachAxis(y_);

@@ -85,8 +85,8 @@ void ModuleTableView::show(const std::shared_ptr<const BayesNetState>& state, in
     if (t.underEvidence)
         columns << tr("p*(mb | e)");
     for (const auto& x : module.values)
-        columns << tr("%1: true / learned").arg(QString::fromStdString(x));
-    columns << tr("KL (bits)");
+        columns << tr("%1\ntrue / learned").arg(QString::fromStdString(x));  // two lines: narrower columns
+    columns << tr("KL\n(bits)");
     if (table_->columnCount() != columns.size() || table_->rowCount() != int(t.rows.size())) {
         table_->clear();
         table_->setColumnCount(int(columns.size()));

@@ -85,6 +85,8 @@ QString NetworkGraphView::nodeCaption(int v) const
 void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
 {
     state_ = std::move(state);
+    if (!pending_.empty() && (state_->time > pendingAt_ || pending_.size() != state_->variables.size()))
+        pending_.clear();
     // Laid out again for another network: names, values, labels or arrows that differ (the
     // same names from another file may have other values, and boxes of other sizes).
     std::vector<std::string> shape;
@@ -272,11 +274,35 @@ void NetworkGraphView::paintEvent(QPaintEvent*)
     }
     for (int v = 0; v < int(state_->variables.size()); ++v)
         drawNode(p, v);
-    // What the bars are, in a corner, at the screen's scale.
+    bool waiting = false;
+    if (pending_.size() == state_->variables.size()) {
+        QPen dashed(kObserved, 2.0, Qt::DashLine);
+        dashed.setCosmetic(true);
+        for (int v = 0; v < int(pending_.size()); ++v) {
+            if (pending_[std::size_t(v)] == state_->variables[std::size_t(v)].evidence)
+                continue;
+            waiting = true;
+            p.setPen(dashed);
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(boxOf(v).adjusted(-4, -4, 4, 4), 6, 6);
+            if (pending_[std::size_t(v)] >= 0)
+                p.drawRect(rowOf(v, pending_[std::size_t(v)]).adjusted(1, 0, -1, 0));
+        }
+    }
+    // What the bars are, in a corner, at the screen's scale, on the window's colour so that a
+    // box zoomed under it does not show through.
     p.resetTransform();
     p.setFont(smallFont());
     const QFontMetricsF fm(smallFont());
     const double y = height() - fm.height() - 4;
+    if (waiting) {
+        const QString note = tr("Evidence clicked: it applies when the simulation runs (Play or Step).");
+        const QRectF r(4, 4, fm.horizontalAdvance(note) + 8, fm.height() + 4);
+        p.fillRect(r, palette().color(QPalette::Window));
+        p.setPen(kObserved.darker(130));
+        p.drawText(r.adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignVCenter, note);
+    }
+    p.fillRect(QRectF(2, y - 2, fm.horizontalAdvance(tr("exact") + tr("sampled")) + 80, fm.height() + 6), palette().color(QPalette::Window));
     const QString estimate = state_->learning || state_->samples == 0 ? tr("learned") : tr("sampled");
     double x = 6;
     for (const auto& [colour, text] : {std::pair{kExactBar, tr("exact")}, std::pair{kEstimateBar, estimate}}) {
@@ -406,13 +432,20 @@ void NetworkGraphView::contextMenuEvent(QContextMenuEvent* event)
 
 void NetworkGraphView::requestEvidence(int node, int value)
 {
-    // The whole network's evidence, with this node's value observed, or cleared if it was.
+    // The whole network's evidence, with this node's value observed, or cleared if it was;
+    // on top of what was clicked and is still to be applied.
     const auto& vars = state_->variables;
+    if (pending_.size() != vars.size()) {
+        pending_.clear();
+        for (const auto& var : vars)
+            pending_.push_back(var.evidence);
+    }
+    pending_[std::size_t(node)] = pending_[std::size_t(node)] == value ? -1 : value;
+    pendingAt_ = state_->time;
+    update();
     QStringList items;
     for (std::size_t j = 0; j < vars.size(); ++j) {
-        int e = vars[j].evidence;
-        if (int(j) == node)
-            e = e == value ? -1 : value;
+        const int e = pending_[j];
         if (e < 0)
             continue;
         // A value name a command cannot carry (a space or a comma, as Hugin and XMLBIF allow)

@@ -28,6 +28,8 @@ public:
     /// its name (the BIF file's label).
     QString nodeText(int v) const;
     QString nodeCaption(int v) const;
+    /// Evidence clicked that the engine has not applied yet (empty: none).
+    const std::vector<int>& pendingEvidence() const { return pending_; }
     double zoom() const { return zoom_; }
     /// Scale from layout to screen (the fit times the zoom).
     double scale() const;
@@ -80,6 +82,11 @@ private:
     void drawNode(QPainter& p, int v) const;
 
     std::shared_ptr<const BayesNetState> state_;
+    // Evidence clicked but not applied yet (commands apply between steps: while paused, at the
+    // next Play or Step): drawn dashed, and the next click builds on it. Dropped once a state
+    // later than the click arrives (applied, or refused).
+    std::vector<int> pending_;
+    double pendingAt_ = 0;
     GraphLayout layout_;
     std::vector<QSizeF> sizes_;
     std::vector<std::string> laidOutNames_;  // the network the layout belongs to

@@ -20,6 +20,15 @@ inline QColor color(int index)
     return colors[(index % kCount + kCount) % kCount];
 }
 
+/// A chart's i-th series: the ten label colours, then darker, then lighter ones, so that no two
+/// of up to thirty curves share a colour (bayesnet has a KL per module and then its figures).
+inline QColor seriesColor(int i)
+{
+    const QColor c = color(i % kLabelColors);
+    const int round = i / kLabelColors;
+    return round == 0 ? c : round % 2 == 1 ? c.darker(165) : c.lighter(135);
+}
+
 inline QColor labelColor(int label)
 {
     return label < 0 ? color(kNetwork) : color(label % kLabelColors);

@@ -36,6 +36,9 @@ struct ExperimentInfo {
     bool recordAtStart = false;
     /// Series a chart shows at first (the others can be switched on); empty = all.
     std::vector<std::string> headlineSeries;
+    /// Series a chart hides at first, where headlineSeries is empty (a figure on another scale:
+    /// bayesnet's R-hat, near 1, beside KLs near 0).
+    std::vector<std::string> hiddenSeries;
     /// What each series is, its unit and where it comes from (chart tooltips, run --help).
     /// A name ending in '*' describes every series with that prefix ("kl_*").
     std::vector<std::pair<std::string, std::string>> seriesHelp;

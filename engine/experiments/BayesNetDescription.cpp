@@ -104,6 +104,7 @@ ExperimentInfo BayesNetExperiment::info()
         {"kl_*", "KL(p*(x | Markov blanket) ‖ the module's conditional) of one variable's module, averaged over "
                  "its Markov blanket (bits, from the weights; 0 = the table is learned)"},
     };
+    i.hiddenSeries = {"rhat_max"};  // near 1 beside KLs near 0: in the legend, off at first
     i.defaultSeconds = 400;
     i.durationHelp = "the learning phase (learning_seconds) and then 400 s of sampling";
     i.recordAtStart = true;
