@@ -41,6 +41,10 @@ private slots:
         const auto state = std::dynamic_pointer_cast<const BayesNetState>(BayesNetPanel::capture(*e));
         QVERIFY(state);
         QCOMPARE(int(state->variables.size()), 20);
+        // Beyond enumeration: no joint to draw, but the exact marginals for the bars (by elimination).
+        QVERIFY(state->trueJoint.empty());
+        QCOMPARE(int(state->trueMarginals.size()), 20);
+        QVERIFY(std::abs(state->trueMarginals[0][0] - 0.1) < 1e-12);  // p(BirthAsphyxia = yes)
         NetworkGraphView view;
         view.resize(1200, 800);
         view.setState(state);
