@@ -2,12 +2,14 @@
 // and still runs; the views take snapshots without the GL path.
 #include "BayesNetPanel.h"
 #include "MainWindow.h"
+#include "ModuleTableView.h"
 #include "MetricChartView.h"
 #include "RasterModel.h"
 #include "SpikeRaster.h"
 #include "core/ExperimentRegistry.h"
 #include "experiments/BayesNetExperiment.h"
 
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace plab;
@@ -66,6 +68,25 @@ private slots:
             if (x > 0)
                 QVERIFY(view.valueCenter(disease, x).y() > view.valueCenter(disease, x - 1).y());
         }
+    }
+
+    void anotherNetworkClearsTheTableShown()
+    {
+        const auto stateOf = [](const char* network) {
+            ParameterSet p = ExperimentRegistry::builtin().defaults("bayesnet");
+            p.set("network", network);
+            return BayesNetPanel::capture(*ExperimentRegistry::builtin().create("bayesnet", p, 1));
+        };
+        BayesNetPanel panel;
+        panel.showState(stateOf("knill-kersten"));
+        panel.openTable(2);
+        QCOMPARE(panel.tableView()->variable(), 2);
+        QVERIFY(panel.tableView()->table()->rowCount() > 0);
+        panel.showState(stateOf("knill-kersten"));  // the same network again: the table stays
+        QCOMPARE(panel.tableView()->variable(), 2);
+        panel.showState(stateOf("chest-clinic"));
+        QCOMPARE(panel.tableView()->variable(), -1);
+        QCOMPARE(panel.tableView()->table()->rowCount(), 0);
     }
 
     void graphClicksNameValuesCommandsCanCarry()

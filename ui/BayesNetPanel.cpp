@@ -58,26 +58,27 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
     auto s = std::make_shared<BayesNetState>();
     s->time = e.time();
     const auto& net = e.network();
-    for (int v = 0; v < net.size(); ++v) {
-        const auto& var = net.variables[std::size_t(v)];
-        const int module = e.moduleOf(v);
-        // Under evidence the KL a box shows is weighted where the sampling goes (p*(mb | e)),
-        // as its table is: averaged over p*(mb), a module wrong only there reads "KL 0.000".
-        const double underEvidence = e.moduleKlUnderEvidence(module);
-        const bool anyEvidence = std::any_of(e.evidence().begin(), e.evidence().end(), [](int x) { return x >= 0; });
-        s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)],
-                                anyEvidence && !std::isnan(underEvidence) ? underEvidence : e.moduleKl(module),
-                                e.families().network().variables[std::size_t(module)].name, module,
-                                {}, {}, e.rhat(v), e.effectiveSamples(v)});
-    }
+    const bool anyEvidence = std::any_of(e.evidence().begin(), e.evidence().end(), [](int x) { return x >= 0; });
+    // Each module's KL and table, once. Under evidence the KL a box shows is weighted where the
+    // sampling goes (p*(mb | e)), as its table is: averaged over p*(mb), a module wrong only
+    // there reads "KL 0.000".
+    std::vector<double> shownKl;
     for (int m = 0; m < e.families().network().size(); ++m) {
         const auto& var = e.families().network().variables[std::size_t(m)];
         s->modules.push_back({var.name, var.values});
         s->tables.push_back(e.moduleTable(m, ModuleTableView::kRows));
-    }
-    for (int m = 0; m < e.families().network().size(); ++m)
+        const double underEvidence = anyEvidence ? e.moduleKlUnderEvidence(m) : std::nan("");
+        shownKl.push_back(std::isnan(underEvidence) ? e.moduleKl(m) : underEvidence);
         if (!e.families().computed(m).empty())
-            s->mergedModules.push_back(e.families().network().variables[std::size_t(m)].label);
+            s->mergedModules.push_back(var.label);
+    }
+    for (int v = 0; v < net.size(); ++v) {
+        const auto& var = net.variables[std::size_t(v)];
+        const int module = e.moduleOf(v);
+        s->variables.push_back({var.name, var.label, var.values, var.parents, e.evidence()[std::size_t(v)],
+                                shownKl[std::size_t(module)], s->modules[std::size_t(module)].name, module, {}, {},
+                                e.rhat(v), e.effectiveSamples(v)});
+    }
     if (!e.families().mergesAnything())
         s->unmerged = e.families().unhandled();
     s->learning = e.learning();
@@ -86,35 +87,19 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         s->deterministic.push_back(net.variables[std::size_t(v)].name);
     s->samples = e.samples();
     s->chains = e.chainCount();
-    bool anyEvidence = false;
-    for (int ev : e.evidence())
-        anyEvidence = anyEvidence || ev >= 0;
+    const bool sampled = !e.learning() && e.samples() > 0;
     const auto& exact = e.exactJoint();
     // While learning, "learned" is the distribution the modules define; while sampling, the
     // histogram of the network's states.
     std::vector<double> learned;
     if (!exact.empty() && exact.size() <= 1024)
-        learned = e.learning() || e.samples() == 0 ? e.modelJoint() : e.sampledJoint();
-    if (!anyEvidence && !learned.empty() && exact.size() <= kMaxJointBars) {
-        s->trueJoint = exact;
-        s->learnedJoint = learned;
-    } else if (!exact.empty()) {
-        s->trueMarginals = e.exactMarginals();
-        if (e.learning() || e.samples() == 0) {
-            // Marginals of the modules' own distribution.
-            s->learnedMarginals = learned.empty() ? std::vector<std::vector<double>>{} : marginalsOf(net, learned);
-        } else {
-            s->learnedMarginals = e.sampledMarginals();
-        }
-    }
-    // Every node draws its marginals: exact, and the network's (the modules' distribution
-    // while learning, the sampled one after).
+        learned = sampled ? e.sampledJoint() : e.modelJoint();
+    // Every node draws its marginals: exact (by enumeration or elimination), and the network's
+    // (the modules' distribution while learning, where it can be enumerated; the sampled one after).
     const auto exactMarginals = e.exactMarginals();
     std::vector<std::vector<double>> estimate;
-    if (!e.learning() && e.samples() > 0)
+    if (sampled)
         estimate = e.sampledMarginals();
-    else if (!s->learnedMarginals.empty())
-        estimate = s->learnedMarginals;
     else if (!learned.empty())
         estimate = marginalsOf(net, learned);
     for (std::size_t v = 0; v < s->variables.size(); ++v) {
@@ -123,13 +108,13 @@ PanelStatePtr BayesNetPanel::capture(const Experiment& experiment)
         if (v < estimate.size())
             s->variables[v].estimate = estimate[v];
     }
-    // A network too large to enumerate (CHILD) has no joint to draw: its marginals, exact by
-    // elimination, beside the sampled ones (none while learning: the modules' own joint is out
-    // of reach too).
-    if (exact.empty() && s->trueMarginals.empty() && !exactMarginals.empty()) {
+    // The chart: the joint where it is small and there is no evidence, else the marginals.
+    if (!anyEvidence && !learned.empty() && exact.size() <= kMaxJointBars) {
+        s->trueJoint = exact;
+        s->learnedJoint = learned;
+    } else {
         s->trueMarginals = exactMarginals;
-        if (!e.learning() && e.samples() > 0)
-            s->learnedMarginals = estimate;
+        s->learnedMarginals = estimate;
     }
     return s;
 }
@@ -251,6 +236,7 @@ BayesNetPanel::BayesNetPanel(QWidget* parent) : ExperimentPanel(parent)
     layout->addWidget(tabs_, 2);
     setMinimumHeight(260);
     connect(graph_, &NetworkGraphView::laidOut, this, [this] { updateGeometry(); });
+    connect(graph_, &NetworkGraphView::networkChanged, table_, &ModuleTableView::clear);  // the table was the old one's
     connect(graph_, &NetworkGraphView::tableRequested, this, qOverload<int>(&BayesNetPanel::openTable));
     connect(graph_, &NetworkGraphView::evidenceRequested, this,
             [this](const QString& evidence) { emit commandRequested("evidence " + evidence); });
@@ -273,15 +259,6 @@ void BayesNetPanel::showState(const PanelStatePtr& state)
     auto s = std::dynamic_pointer_cast<const BayesNetState>(state);
     if (!s)
         return;
-    // Another network: the table shown belonged to the old one.
-    const auto shapeOf = [](const BayesNetState& b) {
-        std::vector<std::string> n;
-        for (const auto& v : b.variables)
-            n.push_back(v.name + '\x1f' + v.module);
-        return n;
-    };
-    if (state_ && shapeOf(*state_) != shapeOf(*s))
-        table_->clear();
     state_ = s;
     graph_->setState(s);
     if (s->learning)

@@ -91,15 +91,18 @@ void NetworkGraphView::setState(std::shared_ptr<const BayesNetState> state)
     // same names from another file may have other values, and boxes of other sizes).
     std::vector<std::string> shape;
     for (const auto& v : state_->variables) {
-        std::string line = v.name + '\x1f' + v.label;
+        std::string line = v.name + '\x1f' + v.label + '\x1f' + v.module;  // (families merged or not: other tables)
         for (const auto& x : v.values)
             line += '\x1f' + x;
         for (int p : v.parents)
             line += '\x1e' + std::to_string(p);
         shape.push_back(std::move(line));
     }
-    if (shape != laidOutNames_) {
-        laidOutNames_ = std::move(shape);
+    if (shape != laidOutShape_) {
+        const bool another = !laidOutShape_.empty();
+        laidOutShape_ = std::move(shape);
+        if (another)
+            emit networkChanged();
         zoom_ = 1;
         pan_ = {};
         layOut();

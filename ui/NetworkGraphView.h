@@ -42,6 +42,9 @@ public:
 signals:
     /// Another network was laid out: its natural size may have changed.
     void laidOut();
+    /// The state is of another network than the one before (other names, values, labels,
+    /// arrows or modules): what was shown of the old one is stale.
+    void networkChanged();
     void evidenceRequested(const QString& evidence);
     /// The name of a node was clicked: its module's table is wanted.
     void tableRequested(int variable);
@@ -89,7 +92,7 @@ private:
     double pendingAt_ = 0;
     GraphLayout layout_;
     std::vector<QSizeF> sizes_;
-    std::vector<std::string> laidOutNames_;  // the network the layout belongs to
+    std::vector<std::string> laidOutShape_;  // the network the layout belongs to
     double zoom_ = 1;
     QPointF pan_;
     bool dragging_ = false;

@@ -379,6 +379,7 @@ MetricList BayesNetExperiment::summary() const
         mean += x / double(kl.size());
     const auto underEvidence = moduleKlsUnderEvidence();
     const auto posteriorKls = posteriorKl();
+    const auto [worstRhat, leastEss] = worstDiagnostics();
     return {
         {"kl_module", kl},
         {"kl_module_mean", mean},
@@ -395,9 +396,9 @@ MetricList BayesNetExperiment::summary() const
         {"training_examples", double(counts_.examples())},
         {"chains", double(chainCount())},
         {"rhat", perVariable([this](int v) { return rhat(v); })},
-        {"rhat_max", worstDiagnostics().first},
+        {"rhat_max", worstRhat},
         {"ess", perVariable([this](int v) { return effectiveSamples(v); })},
-        {"ess_min", worstDiagnostics().second},
+        {"ess_min", leastEss},
         {"learning_seconds", learningSeconds_},
         {"samples", double(validSamples_)},
         {"invalid_fraction", sampledSteps_ ? 1.0 - double(validSamples_) / double(sampledSteps_)
