@@ -7,8 +7,10 @@
 #include "RasterModel.h"
 #include "SpikeRaster.h"
 #include "core/ExperimentRegistry.h"
+#include "core/Simulation.h"
 #include "experiments/BayesNetExperiment.h"
 
+#include <QLabel>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -87,6 +89,53 @@ private slots:
         panel.showState(stateOf("chest-clinic"));
         QCOMPARE(panel.tableView()->variable(), -1);
         QCOMPARE(panel.tableView()->table()->rowCount(), 0);
+    }
+
+    void statusLineSaysWhereTheErrorIs()
+    {
+        // Sampled 0.05 off on A = a1; chains that agree. With many effective samples the line
+        // puts the difference on the learned tables; with few it cannot (sampling noise).
+        const auto lineFor = [](double ess) {
+            auto state = std::make_shared<BayesNetState>();
+            state->learning = false;
+            state->samples = 1000;
+            state->chains = 4;
+            BayesNetState::Variable a;
+            a.name = "A";
+            a.values = {"a1", "a2"};
+            a.exact = {0.30, 0.70};
+            a.estimate = {0.35, 0.65};
+            a.rhat = 1.0001;
+            a.ess = ess;
+            state->variables = {a};
+            BayesNetPanel panel;
+            panel.showState(state);
+            QString text;
+            for (QLabel* label : panel.findChildren<QLabel*>())
+                if (label->text().contains("chains:"))
+                    text = label->text();
+            return text;
+        };
+        const QString many = lineFor(100000), few = lineFor(100);
+        QVERIFY2(many.contains("Largest |sampled − exact| 0.050 (A = a1)"), qPrintable(many));
+        QVERIFY2(many.contains("R̂ ≤ 1.0001 (A)") && many.contains("ESS ≥ 100000 (A)"), qPrintable(many));
+        QVERIFY2(many.contains("they agree, so the difference is in the learned tables"), qPrintable(many));
+        QVERIFY2(!few.contains("they agree"), qPrintable(few));
+    }
+
+    void boxesShowTheEvidenceWeightedKl()
+    {
+        ParameterSet p = ExperimentRegistry::builtin().defaults("bayesnet");
+        p.set("network", "burglary-alarm");
+        p.set("evidence", "JohnCalls=True,MaryCalls=True");
+        p.set("learning_seconds", "300");
+        auto sim = std::make_unique<Simulation>(ExperimentRegistry::builtin().create("bayesnet", p, 4));
+        sim->runUntil(200);
+        const auto& e = static_cast<const BayesNetExperiment&>(sim->experiment());
+        const auto state = std::dynamic_pointer_cast<const BayesNetState>(BayesNetPanel::capture(e));
+        const int burglary = e.network().find("Burglary");
+        QCOMPARE(state->variables[std::size_t(burglary)].kl, e.moduleKlUnderEvidence(e.moduleOf(burglary)));
+        QVERIFY(e.moduleKlUnderEvidence(e.moduleOf(burglary)) != e.moduleKl(e.moduleOf(burglary)));
     }
 
     void graphClicksNameValuesCommandsCanCarry()
