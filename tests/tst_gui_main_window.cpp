@@ -1,6 +1,8 @@
 // The live application under Xvfb: play, slider → time-stamped `set` command, spikes reach
 // the OpenGL raster, pause stops simulated time, the screenshot option writes a picture.
 #include "BayesNetPanel.h"
+#include <QCheckBox>
+#include "ChartLegend.h"
 #include "EmMixturePanel.h"
 #include "core/ExperimentRegistry.h"
 #include "LiveSlider.h"
@@ -183,6 +185,18 @@ private slots:
         auto* panel = qobject_cast<BayesNetPanel*>(w.panel());
         QVERIFY(panel);
         QTRY_VERIFY_WITH_TIMEOUT(panel->state() && !panel->state()->learning, 5000);
+        // R-hat (near 1) is in the chart's legend but off at first, beside KLs near 0.
+        ChartLegend* legend = w.chart()->legend();
+        int rhat = -1, kl = -1;
+        for (int i = 0; i < legend->count(); ++i) {
+            if (legend->entry(i)->text() == "rhat_max")
+                rhat = i;
+            if (legend->entry(i)->text() == "kl_Z1")
+                kl = i;
+        }
+        QVERIFY(rhat >= 0 && kl >= 0);
+        QVERIFY(!legend->entry(rhat)->isChecked());
+        QVERIFY(legend->entry(kl)->isChecked());
         // Four chains sample; the panel says how well they agree, live.
         QCOMPARE(panel->state()->chains, 4);
         QVERIFY(std::isfinite(panel->state()->variables[0].rhat) && panel->state()->variables[0].rhat < 1.1);
