@@ -113,6 +113,37 @@ private slots:
         QVERIFY(std::abs(counts[2] - 10000) < 5 * std::sqrt(10000.0));
         QVERIFY(p.spikesAt(-1).empty());
     }
+    // The generation compares running products of uniforms with a table of e^{-rate·s·dt}
+    // instead of summing logarithms: the same uniforms must give the same steps as the renewal
+    // sum, for table rates, for more rates than get a table, and past the product's range.
+    void poissonStepsAreTheRenewalSums()
+    {
+        const double dt = 0.001;
+        std::vector<double> rates = {0.5, 2.0, 40.0, 60.0, 333.3, 1000.0, 7.0, 7.0};
+        for (int extra = 0; extra < 12; ++extra)
+            rates.push_back(1.0 + 3.7 * extra);  // beyond the tables: logarithms
+        rates.push_back(20000.0);                 // 20000 · 1 s: past the product's range
+        PoissonInputPopulation p(int(rates.size()), dt);
+        p.rates() = rates;
+        long compared = 0;
+        for (const int steps : {1, 50, 1000, 37}) {
+            for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+                RandomStream rng(seed), reference(seed);
+                p.generate(5, steps, rng);
+                auto expected = std::vector<std::vector<std::int32_t>>(std::size_t(steps));
+                for (std::size_t i = 0; i < rates.size(); ++i)
+                    for (double t = reference.exponential(rates[i]); t < steps * dt; t += reference.exponential(rates[i]))
+                        expected[std::size_t(int(t / dt))].push_back(std::int32_t(i));
+                for (int s = 0; s < steps; ++s) {
+                    const auto got = p.spikesAt(5 + s);
+                    QCOMPARE(std::vector<std::int32_t>(got.begin(), got.end()), expected[std::size_t(s)]);
+                    compared += long(got.size());
+                }
+                QVERIFY(rng.state() == reference.state());
+            }
+        }
+        QVERIFY(compared > 100000);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestEpspTraces)

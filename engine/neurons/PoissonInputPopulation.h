@@ -5,6 +5,13 @@
 // a presentation are drawn at its onset, one exponential waiting time per spike, and filed
 // into per-step buckets. The step loop then reads the spikes of its step and never looks at
 // a silent neuron: cost is proportional to spikes, not to neurons × steps.
+//
+// The waiting times are not summed as logarithms: spike m falls at t_m = −log(u_1 ⋯ u_m)/rate,
+// so the running product of the uniforms is compared with e^{−rate·s·dt}, from a table per
+// rate for the few rates a presentation uses. With many rates (tuning curves, grey levels),
+// one log() per spike finds the step and a vectorised e^{−rate·window} per neuron ends the
+// draws. The same uniforms give the same steps as the renewal sum, up to rounding at a step
+// boundary (tst_epsp_traces compares the two, construction by construction).
 #include "core/Random.h"
 
 #include <cstdint>
@@ -36,11 +43,22 @@ public:
     double totalRate() const;
 
 private:
+    /// e^{−rate·s·dt} for s = 0 … steps, or null when too many rates are in use (then the
+    /// steps come from logarithms).
+    const double* stepThresholds(double rate, int steps);
+
     double dt_;
     std::vector<double> rates_;
     std::int64_t firstStep_ = 0;
     std::vector<std::vector<std::int32_t>> buckets_;  // one per step of the window, reused
     int steps_ = 0;
+    struct Thresholds {
+        double rate;
+        std::vector<double> values;
+    };
+    std::vector<Thresholds> thresholds_;  // a cache: not state, the same for any history
+    std::size_t lastTable_ = 0;
+    std::vector<double> ends_;  // e^{−rate·window} per neuron, when rates are many (scratch)
 };
 
 } // namespace plab
