@@ -46,9 +46,13 @@ void RewardSynapses::remove(int row, int col)
 void RewardSynapses::stepEligibility(const Eigen::VectorXd& y, const Eigen::VectorXd& spikeMinusExpected, double dt)
 {
     // Exact decay over the step, then the step's increment (SPORE's scheme at 1 ms). The
-    // outer product is 20 × 50 numbers: dense and vectorised beats bookkeeping here.
-    e_ *= std::exp(-dt / p_.tauE);
-    e_.array() += w_.array() * (spikeMinusExpected * y.transpose()).array();
+    // outer product is 20 × 50 numbers: dense and vectorised beats bookkeeping here; one pass
+    // per row, with no outer product stored.
+    const double decay = std::exp(-dt / p_.tauE);
+    for (Eigen::Index r = 0; r < e_.rows(); ++r) {
+        const double s = spikeMinusExpected[r];
+        e_.row(r).array() = e_.row(r).array() * decay + w_.row(r).array() * (s * y.transpose().array());
+    }
 }
 
 void RewardSynapses::deliverReward(double normalizedReward)
