@@ -144,6 +144,53 @@ private slots:
         }
         QVERIFY(compared > 100000);
     }
+    // The dense collection (synaptic-sampling, self-repair) must give collect()'s values bit
+    // for bit, scale the hidden columns, and drop expired inputs from the live list in the
+    // same order (which state files keep).
+    void denseCollectionIsCollectBitForBit()
+    {
+        for (const auto shape : {EpspKernel::Shape::DoubleExponential, EpspKernel::Shape::Rectangular}) {
+            const int n = 203, hiddenFrom = 190;
+            EpspKernel kernel;
+            kernel.shape = shape;
+            EpspTraces sparse(n, kernel), dense(n, kernel);
+            RandomStream rng(11);
+            std::vector<double> out(std::size_t(n), 0.0);
+            auto expected = out;
+            std::vector<std::int32_t> ids;
+            std::vector<double> values;
+            long nonZero = 0;
+            double t = 0.0;
+            for (int step = 0; step < 20000; ++step) {
+                t += 0.0004 * rng.uniform();
+                for (int i = 0; i < n; ++i)
+                    if (rng.bernoulli(i % 3 == 0 ? 0.02 : 0.002)) {
+                        sparse.onSpike(i, t);
+                        dense.onSpike(i, t);
+                    }
+                const double at = t + 0.0003 * rng.uniform();  // later than every spike, as in a network
+                t = at;
+                sparse.collect(at, ids, values);
+                std::fill(expected.begin(), expected.end(), 0.0);
+                for (std::size_t j = 0; j < ids.size(); ++j)
+                    expected[std::size_t(ids[j])] = ids[j] >= hiddenFrom ? values[j] * 1.7 : values[j];
+                const int count = dense.collectDense(at, out.data(), hiddenFrom, 1.7);
+                QCOMPARE(count, int(ids.size()));
+                for (int i = 0; i < n; ++i)
+                    QVERIFY2(out[std::size_t(i)] == expected[std::size_t(i)], qPrintable(QString("input %1 at %2").arg(i).arg(at)));
+                nonZero += count;
+                if (step % 997 == 0) {  // the live lists, in order
+                    std::vector<std::int32_t> a, b;
+                    std::vector<double> va, vb;
+                    sparse.collect(at, a, va);
+                    dense.collect(at, b, vb);
+                    QCOMPARE(a, b);
+                    QCOMPARE(va, vb);
+                }
+            }
+            QVERIFY(nonZero > 20000);
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestEpspTraces)

@@ -16,6 +16,7 @@ namespace plab {
 
 class SampledSynapses {
 public:
+    static constexpr bool kReadsDenseInputsOnly = true;  // addDrive and postSpike: live.dense
     struct Config {
         SamplingParameters sampling;
         double homeostasis = 0.005;

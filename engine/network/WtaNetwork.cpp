@@ -77,19 +77,27 @@ void WtaNetwork<Synapses>::step(std::int64_t n, double t, bool plastic, SpikeRec
 template <WtaSynapses Synapses>
 void WtaNetwork<Synapses>::circuitSpike(const WtaGroup& circuit, double t, bool plastic, SpikeRecorder& spikes)
 {
-    traces_.collect(t, liveIds_, liveValues_);
-    ++counts_.circuitSpikes;
-    counts_.liveInputs += std::int64_t(liveIds_.size());
-    if (hiddenPresynaptic_) {
-        // EPSPs between hidden neurons are `lateralGain` times input EPSPs: in self-repair one
-        // zA neuron of twenty must be able to move zV (our choice; the papers' value is unknown).
-        const int hiddenBase = inputs_.size();
+    if constexpr (ReadsDenseInputsOnly<Synapses>) {
+        // Only the dense vector is read: the traces write all of it (no list, nothing to clear).
+        liveIds_.clear();
+        liveValues_.clear();
+        counts_.liveInputs += traces_.collectDense(t, dense_.data(), hiddenPresynaptic_ ? inputs_.size() : traces_.size(),
+                                                   lateralGain_);
+    } else {
+        traces_.collect(t, liveIds_, liveValues_);
+        if (hiddenPresynaptic_) {
+            // EPSPs between hidden neurons are `lateralGain` times input EPSPs: in self-repair one
+            // zA neuron of twenty must be able to move zV (our choice; the papers' value is unknown).
+            const int hiddenBase = inputs_.size();
+            for (std::size_t j = 0; j < liveIds_.size(); ++j)
+                if (liveIds_[j] >= hiddenBase)
+                    liveValues_[j] *= lateralGain_;
+        }
         for (std::size_t j = 0; j < liveIds_.size(); ++j)
-            if (liveIds_[j] >= hiddenBase)
-                liveValues_[j] *= lateralGain_;
+            dense_[std::size_t(liveIds_[j])] = liveValues_[j];
+        counts_.liveInputs += std::int64_t(liveIds_.size());
     }
-    for (std::size_t j = 0; j < liveIds_.size(); ++j)
-        dense_[std::size_t(liveIds_[j])] = liveValues_[j];
+    ++counts_.circuitSpikes;
     struct ClearOnExit {
         std::vector<double>& dense;
         const std::vector<std::int32_t>& ids;

@@ -68,7 +68,8 @@ public:
     const Synapses& synapses() const { return synapses_; }
     std::vector<WtaGroup>& circuits() { return circuits_; }
     const std::vector<WtaGroup>& circuits() const { return circuits_; }
-    /// The live traces of the last circuit spike (for monitors, inside the listener).
+    /// The live traces of the last circuit spike (for monitors, inside the listener); the
+    /// values only where the synapses read the sparse list (not ReadsDenseInputsOnly).
     const std::vector<std::int32_t>& liveIds() const { return liveIds_; }
     const std::vector<double>& liveValues() const { return liveValues_; }
 

@@ -14,7 +14,8 @@
 namespace plab {
 
 /// The presynaptic traces at one circuit spike, twice: as the live columns (ids, values) and
-/// as a dense vector over all columns (0 where nothing fired within the EPSP).
+/// as a dense vector over all columns (0 where nothing fired within the EPSP). For synapses
+/// that read only the dense vector (ReadsDenseInputsOnly) the values are left empty.
 struct LiveInputs {
     const std::vector<std::int32_t>& ids;
     const std::vector<double>& values;
@@ -37,5 +38,10 @@ concept WtaSynapses = requires(S s, const S cs, const WtaGroup& circuit, const L
     /// The end of step n at time t, after its circuit spikes.
     s.endStep(n, t, true);
 };
+
+/// Synapses that read only LiveInputs::dense (ids and values are then left empty): the
+/// network skips building the sparse list.
+template <class S>
+concept ReadsDenseInputsOnly = S::kReadsDenseInputsOnly;
 
 } // namespace plab

@@ -46,12 +46,18 @@ public:
     /// Fills ids/values with every input whose trace is non-zero at t (values > 0).
     /// Expired inputs are dropped from the live list on the way.
     void collect(double t, std::vector<std::int32_t>& ids, std::vector<double>& values);
+    /// The same as a dense vector over all inputs (0 where nothing is live), written in one
+    /// pass over every input; values of inputs from `scaledFrom` on are multiplied by `scale`
+    /// (the hidden neurons' lateral gain). Returns how many are non-zero. Like a network's
+    /// circuit spikes, t must not be earlier than any spike or collection before it.
+    int collectDense(double t, double* dense, int scaledFrom, double scale);
     /// Forgets every spike (used when inputs are silenced).
     void clear();
     void serialize(StateArchive& a);
 
 private:
     void rebase(double t);
+    void cacheGrowth(double t);
     double growth(double t, double tau) const { return std::exp((t - epoch_) / tau); }
 
     EpspKernel kernel_;

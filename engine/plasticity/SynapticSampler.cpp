@@ -66,11 +66,14 @@ void SynapticSampler::setExisting(int r, int n)
     auto x = scratch_.head(n);
     auto e = noise_.head(n);  // free between OU steps
     x = x.exp();
-    e = x.exp();
-    e = (p_.alpha * e).min(p_.wdMax);
+    e = (p_.alpha * x.exp()).min(p_.wdMax);
+    double* w = w_.row(r).data();
+    double* expected = expected_.row(r).data();
+    const double* xs = x.data();
+    const double* es = e.data();
     for (int j = 0; j < n; ++j) {
-        w_(r, list[j]) = x[j];
-        expected_(r, list[j]) = e[j];
+        w[list[j]] = xs[j];
+        expected[list[j]] = es[j];
     }
     drive_[std::size_t(r)] = e.sum();
 }
@@ -119,23 +122,30 @@ void SynapticSampler::postSpike(int r, const double* y)
         listExisting(r);
     int* list = existingList(r);
     const int n = existingCount_[std::size_t(r)];
+    // Local pointers: the stores below could otherwise alias the members they are read from.
+    double* theta = theta_.row(r).data();
+    double* w = w_.row(r).data();
+    double* expected = expected_.row(r).data();
+    double* jump = scratch_.data();
+    double* next = noise_.data();
     for (int j = 0; j < n; ++j) {
         const int c = list[j];
-        scratch_[j] = w_(r, c) * (y[c] - expected_(r, c));
-        noise_[j] = theta_(r, c);
+        jump[j] = w[c] * (y[c] - expected[c]);
+        next[j] = theta[c];
     }
     noise_.head(n) = (noise_.head(n) + (p_.rate * p_.n) * scratch_.head(n)).max(p_.thetaMin).min(p_.thetaMax);
     // Those still above zero get their new weights; the others retract.
+    const double theta0 = p_.theta0;
     int kept = 0;
     for (int j = 0; j < n; ++j) {
         const int c = list[j];
-        const double theta = noise_[j];
-        theta_(r, c) = theta;
-        w_(r, c) = 0.0;  // setExisting rewrites the ones that stay
-        expected_(r, c) = 0.0;
+        const double th = next[j];
+        theta[c] = th;
+        if (!(th > 0))  // retracts (rare); setExisting rewrites the ones that stay
+            w[c] = expected[c] = 0.0;
         list[kept] = c;
-        scratch_[kept] = theta - p_.theta0;
-        kept += theta > 0 ? 1 : 0;
+        jump[kept] = th - theta0;
+        kept += th > 0 ? 1 : 0;
     }
     setExisting(r, kept);
 }
