@@ -73,6 +73,24 @@ private slots:
         QVERIFY(std::fabs(sq / n - 1.0) < 0.015);
     }
 
+    void fillNormalIsNormalFastRepeated()
+    {
+        // fillNormal keeps the generator in registers: it must give normalFast()'s numbers and
+        // leave the same state, across the tail and the wedges too (400 000 draws meet both).
+        RandomStream a(31), b(31);
+        std::vector<double> x(400000);
+        a.fillNormal(x.data(), x.size());
+        int edges = 0;
+        for (const double v : x) {
+            const double expected = b.normalFast();
+            QCOMPARE(v, expected);
+            edges += std::fabs(v) > 3.442619855899;
+        }
+        QVERIFY(edges > 100);
+        QVERIFY(a.state() == b.state());
+        QCOMPARE(a(), b());
+    }
+
     void zigguratIsStandardNormal()
     {
         // Moments and the KS distance to N(0, 1), including the tails beyond 3.44.

@@ -71,7 +71,6 @@ const ZigguratTables& ziggurat()
 double RandomStream::normalFast()
 {
     const ZigguratTables& z = ziggurat();
-    constexpr double r = 3.442619855899;
     for (;;) {
         const std::uint64_t bits = (*this)();
         const auto hz = std::int32_t(std::uint32_t(bits >> 32));
@@ -79,24 +78,60 @@ double RandomStream::normalFast()
         const double x = double(hz) * z.w[iz];
         if (std::fabs(double(hz)) < z.k[iz])
             return x;  // inside the layer's rectangle: the common case
-        if (iz == 0) {
-            // The tail beyond r (Marsaglia's method).
-            double tx, ty;
-            do {
-                tx = -std::log(uniformPositive()) / r;
-                ty = -std::log(uniformPositive());
-            } while (ty + ty < tx * tx);
-            return hz > 0 ? r + tx : -r - tx;
-        }
-        if (z.f[iz] + uniform() * (z.f[iz - 1] - z.f[iz]) < std::exp(-0.5 * x * x))
-            return x;
+        if (double y; zigguratEdge(hz, iz, x, y))
+            return y;
     }
+}
+
+bool RandomStream::zigguratEdge(std::int32_t hz, int iz, double x, double& out)
+{
+    const ZigguratTables& z = ziggurat();
+    constexpr double r = 3.442619855899;
+    if (iz == 0) {
+        // The tail beyond r (Marsaglia's method).
+        double tx, ty;
+        do {
+            tx = -std::log(uniformPositive()) / r;
+            ty = -std::log(uniformPositive());
+        } while (ty + ty < tx * tx);
+        out = hz > 0 ? r + tx : -r - tx;
+        return true;
+    }
+    out = x;
+    return z.f[iz] + uniform() * (z.f[iz - 1] - z.f[iz]) < std::exp(-0.5 * x * x);
 }
 
 void RandomStream::fillNormal(double* out, std::size_t n)
 {
-    for (std::size_t i = 0; i < n; ++i)
-        out[i] = normalFast();
+    // normalFast() n times, with the generator's state in registers for the common case (the
+    // same draws, so the same numbers); the rare edge of a layer goes through the member.
+    const ZigguratTables& z = ziggurat();
+    State s = s_;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (;;) {
+            const std::uint64_t bits = rotl(s[0] + s[3], 23) + s[0];
+            const std::uint64_t t = s[1] << 17;
+            s[2] ^= s[0];
+            s[3] ^= s[1];
+            s[1] ^= s[2];
+            s[0] ^= s[3];
+            s[2] ^= t;
+            s[3] = rotl(s[3], 45);
+            const auto hz = std::int32_t(std::uint32_t(bits >> 32));
+            const int iz = int(bits & 127u);
+            const double x = double(hz) * z.w[iz];
+            if (std::fabs(double(hz)) < z.k[iz]) {
+                out[i] = x;
+                break;
+            }
+            s_ = s;
+            const bool accepted = zigguratEdge(hz, iz, x, out[i]);
+            s = s_;
+            if (accepted)
+                break;
+        }
+    }
+    s_ = s;
 }
 
 std::uint32_t RandomStream::poisson(double mean)

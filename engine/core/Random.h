@@ -66,6 +66,8 @@ public:
     void setState(const State& s) { s_ = s; }
 
 private:
+    /// The rest of a ziggurat draw outside its layer's rectangle: true with the number in out.
+    bool zigguratEdge(std::int32_t hz, int iz, double x, double& out);
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     State s_{};
 };
