@@ -1,30 +1,35 @@
 #!/usr/bin/env bash
-# Plasticity Lab against Brian2 on the same model (em-mixture), on this machine, A B A B:
-#   bench/brian2/compare.sh [SECONDS]      (default 300 simulated seconds; needs python3-brian)
-# Prints each run's wall time and fixed-point error, then the ratio of the mean wall times.
+# Plasticity Lab against Brian2 (C++ standalone, the binary timed alone) on the same model,
+# em-mixture at its defaults (counting learning rate), at the sizes of bench_scaling's table:
+#   bench/brian2/compare.sh [SECONDS] [SEED]   (default 300 simulated seconds, seed 1;
+#                                              needs python3-brian and a C++ compiler)
+# Prints each side's wall time and learning figures, then the ratio of the wall times.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-300}
+seed=${2:-1}
 lab=build/bin/plasticity-lab
 [[ -x $lab ]] || { echo "build first: ./setup.sh test" >&2; exit 1; }
 /usr/bin/python3 -c "import brian2" 2>/dev/null || { echo "needs Debian's python3-brian (apt-get install python3-brian)" >&2; exit 1; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for data in synthetic mnist; do
-  echo "== em-mixture, data=$data, $seconds s simulated"
-  ours=() theirs=()
-  for round in 1 2; do
-    "$lab" run em-mixture --set data=$data --set learning_rate_mode=decaying --seconds "$seconds" --seed $round --quiet --out "$out/lab"
-    read -r wall eq nmi < <(/usr/bin/python3 -c "import json; m=json.load(open('$out/lab/summary.json')); \
+printf '%-34s %12s %12s %8s   %-24s %-24s\n' "size" "ours wall" "Brian2 wall" "ratio" "eq_error ours / Brian2" "nmi ours / Brian2"
+while IFS='|' read -r name ours theirs; do
+  # shellcheck disable=SC2086
+  "$lab" run em-mixture $ours --seconds "$seconds" --seed "$seed" --quiet --out "$out/lab"
+  read -r wall eq nmi < <(/usr/bin/python3 -c "import json; m=json.load(open('$out/lab/summary.json')); \
 print(m['wall_seconds'], m['metrics']['equilibrium_error'], m['metrics']['nmi'])")
-    printf '  plasticity-lab  %9.3f s wall   equilibrium_error %.4f   nmi %.3f\n' "$wall" "$eq" "$nmi"
-    ours+=("$wall")
-    line=$(/usr/bin/python3 bench/brian2/em_mixture_brian2.py --data $data --seconds "$seconds" --seed $round 2>/dev/null | tail -1)
-    read -r wall eq nmi < <(/usr/bin/python3 -c "import json,sys; m=json.loads(sys.argv[1]); \
+  # shellcheck disable=SC2086
+  line=$(/usr/bin/python3 bench/brian2/em_mixture_brian2.py $theirs --seconds "$seconds" --seed "$seed" 2>/dev/null | tail -1)
+  read -r bwall beq bnmi < <(/usr/bin/python3 -c "import json,sys; m=json.loads(sys.argv[1]); \
 print(m['wall_seconds'], m['equilibrium_error'], m['nmi'])" "$line")
-    printf '  brian2          %9.3f s wall   equilibrium_error %.4f   nmi %.3f\n' "$wall" "$eq" "$nmi"
-    theirs+=("$wall")
-  done
-  /usr/bin/python3 -c "import sys; a=[float(x) for x in sys.argv[1:3]]; b=[float(x) for x in sys.argv[3:5]]; \
-print('  ratio (brian2 / plasticity-lab, mean wall time): %.0fx' % ((sum(b)/2)/(sum(a)/2)))" "${ours[@]}" "${theirs[@]}"
-done
+  /usr/bin/python3 -c "import sys; n,a,b,e1,e2,m1,m2=sys.argv[1:]; \
+print('%-34s %10.3f s %10.2f s %7.0fx   %.4f / %.4f          %.3f / %.3f' % (n, float(a), float(b), float(b)/float(a), \
+float(e1), float(e2), float(m1), float(m2)))" "$name" "$wall" "$bwall" "$eq" "$beq" "$nmi" "$bnmi"
+done <<'EOF'
+4 x 8x8, 4 neurons||--classes 4 --side 8 --neurons 4
+16 x 16x16, 64 neurons|--set classes=16 --set image_side=16 --set neurons=64|--classes 16 --side 16 --neurons 64
+16 x 16x16, 200 neurons|--set classes=16 --set image_side=16 --set neurons=200|--classes 16 --side 16 --neurons 200
+16 x 16x16, 1000 neurons|--set classes=16 --set image_side=16 --set neurons=1000|--classes 16 --side 16 --neurons 1000
+MNIST 28x28, digits 0-9, 100 neurons|--set data=mnist --set mnist_side=28 --set digits=0-9 --set neurons=100|--data mnist --mnist-side 28 --neurons 100
+EOF
