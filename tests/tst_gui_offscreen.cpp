@@ -3,6 +3,7 @@
 #include "BayesNetPanel.h"
 #include "MainWindow.h"
 #include "ModuleTableView.h"
+#include "RasterDecorations.h"
 #include "MetricChartView.h"
 #include "RasterModel.h"
 #include "SpikeRaster.h"
@@ -177,6 +178,38 @@ private slots:
         view.setState(other);
         QVERIFY2(view.nodeRect(0).height() / view.scale() > before, "the taller box was not laid out again");
         QVERIFY(view.nodeRect(0).contains(view.valueCenter(0, 2)));
+    }
+
+    void rasterNamesEveryChestClinicModuleWhereTheyFit()
+    {
+        // Six modules of unequal size in a raster just tall enough for six lines: crowded
+        // one-line names move up past the one below instead of being left out (before, three
+        // of six were named), no two labels overlap, and in less room every other one at worst.
+        ParameterSet p = ExperimentRegistry::builtin().defaults("bayesnet");
+        p.set("network", "chest-clinic");
+        const auto e = ExperimentRegistry::builtin().create("bayesnet", p, 1);
+        RasterModel m(1000);
+        m.setLayout(e->neuronGroups());
+        RasterBandLabels labels(m);
+        const int line = labels.fontMetrics().height();
+        const QStringList names = {"asia", "tub+lung", "smoke", "bronc", "xray", "dysp"};
+        for (const int height : {6 * line + 4, 5 * line}) {
+            labels.resize(labels.width(), height);
+            const auto drawn = labels.labels();
+            int named = 0;
+            QStringList texts;
+            for (const auto& d : drawn)
+                texts << d.text;
+            for (const QString& name : names)
+                named += std::any_of(texts.begin(), texts.end(), [&](const QString& t) { return t.startsWith(name); });
+            QVERIFY2(named == 6 || (height < 6 * line && named >= 3),
+                     qPrintable(QString("%1 px: %2 of 6 named: %3").arg(height).arg(named).arg(texts.join(" | "))));
+            for (std::size_t i = 0; i < drawn.size(); ++i) {
+                QVERIFY(drawn[i].rect.top() >= 0 && drawn[i].rect.bottom() < height);
+                for (std::size_t j = i + 1; j < drawn.size(); ++j)
+                    QVERIFY2(!drawn[i].rect.intersects(drawn[j].rect), qPrintable(drawn[i].text + " covers " + drawn[j].text));
+            }
+        }
     }
 
     void rasterModelKeepsTheWindow()

@@ -90,12 +90,9 @@ std::vector<DrawnText> RasterBandLabels::labels() const
                 out.push_back({QRect(2, top, textRight - 2, bottom - top), name});
             } else {
                 // Thinner than a line (many modules in a small raster): a line's height centred
-                // on the run, where it does not cover the label below it, so every other one at
-                // worst stays named rather than none.
+                // on the run, moved off-centre below where labels crowd.
                 const int centre = (top + bottom) / 2;
-                const QRect r(2, std::clamp(centre - line / 2, 0, std::max(0, h - line)), textRight - 2, line);
-                if (out.empty() || !out.back().rect.intersects(r))
-                    out.push_back({r, name});
+                out.push_back({QRect(2, std::clamp(centre - line / 2, 0, std::max(0, h - line)), textRight - 2, line), name, true});
             }
             b = end;
             continue;
@@ -108,6 +105,33 @@ std::vector<DrawnText> RasterBandLabels::labels() const
                                lines >= 2 ? bands[b].name + "\n" + sizeLine(bands[b].count) : bands[b].name});
         }
     }
+    // Crowded one-line labels make room for each other: pushed up past the label below (the
+    // list runs bottom to top), then down from the top edge where that ran out of room;
+    // bands' own labels stay. One that still collides is left out, so every other one at
+    // worst stays named rather than none.
+    for (std::size_t i = 1; i < out.size(); ++i)
+        if (out[i].movable && out[i].rect.intersects(out[i - 1].rect))
+            out[i].rect.moveTop(out[i - 1].rect.top() - line);
+    for (std::size_t i = out.size(); i-- > 0;) {
+        if (!out[i].movable)
+            continue;
+        if (out[i].rect.top() < 0)
+            out[i].rect.moveTop(0);
+        if (i + 1 < out.size() && out[i].rect.intersects(out[i + 1].rect))
+            out[i].rect.moveTop(out[i + 1].rect.bottom() + 1);
+        if (out[i].rect.bottom() >= h)
+            out[i].rect.moveTop(h - line);
+    }
+    std::vector<DrawnText> kept;
+    for (const DrawnText& d : out)
+        if (!d.movable || ((kept.empty() || !kept.back().rect.intersects(d.rect)) && d.rect.top() >= 0))
+            kept.push_back(d);
+    for (std::size_t i = 0; i + 1 < kept.size();)  // a moved line never covers a band's own label
+        if (kept[i].movable && kept[i].rect.intersects(kept[i + 1].rect))
+            kept.erase(kept.begin() + std::ptrdiff_t(i));
+        else
+            ++i;
+    out = std::move(kept);
     return out;
 }
 

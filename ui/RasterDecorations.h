@@ -15,6 +15,7 @@ namespace plab {
 struct DrawnText {
     QRect rect;
     QString text;  // lines separated by '\n'
+    bool movable = false;  // a one-line label placed off its band's centre when crowded
 };
 
 class RasterBandLabels : public QWidget {
