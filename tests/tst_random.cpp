@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 using namespace plab;
@@ -83,10 +84,10 @@ private slots:
         int edges = 0;
         for (const double v : x) {
             const double expected = b.normalFast();
-            QCOMPARE(v, expected);
+            QVERIFY(std::memcmp(&v, &expected, sizeof v) == 0);  // the same bits, not merely close
             edges += std::fabs(v) > 3.442619855899;
         }
-        QVERIFY(edges > 100);
+        QVERIFY(edges > 100);  // the tail; the wedges (about 1 % of draws) are met far more often
         QVERIFY(a.state() == b.state());
         QCOMPARE(a(), b());
     }

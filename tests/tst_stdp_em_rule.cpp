@@ -32,9 +32,9 @@ private slots:
 
     void rowUpdateIsTheRuleForEverySynapse()
     {
-        // updateRow skips e^{w'} where an input did not fire (−η above log η + log c, a weight
-        // at wMin stays): it must still be delta() for every synapse, on both sides of the
-        // threshold, at the clips and for fired inputs.
+        // updateRow computes the whole row at once (vectorised exp, the guard as a max): it must
+        // still be delta() for every synapse, on both sides of e^{w'} = η, at the clips and for
+        // fired inputs.
         StdpEmRule rule;
         rule.logC = std::log(1.7);
         for (const double eta : {0.02, 0.003, 1e-4}) {

@@ -109,14 +109,7 @@ void RandomStream::fillNormal(double* out, std::size_t n)
     State s = s_;
     for (std::size_t i = 0; i < n; ++i) {
         for (;;) {
-            const std::uint64_t bits = rotl(s[0] + s[3], 23) + s[0];
-            const std::uint64_t t = s[1] << 17;
-            s[2] ^= s[0];
-            s[3] ^= s[1];
-            s[1] ^= s[2];
-            s[0] ^= s[3];
-            s[2] ^= t;
-            s[3] = rotl(s[3], 45);
+            const std::uint64_t bits = next(s);
             const auto hz = std::int32_t(std::uint32_t(bits >> 32));
             const int iz = int(bits & 127u);
             const double x = double(hz) * z.w[iz];

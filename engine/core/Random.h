@@ -26,18 +26,7 @@ public:
     static constexpr result_type min() { return 0; }
     static constexpr result_type max() { return ~result_type(0); }
 
-    result_type operator()()
-    {
-        const std::uint64_t result = rotl(s_[0] + s_[3], 23) + s_[0];
-        const std::uint64_t t = s_[1] << 17;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
+    result_type operator()() { return next(s_); }
 
     /// Uniform in [0, 1), 53 random bits.
     double uniform() { return double((*this)() >> 11) * 0x1.0p-53; }
@@ -66,6 +55,19 @@ public:
     void setState(const State& s) { s_ = s; }
 
 private:
+    /// One xoshiro256++ step on a state (the member's, or a copy kept in registers).
+    static std::uint64_t next(State& s)
+    {
+        const std::uint64_t result = rotl(s[0] + s[3], 23) + s[0];
+        const std::uint64_t t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = rotl(s[3], 45);
+        return result;
+    }
     /// The rest of a ziggurat draw outside its layer's rectangle: true with the number in out.
     bool zigguratEdge(std::int32_t hz, int iz, double x, double& out);
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

@@ -6,7 +6,10 @@
 
 namespace plab {
 
-#if defined(__AVX2__) && defined(__FMA__)
+// Only where Eigen's own exp() is the 3.4.0 code for four doubles that this mirrors: with
+// AVX-512 Eigen uses eight-wide packets and 64-byte peeling, and later releases may change it.
+#if defined(__AVX2__) && defined(__FMA__) && !defined(EIGEN_VECTORIZE_AVX512) && EIGEN_VERSION_AT_LEAST(3, 4, 0) && \
+    !EIGEN_VERSION_AT_LEAST(3, 4, 1)
 namespace {
 
 using Eigen::internal::Packet4d;
@@ -33,7 +36,7 @@ Packet4d expPacket(const Packet4d input)
     qx = pmadd(qx, x2, pset1<Packet4d>(2.00000000000000000009e0));
     x = pdiv(px, psub(qx, px));
     x = pmadd(pset1<Packet4d>(2.0), x, pset1<Packet4d>(1.0));
-    // 2^fx from its bits: fx is an integer in [−1021, 1011] here, a normal exponent.
+    // 2^fx from its bits: for |x| < 700, fx is an integer in [−1010, 1010], a normal exponent.
     const __m256i bits = _mm256_slli_epi64(
         _mm256_add_epi64(_mm256_cvtepi32_epi64(_mm256_cvtpd_epi32(fx)), _mm256_set1_epi64x(1023)), 52);
     return pmax(pmul(x, _mm256_castsi256_pd(bits)), input);

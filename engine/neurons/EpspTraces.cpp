@@ -3,6 +3,7 @@
 #include "io/StateArchive.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #if defined(__AVX2__) && defined(__FMA__)
@@ -10,6 +11,21 @@
 #endif
 
 namespace plab {
+
+namespace {
+// y = fall·e^{−(t−t0)/τf} − rise·e^{−(t−t0)/τr}, rounded one way in every build: one fused
+// multiply–subtract where the CPU has FMA (what the compiler made of the plain expression in
+// the x86-64-v3 Release build before), else two roundings. collect() and collectDense() both
+// use it, so they agree bit for bit at any optimisation level.
+inline double traceValue(double fall, double decayFall, double rise, double decayRise)
+{
+#if defined(__FMA__)
+    return std::fma(fall, decayFall, -(rise * decayRise));
+#else
+    return fall * decayFall - rise * decayRise;
+#endif
+}
+} // namespace
 
 double EpspKernel::support() const
 {
@@ -110,7 +126,7 @@ void EpspTraces::collect(double t, std::vector<std::int32_t>& ids, std::vector<d
         live_[keep++] = i;
         if (!(s >= 0))
             continue;
-        const double y = rectangular ? 1.0 : fall_[std::size_t(i)] * decayFall - rise_[std::size_t(i)] * decayRise;
+        const double y = rectangular ? 1.0 : traceValue(fall_[std::size_t(i)], decayFall, rise_[std::size_t(i)], decayRise);
         if (y > 0.0) {
             ids.push_back(i);
             values.push_back(y);
@@ -122,14 +138,14 @@ void EpspTraces::collect(double t, std::vector<std::int32_t>& ids, std::vector<d
 int EpspTraces::collectDense(double t, double* dense, int scaledFrom, double scale)
 {
     // collect() as one pass over every input instead of the live list, four at a time where
-    // the CPU has AVX2 and FMA. Inputs that are not live have zero amplitudes and a last spike
-    // at least the support ago, so they get 0 as before; y is rounded as collect() rounds it
-    // (one fused multiply-subtract), so the values are the same bit for bit.
+    // the CPU has AVX2 and FMA. Inputs that are not live have a last spike at least the
+    // support ago, so they get 0 as before; y is rounded as collect() rounds it (traceValue),
+    // so the values are the same bit for bit.
     const bool rectangular = kernel_.shape == EpspKernel::Shape::Rectangular;
-    if (!rectangular)
+    if (!rectangular) {
         rebase(t);
-    if (!rectangular)
         cacheGrowth(t);  // a hidden neuron that wins now spikes at t too: onSpike reuses them
+    }
     const double decayFall = rectangular ? 0.0 : 1.0 / growthFall_;
     const double decayRise = rectangular ? 0.0 : 1.0 / growthRise_;
     const double support = support_;
@@ -141,7 +157,7 @@ int EpspTraces::collectDense(double t, double* dense, int scaledFrom, double sca
     bool expired = false;
     const auto one = [&](int i) {
         const double s = t - last[i];
-        const double shape = rectangular ? 1.0 : std::fma(fall[i], decayFall, -(rise[i] * decayRise));
+        const double shape = rectangular ? 1.0 : traceValue(fall[i], decayFall, rise[i], decayRise);
         const bool on = s >= 0 && s < support && shape > 0.0;
         dense[i] = on ? (i >= scaledFrom ? shape * scale : shape) : 0.0;
         nonZero += on ? 1 : 0;
@@ -150,26 +166,28 @@ int EpspTraces::collectDense(double t, double* dense, int scaledFrom, double sca
     int i = 0;
 #if defined(__AVX2__) && defined(__FMA__)
     if (!rectangular) {
-        // Live inputs of a double exponential have fall > 0: that marks the ones to drop.
         const __m256d vt = _mm256_set1_pd(t), vSupport = _mm256_set1_pd(support), zero = _mm256_setzero_pd();
         const __m256d vFall = _mm256_set1_pd(decayFall), vRise = _mm256_set1_pd(decayRise);
+        const char* live = isLive_.data();
         __m256d anyExpired = zero;
         for (; i + 4 <= n; i += 4) {
             const __m256d s = _mm256_sub_pd(vt, _mm256_loadu_pd(last + i));
-            const __m256d f = _mm256_loadu_pd(fall + i);
-            const __m256d shape = _mm256_fmsub_pd(f, vFall, _mm256_mul_pd(_mm256_loadu_pd(rise + i), vRise));
+            const __m256d shape = _mm256_fmsub_pd(_mm256_loadu_pd(fall + i), vFall, _mm256_mul_pd(_mm256_loadu_pd(rise + i), vRise));
             const __m256d on = _mm256_and_pd(_mm256_and_pd(_mm256_cmp_pd(s, zero, _CMP_GE_OQ), _mm256_cmp_pd(s, vSupport, _CMP_LT_OQ)),
                                              _mm256_cmp_pd(shape, zero, _CMP_GT_OQ));
             __m256d y = _mm256_and_pd(on, shape);
             if (i + 4 > scaledFrom) {
                 const __m256d index = _mm256_setr_pd(i, i + 1, i + 2, i + 3);
                 const __m256d scaled = _mm256_cmp_pd(index, _mm256_set1_pd(scaledFrom), _CMP_GE_OQ);
-                y = _mm256_blendv_pd(y, _mm256_mul_pd(y, _mm256_set1_pd(scale)), scaled);
+                y = _mm256_and_pd(on, _mm256_blendv_pd(y, _mm256_mul_pd(y, _mm256_set1_pd(scale)), scaled));
             }
             _mm256_storeu_pd(dense + i, y);
             nonZero += __builtin_popcount(unsigned(_mm256_movemask_pd(on)));
-            anyExpired = _mm256_or_pd(anyExpired, _mm256_and_pd(_mm256_cmp_pd(s, vSupport, _CMP_GE_OQ),
-                                                                _mm256_cmp_pd(f, zero, _CMP_NEQ_OQ)));
+            // Expired: past the support and still on the live list (its flags, four bytes).
+            std::int32_t flags;
+            std::memcpy(&flags, live + i, sizeof flags);
+            const __m256i listed = _mm256_cmpeq_epi64(_mm256_cvtepu8_epi64(_mm_cvtsi32_si128(flags)), _mm256_setzero_si256());
+            anyExpired = _mm256_or_pd(anyExpired, _mm256_andnot_pd(_mm256_castsi256_pd(listed), _mm256_cmp_pd(s, vSupport, _CMP_GE_OQ)));
         }
         expired = _mm256_movemask_pd(anyExpired) != 0;
     }

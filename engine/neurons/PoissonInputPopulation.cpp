@@ -31,21 +31,39 @@ double roughMinusLog(double p)
 }
 }
 
-const double* PoissonInputPopulation::stepThresholds(double rate, int steps)
+bool PoissonInputPopulation::prepareTables(int steps)
 {
-    if (lastTable_ >= thresholds_.size() || thresholds_[lastTable_].rate != rate) {
-        const auto found = std::find_if(thresholds_.begin(), thresholds_.end(), [&](const Thresholds& t) { return t.rate == rate; });
-        lastTable_ = std::size_t(found - thresholds_.begin());
-        if (lastTable_ == thresholds_.size()) {
-            if (thresholds_.size() >= kMaxTables)
-                return nullptr;
-            thresholds_.push_back({rate, {}});
+    // Which construction serves is decided by the rates of this presentation alone, never by
+    // what came before: tables when they take at most kMaxTables distinct rates.
+    tableRates_.clear();
+    const double window = steps * dt_;
+    for (const double rate : rates_)
+        if (rate > 0.0 && rate * window < kMaxExpectedSpikes &&
+            std::find(tableRates_.begin(), tableRates_.end(), rate) == tableRates_.end()) {
+            if (tableRates_.size() == kMaxTables)
+                return false;
+            tableRates_.push_back(rate);
         }
+    // Keep the tables of these rates (a table depends on its rate and dt alone), make the rest.
+    std::erase_if(thresholds_, [&](const Thresholds& t) {
+        return std::find(tableRates_.begin(), tableRates_.end(), t.rate) == tableRates_.end();
+    });
+    for (const double rate : tableRates_) {
+        auto found = std::find_if(thresholds_.begin(), thresholds_.end(), [&](const Thresholds& t) { return t.rate == rate; });
+        if (found == thresholds_.end())
+            found = thresholds_.insert(thresholds_.end(), {rate, {}});
+        for (auto s = found->values.size(); s <= std::size_t(steps); ++s)
+            found->values.push_back(std::exp(-rate * dt_ * double(s)));
     }
-    auto& values = thresholds_[lastTable_].values;
-    for (auto s = values.size(); s <= std::size_t(steps); ++s)
-        values.push_back(std::exp(-rate * dt_ * double(s)));
-    return values.data();
+    return true;
+}
+
+const double* PoissonInputPopulation::table(double rate)
+{
+    if (lastTable_ >= thresholds_.size() || thresholds_[lastTable_].rate != rate)
+        lastTable_ = std::size_t(std::find_if(thresholds_.begin(), thresholds_.end(), [&](const Thresholds& t) { return t.rate == rate; }) -
+                                 thresholds_.begin());
+    return thresholds_[lastTable_].values.data();
 }
 
 void PoissonInputPopulation::generate(std::int64_t firstStep, int steps, RandomStream& rng)
@@ -57,13 +75,20 @@ void PoissonInputPopulation::generate(std::int64_t firstStep, int steps, RandomS
     firstStep_ = firstStep;
     steps_ = steps;
     const double window = steps * dt_;
-    bool tables = true;  // until a rate finds no table: then rates are many, and searching costs
+    const bool tables = prepareTables(steps);
+    if (!tables) {
+        // Many rates (tuning curves, grey levels): every e^{−rate·window} at once, vectorised
+        // (an Eigen array, so its alignment and so its rounding never depend on the heap).
+        ends_.resize(Eigen::Index(rates_.size()));
+        ends_ = (-window * Eigen::Map<const Eigen::ArrayXd>(rates_.data(), Eigen::Index(rates_.size()))).exp();
+    }
+    const double lastStep = double(steps - 1);
     for (std::size_t i = 0; i < rates_.size(); ++i) {
         const double rate = rates_[i];
         if (rate <= 0.0)
             continue;
-        if (rate * window >= kMaxExpectedSpikes) {
-            // Renewal construction of a Poisson process on [0, window).
+        if (!(rate * window < kMaxExpectedSpikes)) {
+            // Renewal construction of a Poisson process on [0, window) (and a NaN rate, as before).
             for (double t = rng.exponential(rate); t < window; t += rng.exponential(rate)) {
                 const int s = int(t / dt_);
                 if (s < steps)
@@ -71,33 +96,27 @@ void PoissonInputPopulation::generate(std::int64_t firstStep, int steps, RandomS
             }
             continue;
         }
-        const double* below = tables ? stepThresholds(rate, steps) : nullptr;
         const double stepsPerNat = 1.0 / (rate * dt_);
-        int s = 0;
-        if (below) {
+        double s = 0;  // the step, clamped as a double before it becomes an index
+        if (tables) {
             // Spike m is in step s where below[s + 1] < u_1 ⋯ u_m ≤ below[s]; none once the
             // product is at or under below[steps] = e^{−rate·window}.
+            const double* below = table(rate);
             for (double p = rng.uniformPositive(); p > below[steps]; p *= rng.uniformPositive()) {
-                // A guess from a rough −log p, then the table decides: below[s] ≥ p > below[s + 1].
-                s = std::clamp(int(roughMinusLog(p) * stepsPerNat), s, steps - 1);
-                while (s + 1 < steps && below[s + 1] >= p)
-                    ++s;
-                while (below[s] < p)
-                    --s;
-                buckets_[std::size_t(s)].push_back(std::int32_t(i));
+                // A guess from a rough −log p, then the table decides: below[k] ≥ p > below[k + 1].
+                int k = int(std::clamp(roughMinusLog(p) * stepsPerNat, s, lastStep));
+                while (k + 1 < steps && below[k + 1] >= p)
+                    ++k;
+                while (below[k] < p)
+                    --k;
+                s = k;
+                buckets_[std::size_t(k)].push_back(std::int32_t(i));
             }
             continue;
         }
-        if (tables) {
-            // Many rates (tuning curves, grey levels): every remaining e^{−rate·window} at
-            // once, vectorised; then one log() per spike and none for the draw that ends.
-            tables = false;
-            ends_.resize(rates_.size());
-            const Eigen::Map<const Eigen::ArrayXd> r(rates_.data() + i, Eigen::Index(rates_.size() - i));
-            Eigen::Map<Eigen::ArrayXd>(ends_.data() + i, r.size()) = (-window * r).exp();
-        }
-        for (double p = rng.uniformPositive(); p > ends_[i]; p *= rng.uniformPositive()) {
-            s = std::clamp(int(-std::log(p) * stepsPerNat), s, steps - 1);
+        // One log() per spike, none for the draw that ends.
+        for (double p = rng.uniformPositive(); p > ends_[Eigen::Index(i)]; p *= rng.uniformPositive()) {
+            s = std::floor(std::clamp(-std::log(p) * stepsPerNat, s, lastStep));
             buckets_[std::size_t(s)].push_back(std::int32_t(i));
         }
     }

@@ -14,6 +14,8 @@
 // boundary (tst_epsp_traces compares the two, construction by construction).
 #include "core/Random.h"
 
+#include <Eigen/Core>
+
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -43,9 +45,10 @@ public:
     double totalRate() const;
 
 private:
-    /// e^{−rate·s·dt} for s = 0 … steps, or null when too many rates are in use (then the
-    /// steps come from logarithms).
-    const double* stepThresholds(double rate, int steps);
+    /// Makes the tables of the current rates; false if there are too many distinct rates.
+    bool prepareTables(int steps);
+    /// e^{−rate·s·dt} for s = 0 … steps, made by prepareTables.
+    const double* table(double rate);
 
     double dt_;
     std::vector<double> rates_;
@@ -56,9 +59,10 @@ private:
         double rate;
         std::vector<double> values;
     };
-    std::vector<Thresholds> thresholds_;  // a cache: not state, the same for any history
+    std::vector<Thresholds> thresholds_;  // a cache: not state, its values the same for any history
+    std::vector<double> tableRates_;      // scratch: the distinct rates of this presentation
     std::size_t lastTable_ = 0;
-    std::vector<double> ends_;  // e^{−rate·window} per neuron, when rates are many (scratch)
+    Eigen::ArrayXd ends_;  // e^{−rate·window} per neuron, when rates are many (scratch)
 };
 
 } // namespace plab
