@@ -20,7 +20,8 @@ while IFS='|' read -r name ours theirs; do
   read -r wall eq nmi < <(/usr/bin/python3 -c "import json; m=json.load(open('$out/lab/summary.json')); \
 print(m['wall_seconds'], m['metrics']['equilibrium_error'], m['metrics']['nmi'])")
   # shellcheck disable=SC2086
-  line=$(/usr/bin/python3 bench/brian2/em_mixture_brian2.py $theirs --seconds "$seconds" --seed "$seed" 2>/dev/null | tail -1)
+  line=$(/usr/bin/python3 bench/brian2/em_mixture_brian2.py $theirs --seconds "$seconds" --seed "$seed" 2>"$out/brian2.log" | tail -1) || true
+  [[ $line == "{"* ]] || { echo "Brian2 failed at $name:" >&2; tail -20 "$out/brian2.log" >&2; exit 1; }
   read -r bwall beq bnmi < <(/usr/bin/python3 -c "import json,sys; m=json.loads(sys.argv[1]); \
 print(m['wall_seconds'], m['equilibrium_error'], m['nmi'])" "$line")
   /usr/bin/python3 -c "import sys; n,a,b,e1,e2,m1,m2=sys.argv[1:]; \
