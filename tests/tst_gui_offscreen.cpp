@@ -1,6 +1,9 @@
 // Without OpenGL (the offscreen platform) the application falls back to the QPainter raster
 // and still runs; the views take snapshots without the GL path.
 #include "BayesNetPanel.h"
+#include "DemoChecks.h"
+#include "ExperimentPanels.h"
+#include "ViewStyle.h"
 #include "MainWindow.h"
 #include "ModuleTableView.h"
 #include "RasterDecorations.h"
@@ -12,6 +15,7 @@
 #include "experiments/BayesNetExperiment.h"
 
 #include <QLabel>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -210,6 +214,37 @@ private slots:
                     QVERIFY2(!drawn[i].rect.intersects(drawn[j].rect), qPrintable(drawn[i].text + " covers " + drawn[j].text));
             }
         }
+    }
+
+    void panelChartsScrollRatherThanElideInLargeFonts()
+    {
+        // A panel squeezed below what its charts need in the presentation view's font (CI
+        // caught the synaptic-sampling histogram at "dens..." when the window's layout fell
+        // out a little shorter than usual): the charts keep a readable height, the panel
+        // scrolls, and no chart text is elided.
+        QStringList cut;
+        for (const char* experiment : {"synaptic-sampling", "reward", "self-repair", "em-mixture", "bayesnet", "fokker-planck"}) {
+            ViewStyle style;
+            style.presentation = true;
+            applyApplicationStyle(style);
+            auto sim = std::make_unique<Simulation>(ExperimentRegistry::builtin().create(experiment, ExperimentRegistry::builtin().defaults(experiment), 1));
+            sim->runUntil(5);
+            QScrollArea scroll;
+            scroll.setWidgetResizable(true);
+            ExperimentPanel* panel = createPanelFor(experiment);
+            QVERIFY(panel);
+            scroll.setWidget(panel);
+            styleCharts(panel, style);
+            scroll.resize(1200, 250);
+            scroll.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+            panel->showState(panelCaptureFor(experiment)(sim->experiment()));
+            QTest::qWait(50);
+            for (const QString& c : demo::cutTexts(scroll))
+                cut << QString(experiment) + ": " + c;
+            applyApplicationStyle(ViewStyle{});
+        }
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join("\n")));
     }
 
     void rasterModelKeepsTheWindow()

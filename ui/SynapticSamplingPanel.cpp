@@ -135,6 +135,10 @@ SynapticSamplingPanel::SynapticSamplingPanel(QWidget* parent) : ExperimentPanel(
     survivalView_->chart()->addAxis(survivalY_, Qt::AlignLeft);
     survival_->attachAxis(survivalX_);
     survival_->attachAxis(survivalY_);
+    // Until the reference window has passed there is nothing to draw; axes over the ages and
+    // fractions to come read better than Qt's degenerate 1..1 (whose labels it elides).
+    survivalX_->setRange(10, 1e4);
+    survivalY_->setRange(0.01, 1);
 
     spineView_ = smallChart(tr("Spine volume of one synapse, w(t)"),
                             tr("w = exp(θ − θ0) of one synapse (one that existed at the start), 0 while it does not exist. Its "
@@ -324,7 +328,7 @@ void SynapticSamplingPanel::updateCharts()
                                              : tr("Survival of new synapses (log–log)");
     if (survivalView_->chart()->title() != title) {  // a new title re-lays out the chart
         survivalView_->chart()->setTitle(title);
-        keepTitleWhole(survivalView_);
+        keepChartReadable(survivalView_);
     }
 
     if (!spinePoints_.isEmpty()) {

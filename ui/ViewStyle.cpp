@@ -4,12 +4,14 @@
 
 #include <QAbstractAxis>
 #include <QAbstractSeries>
+#include <QBarCategoryAxis>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QPalette>
 #include <QStyle>
 #include <QXYSeries>
@@ -122,22 +124,29 @@ void styleChart(QChart* chart, const ViewStyle& style)
 
 namespace {
 
-/// Keeps a chart view at least as wide as its title in the title's current font (Qt Charts
-/// elides a wider one); a panel then scrolls rather than cut it.
-class TitleWidthKeeper : public QObject {
+/// Keeps a chart view at least as large as its texts need in their current fonts: as wide as
+/// its title, as tall as title, legend, axis labels and titles and a plot in which the
+/// vertical axes' titles fit (Qt Charts elides what does not fit, "dens..."); a panel then
+/// scrolls rather than cut them.
+class ChartSizeKeeper : public QObject {
 public:
-    explicit TitleWidthKeeper(QChartView* view) : QObject(view), view_(view), base_(view->minimumWidth())
+    explicit ChartSizeKeeper(QChartView* view)
+        : QObject(view), view_(view), base_(view->minimumSize())
     {
         setObjectName(kName);
     }
-    static constexpr const char* kName = "plab_titleWidthKeeper";
+    static constexpr const char* kName = "plab_chartSizeKeeper";
     void fit()
     {
-        if (view_->minimumWidth() != set_)  // the view's owner set its own minimum since
-            base_ = view_->minimumWidth();
-        set_ = std::max(base_, widthForTitle(view_->chart()));
-        if (view_->minimumWidth() != set_)
-            view_->setMinimumWidth(set_);
+        // The view's owner may have set its own minimum since: that one is the floor now.
+        if (view_->minimumWidth() != set_.width())
+            base_.setWidth(view_->minimumWidth());
+        if (view_->minimumHeight() != set_.height())
+            base_.setHeight(view_->minimumHeight());
+        set_ = QSize(std::max(base_.width(), widthForTitle(view_->chart())),
+                     std::max(base_.height(), heightForTexts(view_->chart())));
+        if (view_->minimumSize() != set_)
+            view_->setMinimumSize(set_);
     }
 
 protected:
@@ -150,8 +159,8 @@ protected:
 
 private:
     QChartView* view_;
-    int base_;
-    int set_ = -1;
+    QSize base_;
+    QSize set_{-1, -1};
 };
 
 } // namespace
@@ -162,12 +171,48 @@ int widthForTitle(const QChart* chart)
     return QFontMetrics(chart->titleFont()).horizontalAdvance(chart->title()) + 70;
 }
 
-void keepTitleWhole(QChartView* view)
+int heightForTexts(const QChart* chart)
 {
-    // Found by name: without Q_OBJECT, findChild<TitleWidthKeeper*> would match any QObject.
-    auto* keeper = static_cast<TitleWidthKeeper*>(view->findChild<QObject*>(TitleWidthKeeper::kName, Qt::FindDirectChildrenOnly));
+    const QMargins m = chart->margins();
+    int texts = m.top() + m.bottom() + 30;  // the chart layout's padding and the view's frame
+    if (!chart->title().isEmpty())
+        texts += QFontMetrics(chart->titleFont()).height() + 8;
+    const QLegend* legend = chart->legend();
+    if (legend->isVisible() && !legend->markers().isEmpty()
+        && (legend->alignment() & (Qt::AlignTop | Qt::AlignBottom)))
+        texts += QFontMetrics(legend->font()).height() + 12;
+    int plot = 0;
+    for (QAbstractAxis* axis : chart->axes()) {
+        if (!axis->isVisible())
+            continue;
+        const int labels = axis->labelsVisible() ? QFontMetrics(axis->labelsFont()).height() : 0;
+        const bool titled = axis->isTitleVisible() && !axis->titleText().isEmpty();
+        if (axis->orientation() == Qt::Horizontal) {
+            int tall = labels;
+            auto* categories = qobject_cast<QBarCategoryAxis*>(axis);
+            if (categories && axis->labelsVisible() && axis->labelsAngle() % 180 != 0) {  // turned names
+                const QFontMetrics fm(axis->labelsFont());
+                for (const QString& c : categories->categories())
+                    tall = std::max(tall, fm.horizontalAdvance(c) + 4);
+            }
+            texts += tall + 6 + (titled ? QFontMetrics(axis->titleFont()).height() + 4 : 0);
+        } else {
+            // Four labels one above the other (a log axis over two decades has three, and Qt
+            // wants room around them), and the turned title along the axis.
+            plot = std::max(plot, 4 * labels + 8);
+            if (titled)
+                plot = std::max(plot, QFontMetrics(axis->titleFont()).horizontalAdvance(axis->titleText()) + 16);
+        }
+    }
+    return texts + plot;
+}
+
+void keepChartReadable(QChartView* view)
+{
+    // Found by name: without Q_OBJECT, findChild<ChartSizeKeeper*> would match any QObject.
+    auto* keeper = static_cast<ChartSizeKeeper*>(view->findChild<QObject*>(ChartSizeKeeper::kName, Qt::FindDirectChildrenOnly));
     if (!keeper) {
-        keeper = new TitleWidthKeeper(view);
+        keeper = new ChartSizeKeeper(view);
         view->installEventFilter(keeper);
     }
     keeper->fit();
@@ -181,7 +226,7 @@ void styleCharts(QWidget* root, const ViewStyle& style)
             metrics->fitToFont();  // its legend's width counts too
             continue;
         }
-        keepTitleWhole(view);
+        keepChartReadable(view);
     }
 }
 

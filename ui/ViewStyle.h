@@ -36,11 +36,16 @@ struct ViewStyle {
 void applyApplicationStyle(const ViewStyle& style);
 /// Colours, fonts and line widths of one chart.
 void styleChart(QChart* chart, const ViewStyle& style);
-/// Every chart below `root`; each chart view is kept at least as wide as its title.
+/// Every chart below `root`; each chart view is kept readable (keepChartReadable).
 void styleCharts(QWidget* root, const ViewStyle& style);
 /// The width a chart needs so that Qt Charts does not elide its title.
 int widthForTitle(const QChart* chart);
-/// Call after a chart's title changes: widens the view to keep the new title whole.
-void keepTitleWhole(QChartView* view);
+/// The height a chart needs for its title, legend, axis texts and a plot in which its
+/// vertical axes' titles and three labels fit, in their current fonts.
+int heightForTexts(const QChart* chart);
+/// Keeps the view at least widthForTitle × heightForTexts (and at least the minimum its owner
+/// set), now and whenever it is shown or resized or its font changes; call again after a
+/// title or axis changes.
+void keepChartReadable(QChartView* view);
 
 } // namespace plab
