@@ -24,8 +24,9 @@ constexpr const char* kFormat = "plasticity-lab run";
 // (ParameterSpec::valueBefore). 1: before December 2026; 2: bayesnet's counting rate (1 Dec);
 // 3: bayesnet's learning length and tuned start (2 Dec); 4: self-repair's θ trajectory of the
 // existing connections, removed synapses held (2 Dec); 5: em-mixture's counting rate (2 Dec);
-// 6: bayesnet's deterministic families sampled jointly (2 Dec).
-constexpr int kVersion = 6;
+// 6: bayesnet's deterministic families sampled jointly (2 Dec); 7: bayesnet's 32 modes, own bias clip
+// and 300 examples per configuration (4 Dec).
+constexpr int kVersion = 7;
 
 } // namespace
 

@@ -90,9 +90,9 @@ private slots:
     void learningLengthFollowsTheRarestConfiguration()
     {
         // Every value in every blanket configuration, p*(x, mb), with ≥ 0.05 % of the mass shown
-        // 200 times at 0.1 s a sample: 20 s / the rarest such entry, in whole hundreds of seconds.
+        // 300 times at 0.1 s a sample: 30 s / the rarest such entry, in whole hundreds of seconds.
         const std::pair<const char*, double> expected[] = {
-            {"knill-kersten", 4800}, {"student", 28600}, {"sprinkler", 40000}, {"chest-clinic", 38300}, {"burglary-alarm", 36200}};
+            {"knill-kersten", 7200}, {"student", 42900}, {"sprinkler", 60000}, {"chest-clinic", 57500}, {"burglary-alarm", 54300}};
         for (const auto& [name, seconds] : expected) {
             auto sim = make(1, {std::string("network=") + name});
             QCOMPARE(bn(*sim).learningSeconds(), seconds);
@@ -102,6 +102,29 @@ private slots:
         QCOMPARE(bn(*fixed).learningSeconds(), 120.0);
     }
 
+    void rareEvidenceHasModesAndExamplesEnough()
+    {
+#ifdef PLAB_SANITIZED
+        QSKIP("three long learning runs: checked in the release build");
+#endif
+        // The two misses of the README table before 4 December 2026 (16 modes at most, the
+        // biases clipped with the weights at -10, 200 examples per entry): the chest clinic given
+        // a visit to Asia and dyspnoea, seed 3, 0.051 (its tub+lung module has 32 blanket
+        // configurations, two to a hidden neuron), and burglary given both calls, seed 2, 0.031.
+        const auto error = [](std::uint64_t seed, std::vector<std::string> sets) {
+            auto sim = make(seed, sets);
+            sim->runUntil(sim->experiment().duration());
+            return bn(*sim).posteriorError();
+        };
+        const std::vector<std::string> chest = {"network=chest-clinic", "evidence=asia=yes,dysp=yes"};
+        std::vector<std::string> before = chest;
+        before.insert(before.end(), {"max_modes=16", "b_min=-10", "examples_per_configuration=200"});
+        const double now = error(3, chest), then = error(3, before);
+        QVERIFY2(now <= 0.03 && then > 0.04, qPrintable(QString("chest clinic, seed 3: %1 now, %2 before").arg(now).arg(then)));
+        const double burglary = error(2, {"network=burglary-alarm", "evidence=JohnCalls=True,MaryCalls=True"});
+        QVERIFY2(burglary <= 0.03, qPrintable(QString("burglary, seed 2: %1").arg(burglary)));
+    }
+
     void componentsStartOnTheirConfigurations()
     {
 #ifdef PLAB_SANITIZED
@@ -109,8 +132,8 @@ private slots:
 #endif
         // Started at random, two of a value's components can share a common blanket configuration
         // and leave a rare one without its own, and its conditional stays wrong however long the
-        // learning: seed 4 of the burglary query at the default length, posterior error 0.096 from
-        // a random start, 0.010 tuned (seeds 1-5 tuned: 0.011, 0.031, 0.008, 0.010, 0.021).
+        // learning: seed 4 of the burglary query at the default length, posterior error 0.088 from
+        // a random start, 0.010 tuned (seeds 1-5 tuned: 0.004, 0.003, 0.006, 0.010, 0.003).
         double error[2];
         for (int tuned = 0; tuned < 2; ++tuned) {
             auto sim = make(4, {"network=burglary-alarm", "evidence=JohnCalls=True,MaryCalls=True",

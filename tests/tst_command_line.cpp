@@ -312,7 +312,7 @@ private slots:
         QCOMPARE(parameters("o3/run.json")["learning_rate_mode"].toString(), QString("counting"));
         QCOMPARE(parameters("o3/run.json")["hidden_start"].toString(), QString("configurations"));
         QCOMPARE(parameters("o3/run.json")["learning_seconds"].toDouble(), 0.0);
-        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 6);
+        QCOMPARE(readJson(dir.filePath("o3/run.json"))["version"].toInt(), 7);
         // Version 4: self-repair's trajectory of the existing connections; before, θ as stored.
         for (const char* version : {"3", "4"})
             QCOMPARE(replayWithNoParameters("self-repair", version, "p"), 0);
@@ -328,6 +328,20 @@ private slots:
             QCOMPARE(replayWithNoParameters("bayesnet", version, "r"), 0);
         QCOMPARE(parameters("r5/run.json")["families"].toString(), QString("separate"));
         QCOMPARE(parameters("r6/run.json")["families"].toString(), QString("joint"));
+        // Version 7: bayesnet's 32 modes, its biases' own clip and 300 examples per configuration.
+        QCOMPARE(replayWithNoParameters("bayesnet", "7", "r"), 0);
+        QCOMPARE(parameters("r6/run.json")["max_modes"].toDouble(), 16.0);
+        QCOMPARE(parameters("r6/run.json")["b_min"].toDouble(), -10.0);
+        QCOMPARE(parameters("r6/run.json")["examples_per_configuration"].toDouble(), 200.0);
+        QCOMPARE(parameters("r7/run.json")["max_modes"].toDouble(), 32.0);
+        QCOMPARE(parameters("r7/run.json")["b_min"].toDouble(), -16.0);
+        QCOMPARE(parameters("r7/run.json")["examples_per_configuration"].toDouble(), 300.0);
+        // Before version 7 the biases were clipped at w_min: a file that moved w_min moved both.
+        const QString lowered = dir.filePath("w_min-6.json");
+        writeFile(lowered, R"({"format": "plasticity-lab run", "version": 6, "experiment": "bayesnet", "seed": 1,
+                              "sim_seconds": 1, "parameters": {"w_min": -20}})");
+        QCOMPARE(runApp({"run", "--replay", lowered, "--quiet", "--out", dir.filePath("s6")}).exitCode, 0);
+        QCOMPARE(parameters("s6/run.json")["b_min"].toDouble(), -20.0);
     }
 
     void runFileSkipsCommandsTheExperimentSchedules()
@@ -361,8 +375,8 @@ private slots:
         QTest::newRow("array") << QByteArray("[1, 2]") << ": a run file is a JSON object";
         QTest::newRow("other format") << QByteArray(R"({"format": "bif"})") << "\"format\" must be";
         QTest::newRow("newer version")
-            << QByteArray(R"({"format": "plasticity-lab run", "version": 7, "experiment": "em-mixture"})")
-            << "run file version 7 was written by a newer Plasticity Lab";
+            << QByteArray(R"({"format": "plasticity-lab run", "version": 8, "experiment": "em-mixture"})")
+            << "run file version 8 was written by a newer Plasticity Lab";
         QTest::newRow("unknown experiment")
             << QByteArray(R"({"format": "plasticity-lab run", "version": 1, "experiment": "tetris"})")
             << "unknown experiment 'tetris'";

@@ -110,11 +110,11 @@ private slots:
         QCOMPARE(w.controller().speed(), 3.0);
         // Left alone, the speed follows the run: another network learns for longer.
         QVERIFY(w.selectExperiment("bayesnet", 1));
-        QCOMPARE(w.controller().speed(), 100.0);  // Knill-Kersten: 4800 + 400 s
+        QCOMPARE(w.controller().speed(), 100.0);  // Knill-Kersten: 7200 + 400 s
         ParameterSet chest = registry.defaults("bayesnet");
         chest.set("network", "chest-clinic");
         QVERIFY(w.selectExperiment("bayesnet", chest, 1));
-        QCOMPARE(w.controller().speed(), 1000.0);  // 40 000 + 400 s
+        QCOMPARE(w.controller().speed(), 1000.0);  // 57 500 + 400 s
         QCOMPARE(w.speedChoiceText(), QString("×1000"));
     }
 

@@ -15,6 +15,7 @@
 #include "experiments/BayesNetExperiment.h"
 
 #include <QLabel>
+#include <QChartView>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QtTest>
@@ -232,6 +233,8 @@ private slots:
             QScrollArea scroll;
             scroll.setWidgetResizable(true);
             ExperimentPanel* panel = createPanelFor(experiment);
+            if (!panel)
+                applyApplicationStyle(ViewStyle{});
             QVERIFY(panel);
             scroll.setWidget(panel);
             styleCharts(panel, style);
@@ -240,8 +243,17 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&scroll));
             panel->showState(panelCaptureFor(experiment)(sim->experiment()));
             QTest::qWait(50);
-            for (const QString& c : demo::cutTexts(scroll))
-                cut << QString(experiment) + ": " + c;
+            // Each chart in turn scrolled into view (cutTexts looks at what can be seen).
+            QList<QWidget*> views = {panel};
+            for (QWidget* view : panel->findChildren<QChartView*>())
+                views << view;
+            for (QWidget* view : views) {
+                scroll.ensureWidgetVisible(view);
+                QTest::qWait(20);
+                for (const QString& c : demo::cutTexts(scroll))
+                    if (!cut.contains(QString(experiment) + ": " + c))
+                        cut << QString(experiment) + ": " + c;
+            }
             applyApplicationStyle(ViewStyle{});
         }
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join("\n")));

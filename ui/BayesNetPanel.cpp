@@ -421,8 +421,7 @@ void BayesNetPanel::updateBars()
     int longest = 0;
     for (const QString& n : names)
         longest = std::max(longest, fm.horizontalAdvance(n));
-    bars_->setMinimumSize(int(names.size()) * (fm.height() + 14) + 7 * fm.height(), longest + 12 * fm.height());
-    keepChartReadable(bars_);
+    keepChartReadable(bars_, QSize(int(names.size()) * (fm.height() + 14) + 7 * fm.height(), longest + 12 * fm.height()));
     truth_->remove(0, truth_->count());
     learned_->remove(0, learned_->count());
     truth_->append(truth);

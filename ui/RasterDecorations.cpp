@@ -63,6 +63,18 @@ void RasterBandLabels::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+namespace {
+
+/// The rectangle a label's text takes, centred in its band (as it is drawn): a tall band
+/// (a module of many hidden neurons) leaves the room around its name to crowded neighbours.
+QRect centredIn(int top, int bottom, int textHeight, int textRight)
+{
+    const int y = top + (bottom - top - textHeight) / 2;
+    return QRect(2, y, textRight - 2, textHeight);
+}
+
+} // namespace
+
 std::vector<DrawnText> RasterBandLabels::labels() const
 {
     std::vector<DrawnText> out;
@@ -87,7 +99,7 @@ std::vector<DrawnText> RasterBandLabels::labels() const
             // Bands run bottom to top: the run spans from the last one's top to the first one's bottom.
             const int top = pixelTop(bands[end - 1], h), bottom = pixelBottom(bands[b], h);
             if (bottom - top >= line) {
-                out.push_back({QRect(2, top, textRight - 2, bottom - top), name});
+                out.push_back({centredIn(top, bottom, line, textRight), name});
             } else {
                 // Thinner than a line (many modules in a small raster): a line's height centred
                 // on the run, moved off-centre below where labels crowd.
@@ -101,7 +113,7 @@ std::vector<DrawnText> RasterBandLabels::labels() const
             const int top = pixelTop(bands[b], h), bottom = pixelBottom(bands[b], h);
             const int lines = (bottom - top) / line;
             if (lines >= 1)  // nothing in a sliver
-                out.push_back({QRect(2, top, textRight - 2, bottom - top),
+                out.push_back({centredIn(top, bottom, std::min(lines, 2) * line, textRight),
                                lines >= 2 ? bands[b].name + "\n" + sizeLine(bands[b].count) : bands[b].name});
         }
     }

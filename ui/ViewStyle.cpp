@@ -136,6 +136,13 @@ public:
         setObjectName(kName);
     }
     static constexpr const char* kName = "plab_chartSizeKeeper";
+    /// The owner's own minimum, given here rather than set on the view, so that the view's
+    /// minimum changes once, not twice, when the owner's does.
+    void setFloor(QSize floor)
+    {
+        base_ = floor;
+        set_ = view_->minimumSize();  // the view's current minimum is ours, not the owner's
+    }
     void fit()
     {
         // The view's owner may have set its own minimum since: that one is the floor now.
@@ -207,7 +214,9 @@ int heightForTexts(const QChart* chart)
     return texts + plot;
 }
 
-void keepChartReadable(QChartView* view)
+namespace {
+
+ChartSizeKeeper* keeperOf(QChartView* view)
 {
     // Found by name: without Q_OBJECT, findChild<ChartSizeKeeper*> would match any QObject.
     auto* keeper = static_cast<ChartSizeKeeper*>(view->findChild<QObject*>(ChartSizeKeeper::kName, Qt::FindDirectChildrenOnly));
@@ -215,6 +224,20 @@ void keepChartReadable(QChartView* view)
         keeper = new ChartSizeKeeper(view);
         view->installEventFilter(keeper);
     }
+    return keeper;
+}
+
+} // namespace
+
+void keepChartReadable(QChartView* view)
+{
+    keeperOf(view)->fit();
+}
+
+void keepChartReadable(QChartView* view, QSize floor)
+{
+    ChartSizeKeeper* keeper = keeperOf(view);
+    keeper->setFloor(floor);
     keeper->fit();
 }
 

@@ -3,6 +3,7 @@
 // fonts, thick lines, for the back of a lecture hall). Custom views draw with the widget
 // palette and font, so the application palette and font carry most of it; Qt Charts keep
 // their own colours and fonts, and are restyled here.
+#include <QSize>
 #include <QString>
 #include <algorithm>
 
@@ -41,11 +42,13 @@ void styleCharts(QWidget* root, const ViewStyle& style);
 /// The width a chart needs so that Qt Charts does not elide its title.
 int widthForTitle(const QChart* chart);
 /// The height a chart needs for its title, legend, axis texts and a plot in which its
-/// vertical axes' titles and three labels fit, in their current fonts.
+/// vertical axes' titles and four labels fit, in their current fonts.
 int heightForTexts(const QChart* chart);
 /// Keeps the view at least widthForTitle × heightForTexts (and at least the minimum its owner
 /// set), now and whenever it is shown or resized or its font changes; call again after a
 /// title or axis changes.
 void keepChartReadable(QChartView* view);
+/// The same, with the owner's own minimum (what its content needs) as the floor.
+void keepChartReadable(QChartView* view, QSize floor);
 
 } // namespace plab

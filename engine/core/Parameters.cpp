@@ -177,7 +177,7 @@ void ParameterSet::setValuesBefore(const std::vector<std::string>& present, int 
     for (const auto& spec : specs_)
         if (!spec.valueBefore.empty() && (runFileVersion == 0 || runFileVersion < spec.valueBeforeRunFileVersion)
             && std::find(present.begin(), present.end(), spec.name) == present.end())
-            set(spec.name, spec.valueBefore);
+            set(spec.name, spec.valueBeforeIsParameter ? formatted(spec.valueBefore) : spec.valueBefore);
 }
 
 } // namespace plab

@@ -33,6 +33,9 @@ struct ParameterSpec {
     /// Run files of a version below this one were written before the parameter (or its new
     /// default) existed; state files always name every parameter they had.
     int valueBeforeRunFileVersion = 0;
+    /// Where valueBefore names another parameter: files before this one took that one's value
+    /// (bayesnet's b_min was w_min), so a file that set that one means it here too.
+    bool valueBeforeIsParameter = false;
 
     static ParameterSpec real(std::string name, double def, double lo, double hi, std::string unit,
                               std::string description, bool live = false);
@@ -62,6 +65,14 @@ struct ParameterSpec {
         valueBefore = std::move(value);
         valueBeforeRunFileVersion = runFileVersion;
         return std::move(*this);
+    }
+
+    /// The same spec, where files written before it took the value of `parameter` (which
+    /// must come before it in the experiment's list).
+    ParameterSpec withValueBeforeFrom(std::string parameter, int runFileVersion) &&
+    {
+        valueBeforeIsParameter = true;
+        return std::move(*this).withValueBefore(std::move(parameter), runFileVersion);
     }
 
     bool isNumeric() const { return kind == Kind::Real || kind == Kind::Integer; }

@@ -22,7 +22,8 @@ std::vector<ParameterSpec> bayesNetParameters()
         Spec::integer("modes", 0, 0, 256,
                       "hidden neurons (mixture components) per value; 0 = one per Markov-blanket configuration, "
                       "capped at max_modes"),
-        Spec::integer("max_modes", 16, 1, 256, "cap of the automatic number of modes"),
+        Spec::integer("max_modes", 32, 1, 256, "cap of the automatic number of modes")
+            .withValueBefore("16", 7),  // 16 before 4 December 2026
         Spec::choice("hidden_start", {"random", "configurations"}, "configurations",
                      "how the hidden neurons' weights start: random, or (where a value has at least one hidden "
                      "neuron per Markov-blanket configuration) hidden neuron k of each value tuned to "
@@ -30,9 +31,13 @@ std::vector<ParameterSpec> bayesNetParameters()
             .withValueBefore("random", 3),  // the only start before 2 December 2026
         Spec::real("learning_seconds", 0.0, 0.0, 1e7, "s",
                    "learning phase, sampling follows; 0 = as long as the network needs: every value in every "
-                   "Markov-blanket configuration with at least 0.05 % of the probability is shown at least 200 times "
-                   "(at least 300 s)")
+                   "Markov-blanket configuration with at least 0.05 % of the probability is shown at least "
+                   "examples_per_configuration times (at least 300 s)")
             .withValueBefore("300", 3),  // a fixed 300 s before 2 December 2026
+        Spec::integer("examples_per_configuration", 300, 1, 100000,
+                      "learning_seconds = 0: how often the rarest entry p*(x, mb) with at least 0.05 % of the "
+                      "probability is shown")
+            .withValueBefore("200", 7),  // 200 before 4 December 2026
         Spec::choice("families", {"joint", "separate"}, "joint",
                      "deterministic families (a variable that is a function of its parents, with them): joint = "
                      "one module samples the family's free members together and the function is computed from "
@@ -54,6 +59,11 @@ std::vector<ParameterSpec> bayesNetParameters()
                      "from its few examples")
             .withValueBefore("decaying", 2),  // the only rate before December 2026
         Spec::real("count_prior", 2.0, 0.1, 1e6, "", "counting mode: the prior count n0 in 1/(n0 + wins)"),
+        // A bias is a log prior: one clip shared with the weights (w_min = -10) held the rare
+        // components of 32 modes above their share (chest clinic given asia, seed 3: 0.130).
+        Spec::real("b_min", -16.0, -30.0, 0.0, "",
+                   "lower clip of the hidden biases, the log prior of the rarest component a module can hold")
+            .withValueBeforeFrom("w_min", 7),  // w_min clipped the biases too before 4 December 2026
         Spec::text("evidence", "", "evidence clamped while sampling, e.g. Z3=1,Z4=1 (value names or 1-based numbers)"),
         Spec::integer("chains", 4, 1, 16,
                       "sampling chains: the network's own and chains - 1 more with its learned weights, started at "
@@ -76,6 +86,7 @@ StdpEmSpecOptions BayesNetExperiment::stdpEmOptions()
     o.modes = false;
     o.biasRate = true;
     o.biasMax = 0.0;  // a bias is a log prior
+    o.ownBiasClip = true;
     return o;
 }
 

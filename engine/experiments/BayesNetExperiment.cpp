@@ -208,7 +208,7 @@ std::vector<int> BayesNetExperiment::familyVariables(const SpikingModule& m) con
 
 double BayesNetExperiment::automaticLearningSeconds() const
 {
-    const double floor = kConfigurationFloor, per = kExamplesPerConfiguration;
+    const double floor = kConfigurationFloor, per = params_.number("examples_per_configuration");
     // The entries p*(x, mb) of the modules' tables, not only their blanket configurations: a
     // posterior can hang on how often a rare value comes up in a common configuration.
     double rarest = 1.0;
@@ -218,7 +218,8 @@ double BayesNetExperiment::automaticLearningSeconds() const
                 rarest = std::min(rarest, mass);
     const double presentation = double(presentationSteps_) * dt();
     const double seconds = per / rarest * presentation;
-    return std::max(kMinimumLearning, std::ceil(seconds / 100.0) * 100.0);  // whole hundreds: a round figure to show
+    // Whole hundreds (a round figure to show), and no longer than learning_seconds may be set.
+    return std::clamp(std::ceil(seconds / 100.0) * 100.0, kMinimumLearning, 1e7);
 }
 
 void BayesNetExperiment::buildEvidenceTargets()

@@ -80,10 +80,9 @@ public:
     static constexpr double kSamplingSeconds = 400.0;
     /// learning_seconds = 0: every value in every blanket configuration of every module, p*(x,
     /// mb), that carries at least kConfigurationFloor of the probability is shown
-    /// kExamplesPerConfiguration times (and never less than kMinimumLearning s), so the rare
+    /// examples_per_configuration times (and never less than kMinimumLearning s), so the rare
     /// configurations an evidence can make likely are learned from enough examples.
     static constexpr double kConfigurationFloor = 5e-4;
-    static constexpr double kExamplesPerConfiguration = 200;
     static constexpr double kMinimumLearning = 300;
     const std::vector<int>& evidence() const { return evidence_; }
     /// KL(p*(x | mb) ‖ module's implicit conditional), averaged over mb ~ p*, in bits; of module

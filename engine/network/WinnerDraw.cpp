@@ -18,7 +18,9 @@ double softmaxWeights(double* u, const std::uint8_t* lesioned, int n)
     }
     double total = 0;
     for (int k = 0; k < n; ++k) {
-        u[k] = lesioned[k] ? 0.0 : std::exp(u[k] - maxU);
+        // A neuron held silent (-inf: a value the teacher or the evidence rules out) weighs
+        // exactly 0 without the exp() call, which is most of a module's while it learns.
+        u[k] = lesioned[k] || u[k] == -std::numeric_limits<double>::infinity() ? 0.0 : std::exp(u[k] - maxU);
         total += u[k];
     }
     return total;

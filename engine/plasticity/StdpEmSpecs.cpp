@@ -33,7 +33,9 @@ std::vector<ParameterSpec> stdpEmSpecs(const StdpEmSpecOptions& o)
         p.push_back(Spec::real("bias_rate", 0.1, 0.0, 10.0, "",
                                "learning rate of the hidden biases (the prior over mixture components), relative to eta"));
     p.push_back(Spec::real("c", 1.0, 1e-3, 1e3, "", "STDP constant c: weights converge to log p + log c"));
-    p.push_back(Spec::real("w_min", o.wMin, o.wMinLowest, 0.0, "", "lower clip of the weights and biases"));
+    p.push_back(Spec::real("w_min", o.wMin, o.wMinLowest, 0.0, "",
+                           o.ownBiasClip ? "lower clip of the weights (the biases': b_min)"
+                                         : "lower clip of the weights and biases"));
     if (o.modes)
         p.push_back(Spec::real("w_max", 2.0, 0.0, 10.0, "", "upper clip of the weights"));
     return p;
@@ -54,7 +56,7 @@ StdpEmSettings stdpEmFrom(const ParameterSet& p, const StdpEmSpecOptions& o)
                           : mode == "homeostatic" ? BiasRule::Mode::Homeostatic
                                                   : BiasRule::Mode::Fixed;
     }
-    s.biasRule.bMin = p.number("w_min");
+    s.biasRule.bMin = p.find("b_min") ? p.number("b_min") : p.number("w_min");
     s.biasRule.bMax = o.biasMax;
     s.schedule.mode = p.find("learning_rate_mode") ? LearningRateSchedule::parseMode(p.text("learning_rate_mode"))
                                                     : LearningRateSchedule::Mode::Decaying;
