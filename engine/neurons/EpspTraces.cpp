@@ -102,17 +102,21 @@ double EpspTraces::value(int i, double t) const
     return fall_[k] / growth(t, kernel_.tauFall) - rise_[k] / growth(t, kernel_.tauRise);
 }
 
+EpspTraces::Decays EpspTraces::decaysAt(double t)
+{
+    if (kernel_.shape == EpspKernel::Shape::Rectangular)
+        return {0.0, 0.0};
+    rebase(t);
+    cacheGrowth(t);
+    return {1.0 / growthFall_, 1.0 / growthRise_};
+}
+
 void EpspTraces::collect(double t, std::vector<std::int32_t>& ids, std::vector<double>& values)
 {
     ids.clear();
     values.clear();
     const bool rectangular = kernel_.shape == EpspKernel::Shape::Rectangular;
-    if (!rectangular) {
-        rebase(t);
-        cacheGrowth(t);
-    }
-    const double decayFall = rectangular ? 0.0 : 1.0 / growthFall_;
-    const double decayRise = rectangular ? 0.0 : 1.0 / growthRise_;
+    const auto [decayFall, decayRise] = decaysAt(t);
     const double support = support_;  // a local: the stores below could alias a member
     std::size_t keep = 0;
     for (std::size_t j = 0; j < live_.size(); ++j) {
@@ -142,12 +146,7 @@ int EpspTraces::collectDense(double t, double* dense, int scaledFrom, double sca
     // support ago, so they get 0 as before; y is rounded as collect() rounds it (traceValue),
     // so the values are the same bit for bit.
     const bool rectangular = kernel_.shape == EpspKernel::Shape::Rectangular;
-    if (!rectangular) {
-        rebase(t);
-        cacheGrowth(t);  // a hidden neuron that wins now spikes at t too: onSpike reuses them
-    }
-    const double decayFall = rectangular ? 0.0 : 1.0 / growthFall_;
-    const double decayRise = rectangular ? 0.0 : 1.0 / growthRise_;
+    const auto [decayFall, decayRise] = decaysAt(t);  // a neuron that wins spikes at t: onSpike reuses them
     const double support = support_;
     const double* last = last_.data();
     const double* fall = fall_.data();

@@ -58,6 +58,12 @@ public:
 private:
     void rebase(double t);
     void cacheGrowth(double t);
+    /// What collect() and collectDense() need at t: the traces rebased and the growths cached,
+    /// and the factors that bring a stored fall and rise trace to t (0 for a rectangular kernel).
+    struct Decays {
+        double fall, rise;
+    };
+    Decays decaysAt(double t);
     double growth(double t, double tau) const { return std::exp((t - epoch_) / tau); }
 
     EpspKernel kernel_;
