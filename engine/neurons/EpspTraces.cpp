@@ -146,7 +146,9 @@ int EpspTraces::collectDense(double t, double* dense, int scaledFrom, double sca
     // support ago, so they get 0 as before; y is rounded as collect() rounds it (traceValue),
     // so the values are the same bit for bit.
     const bool rectangular = kernel_.shape == EpspKernel::Shape::Rectangular;
-    const auto [decayFall, decayRise] = decaysAt(t);  // a neuron that wins spikes at t: onSpike reuses them
+    // Plain locals, not a structured binding: the lambda below captures them (clang 14 cannot).
+    const Decays decays = decaysAt(t);  // a neuron that wins spikes at t: onSpike reuses them
+    const double decayFall = decays.fall, decayRise = decays.rise;
     const double support = support_;
     const double* last = last_.data();
     const double* fall = fall_.data();
